@@ -1,0 +1,9 @@
+"""Enlargement model (placeholder: the parameter class is filled in by its issue)."""
+
+from __future__ import annotations
+
+from sco_games.sourced import Strict
+
+
+class EnlargementParams(Strict):
+    """Parameters of the enlargement model, one section of a scenario file."""

@@ -1,0 +1,9 @@
+"""Partnership model (placeholder: the parameter class is filled in by its issue)."""
+
+from __future__ import annotations
+
+from sco_games.sourced import Strict
+
+
+class PartnershipParams(Strict):
+    """Parameters of the partnership model, one section of a scenario file."""

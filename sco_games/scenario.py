@@ -1,0 +1,255 @@
+"""Scenario files: ``params/<name>.yaml`` -> a validated, typed :class:`Scenario`.
+
+A scenario is one state of the world (e.g. June 2001, before 9/11). Every value carries its
+source next to it (see :mod:`sco_games.sourced`). Loading never raises a bare exception for a
+user's mistake: it raises :class:`ScenarioError`, whose message names the file, the key path,
+the value found and what is allowed.
+
+>>> s = load_scenario("params/founding_2001.yaml")   # doctest: +SKIP
+>>> s.name
+'founding_2001'
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import Field, ValidationError, field_validator
+
+from sco_games.models.border import BorderParams
+from sco_games.models.enlargement import EnlargementParams
+from sco_games.models.partnership import PartnershipParams
+from sco_games.sourced import Strict, sources
+
+__all__ = [
+    "NAME_PATTERN",
+    "PROJECT_ROOT",
+    "Meta",
+    "Scenario",
+    "ScenarioError",
+    "apply_overrides",
+    "find_scenarios",
+    "load_scenario",
+    "resolve_path",
+]
+
+#: Scenario names become folder names under reports/: lowercase letters, digits, _ and -.
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+#: The checkout this package lives in (editable install); params/ and notebooks/ are beside it.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ScenarioError(ValueError):
+    """A scenario file (or an override) is not valid; the message says where and why."""
+
+    def __init__(self, path: str | Path, problems: list[str]):
+        self.path = str(path)
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{self.path}: invalid scenario ({len(problems)} problem(s)):\n{lines}")
+
+
+class Meta(Strict):
+    """Who and when: the scenario's name (= file stem), title, date and story."""
+
+    name: str = Field(description="file stem; lowercase letters, digits, _ and -")
+    title: str = Field(min_length=3)
+    date: _dt.date
+    description: str = Field(min_length=3)
+    source: str = Field(min_length=3, description="where the world state comes from in the paper")
+
+    @field_validator("name")
+    @classmethod
+    def _safe_name(cls, v: str) -> str:
+        if not NAME_PATTERN.match(v):
+            raise ValueError(
+                "must match [a-z0-9][a-z0-9_-]{0,63} (it becomes a folder under reports/)"
+            )
+        return v
+
+
+class Scenario(Strict):
+    """One world state, with a section for every model."""
+
+    meta: Meta
+    partnership: PartnershipParams
+    border: BorderParams
+    enlargement: EnlargementParams
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    def sources(self) -> list[tuple[str, Any, str]]:
+        """Rows ``(key.path, value, source)`` of every sourced value, for reports."""
+        return sources(self)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that rejects duplicate keys instead of keeping the last one."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, Any] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def resolve_path(path: str | Path) -> Path:
+    """A scenario path as given, or else relative to the project root (for notebooks run from
+    ``notebooks/`` in JupyterLab, where ``params/x.yaml`` is one folder up)."""
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    alt = PROJECT_ROOT / p
+    return alt if alt.exists() else p
+
+
+def _fmt_loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def _lookup(data: Any, loc: tuple) -> tuple[bool, Any]:
+    cur = data
+    for part in loc:
+        try:
+            cur = cur[part]
+        except (KeyError, IndexError, TypeError):
+            return False, None
+    return True, cur
+
+
+def _describe(err: dict, data: Any) -> str:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    # pydantic adds the type name of tagged/generic unions to loc; keep only real keys
+    key = _fmt_loc(loc)
+    kind = err["type"]
+    if kind == "missing":
+        return f"{key}: missing (required key)"
+    if kind == "extra_forbidden":
+        return f"{key}: unknown key (not allowed here; check the spelling against the other scenarios)"
+    found, value = _lookup(data, loc)
+    shown = repr(value) if found else repr(err.get("input"))
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    msg = err["msg"]
+    if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
+        msg = "must be a finite number (NaN and infinity are not allowed)"
+    return f"{key} = {shown}: {msg}"
+
+
+def read_yaml(path: str | Path) -> dict[str, Any]:
+    """Read a YAML mapping safely; raise :class:`ScenarioError` for unreadable, empty,
+    non-YAML or non-mapping files."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError(p, ["file not found"]) from None
+    except IsADirectoryError:
+        raise ScenarioError(p, ["is a folder, not a scenario file"]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ScenarioError(p, [f"cannot be read: {e}"]) from None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ScenarioError(p, [f"not valid YAML{where}: {problem}"]) from None
+    if data is None:
+        raise ScenarioError(p, ["file is empty (expected a mapping with keys meta, partnership, ...)"])
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            p, [f"top level is a {type(data).__name__}, expected a mapping of sections (meta, ...)"]
+        )
+    return data
+
+
+def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, path: str | Path) -> dict:
+    """Return a copy of ``data`` with dotted-key overrides applied.
+
+    ``{"partnership.us_stake_russia": 4.0}`` sets that entry's ``value`` (the source becomes
+    "override"); a key that names no existing entry is an error.
+
+    >>> d = {"a": {"x": {"value": 1, "source": "fn 1"}}}
+    >>> apply_overrides(d, {"a.x": 2}, "f.yaml")["a"]["x"]
+    {'value': 2, 'source': 'override (was 1 from fn 1)'}
+    """
+    if not overrides:
+        return data
+    if not isinstance(overrides, Mapping):
+        raise ScenarioError(path, [f"overrides = {overrides!r}: must be a mapping of dotted keys to values"])
+    out = copy.deepcopy(data)
+    problems = []
+    for dotted, new in overrides.items():
+        parts = str(dotted).split(".")
+        cur: Any = out
+        ok = True
+        for part in parts[:-1]:
+            if isinstance(cur, dict) and part in cur:
+                cur = cur[part]
+            else:
+                ok = False
+                break
+        last = parts[-1]
+        if not ok or not isinstance(cur, dict) or last not in cur:
+            problems.append(f"overrides.{dotted}: no such key in the scenario")
+            continue
+        target = cur[last]
+        if isinstance(target, dict) and "value" in target and "source" in target:
+            cur[last] = {**target, "value": new,
+                         "source": f"override (was {target['value']!r} from {target['source']})"}
+        else:
+            cur[last] = new
+    if problems:
+        raise ScenarioError(path, problems)
+    return out
+
+
+def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """Load and validate ``params/<name>.yaml``; the file's stem must equal ``meta.name``.
+
+    Raises :class:`ScenarioError` (a ``ValueError``) naming the file, key path, value and rule.
+    """
+    p = resolve_path(path)
+    data = read_yaml(p)
+    data = apply_overrides(data, overrides, p)
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as e:
+        raise ScenarioError(p, [_describe(err, data) for err in e.errors()]) from None
+    if scenario.meta.name != p.stem:
+        raise ScenarioError(
+            p, [f"meta.name = {scenario.meta.name!r}: must equal the file name without .yaml ({p.stem!r})"]
+        )
+    return scenario
+
+
+def find_scenarios(folder: str | Path | None = None) -> list[Path]:
+    """The scenario files in ``params/`` (sorted by name)."""
+    d = Path(folder) if folder is not None else PROJECT_ROOT / "params"
+    return sorted(d.glob("*.yaml"))
