@@ -5,9 +5,9 @@ source next to it (see :mod:`sco_games.sourced`). Loading never raises a bare ex
 user's mistake: it raises :class:`ScenarioError`, whose message names the file, the key path,
 the value found and what is allowed.
 
->>> s = load_scenario("params/founding_2001.yaml")   # doctest: +SKIP
->>> s.name
-'founding_2001'
+>>> s = load_scenario("params/founding_2001.yaml")
+>>> s.name, s.meta.date.year
+('founding_2001', 2001)
 """
 
 from __future__ import annotations
