@@ -1,0 +1,219 @@
+"""Batched vertex enumeration of the best-response polytopes of bimatrix games (private core).
+
+The algorithm is the one of von Stengel (2007), "Equilibrium computation for two-player games in
+strategic and extensive form", in Nisan et al. (eds.), *Algorithmic Game Theory*, ch. 3, §3.2-3.5,
+and Avis, Rosenberg, Savani and von Stengel (2010), "Enumeration of Nash equilibria for two-player
+games", *Economic Theory* 42: 9-37. For an ``m x n`` game with payoff matrices ``A, B > 0``:
+
+    P = {x in R^m : x >= 0, B^T x <= 1},        Q = {y in R^n : A y <= 1, y >= 0}.
+
+Labels are numbered ``0..m-1`` (row strategies) and ``m..m+n-1`` (column strategies). A point
+``x`` of ``P`` has label ``i`` if ``x_i = 0`` and label ``m + j`` if ``(B^T x)_j = 1`` (``j`` is a
+best response); a point ``y`` of ``Q`` has label ``i`` if ``(A y)_i = 1`` and label ``m + j`` if
+``y_j = 0``. A pair ``(x, y) != (0, 0)`` is *completely labelled* (every label appears on ``x``
+or ``y``) iff ``(x / 1'x, y / 1'y)`` is a Nash equilibrium (von Stengel 2007, Thm 3.4). The
+extreme equilibria are exactly the completely labelled pairs of *vertices* of ``P x Q``; in a
+nondegenerate game these are all the equilibria (ibid., Prop. 3.5 and §3.5; Avis et al. 2010, §2).
+
+Vertices are enumerated robustly rather than by pivoting: a vertex of ``P`` other than 0 has a
+support ``R`` and a set ``T`` of best-response columns with ``|R| = |T| = k`` whose constraints
+determine it, so for every ``k`` and every pair ``(R, T)`` we solve ``B[R, T]^T x_R = 1`` (all pairs
+of all games at once with a batched ``numpy.linalg.solve``), keep the feasible solutions, compute
+their full label sets with a tolerance, and deduplicate vertices by label set (a vertex is
+determined by its tight constraints, so two vertices with the same label set are the same).
+A game is degenerate (von Stengel 2007, Def. 3.2) iff some vertex has more labels than its
+dimension (``> m`` in ``P`` or ``> n`` in ``Q``).
+
+Payoffs are first mapped to ``[1, 2]`` by a positive affine map per player, which changes no
+equilibrium and makes every tolerance scale-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+import numpy as np
+
+__all__ = ["LABEL_TOL", "BatchArrays", "enumerate_batch", "normalize"]
+
+#: Tolerance (on the normalized payoffs in [1, 2] and on P, Q coordinates in [0, 1]) used to decide
+#: feasibility and which labels a vertex has.
+LABEL_TOL = 1e-10
+#: A square subsystem is treated as singular if |det| <= SINGULAR_TOL * (Hadamard bound).
+SINGULAR_TOL = 1e-12
+#: Bound on (games per chunk) x (candidate vertices) to keep memory small.
+_CHUNK_BUDGET = 2_000_000
+
+
+def normalize(M: np.ndarray) -> np.ndarray:
+    """Map each game's matrix (last two axes) to ``1 + (M - min) / (max - min)`` in ``[1, 2]``.
+
+    A constant matrix maps to all ones. This is a positive affine map, so best responses and
+    equilibria are unchanged.
+    """
+    lo = M.min(axis=(-2, -1), keepdims=True)
+    hi = M.max(axis=(-2, -1), keepdims=True)
+    rng = hi - lo
+    safe = np.where(rng > 0, rng, 1.0)
+    return np.where(rng > 0, 1.0 + (M - lo) / safe, 1.0)
+
+
+@lru_cache(maxsize=64)
+def _subset_pairs(m: int, n: int) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """For k = 1..min(m, n): index arrays (R, T) of shape (C(m,k) C(n,k), k) of all subset pairs."""
+    out = []
+    for k in range(1, min(m, n) + 1):
+        rows = np.array(list(combinations(range(m), k)), dtype=np.intp)
+        cols = np.array(list(combinations(range(n), k)), dtype=np.intp)
+        R = np.repeat(rows, len(cols), axis=0)
+        T = np.tile(cols, (len(rows), 1))
+        R.setflags(write=False)
+        T.setflags(write=False)
+        out.append((R, T))
+    return tuple(out)
+
+
+def _solve_systems(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Solve ``M z = 1`` for a stack ``M`` of shape (..., k, k); return (z, nonsingular mask)."""
+    k = M.shape[-1]
+    det = np.linalg.det(M)
+    hadamard = np.prod(np.linalg.norm(M, axis=-1), axis=-1)
+    ok = np.abs(det) > SINGULAR_TOL * hadamard
+    eye = np.broadcast_to(np.eye(k), M.shape)
+    Msafe = np.where(ok[..., None, None], M, eye)
+    z = np.linalg.solve(Msafe, np.ones(M.shape[:-1] + (1,)))[..., 0]
+    return z, ok
+
+
+def _popcount(masks: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(masks.astype(np.uint64)).astype(np.int64)
+
+
+def _dedup_by_mask(masks: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Return ``valid`` with all but the first occurrence (lowest index) of each label mask removed."""
+    G, C = masks.shape
+    key = np.where(valid, masks, -1 - np.arange(C, dtype=np.int64)[None, :])
+    order = np.argsort(key, axis=1, kind="stable")
+    skey = np.take_along_axis(key, order, axis=1)
+    dup_sorted = np.zeros_like(valid)
+    dup_sorted[:, 1:] = skey[:, 1:] == skey[:, :-1]
+    dup = np.zeros_like(valid)
+    np.put_along_axis(dup, order, dup_sorted, axis=1)
+    return valid & ~dup
+
+
+def _vertices(Mn: np.ndarray, side: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate vertices (other than 0) of P (side 'x', Mn = normalized B) or Q (side 'y', Mn = A).
+
+    Returns (V, labels, valid): V of shape (G, C, d) with d = m for 'x' and n for 'y'; labels are
+    int64 bitmasks over m + n labels; valid marks feasible, nonsingular, deduplicated vertices.
+    """
+    G, m, n = Mn.shape
+    blocks_V, blocks_ok = [], []
+    for R, T in _subset_pairs(m, n):
+        P, k = R.shape
+        if side == "x":
+            # rows a over T, cols b over R: (B[R, T])^T
+            S = Mn[:, R[:, None, :], T[:, :, None]]
+            z, ok = _solve_systems(S)
+            V = np.zeros((G, P, m))
+            V[:, np.arange(P)[:, None], R] = z
+        else:
+            S = Mn[:, R[:, :, None], T[:, None, :]]
+            z, ok = _solve_systems(S)
+            V = np.zeros((G, P, n))
+            V[:, np.arange(P)[:, None], T] = z
+        blocks_V.append(V)
+        blocks_ok.append(ok)
+    V = np.concatenate(blocks_V, axis=1)
+    ok = np.concatenate(blocks_ok, axis=1)
+    tol = LABEL_TOL
+    V = np.where(np.abs(V) <= tol, 0.0, V)
+    if side == "x":
+        payoff = V @ Mn  # (G, C, n): (B^T x)_j
+        zero_labels = V <= tol
+        br_labels = payoff >= 1.0 - tol
+        lab = np.concatenate([zero_labels, br_labels], axis=2)
+    else:
+        payoff = V @ np.swapaxes(Mn, 1, 2)  # (G, C, m): (A y)_i
+        zero_labels = V <= tol
+        br_labels = payoff >= 1.0 - tol
+        lab = np.concatenate([br_labels, zero_labels], axis=2)
+    feasible = (V >= -tol).all(axis=2) & (payoff <= 1.0 + tol).all(axis=2)
+    valid = ok & feasible
+    weights = np.left_shift(np.int64(1), np.arange(m + n, dtype=np.int64))
+    masks = (lab.astype(np.int64) * weights).sum(axis=2)
+    masks = np.where(valid, masks, 0)
+    valid = _dedup_by_mask(masks, valid)
+    return V, masks, valid
+
+
+@dataclass(frozen=True)
+class BatchArrays:
+    """Raw result of :func:`enumerate_batch` (flat list of equilibria over all games)."""
+
+    game: np.ndarray  # (E,) index of the game of each equilibrium
+    row: np.ndarray  # (E, m)
+    col: np.ndarray  # (E, n)
+    degenerate: np.ndarray  # (N,) bool
+    rejected: np.ndarray  # (N,) completely labelled pairs that failed the regret check (expected 0)
+
+
+def _pack_valid(V: np.ndarray, masks: np.ndarray, valid: np.ndarray):
+    """Move the valid vertices of each game to the front (keeping their order) and trim."""
+    K = max(int(valid.sum(axis=1).max(initial=0)), 1)
+    order = np.argsort(~valid, axis=1, kind="stable")[:, :K]
+    Vp = np.take_along_axis(V, order[:, :, None], axis=1)
+    Mp = np.take_along_axis(masks, order, axis=1)
+    vp = np.take_along_axis(valid, order, axis=1)
+    return Vp, Mp, vp
+
+
+def enumerate_batch(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarray, scale_b: np.ndarray):
+    """Extreme equilibria of each game of the stacks ``A, B`` of shape (N, m, n).
+
+    ``scale_a``, ``scale_b`` (shape (N,)) are the payoff scales used by the regret check:
+    an equilibrium is kept only if each player's regret on the original payoffs is at most
+    ``tol * scale``. Returns a :class:`BatchArrays`.
+    """
+    N, m, n = A.shape
+    n_cand = sum(len(R) for R, _ in _subset_pairs(m, n))
+    chunk = max(1, _CHUNK_BUDGET // max(n_cand, 1))
+    games, rows, cols = [], [], []
+    degenerate = np.zeros(N, dtype=bool)
+    rejected = np.zeros(N, dtype=np.int64)
+    full = (1 << (m + n)) - 1
+    for start in range(0, N, chunk):
+        sl = slice(start, min(N, start + chunk))
+        a, b = A[sl], B[sl]
+        X, Lx, vx = _vertices(normalize(b), "x")
+        Y, Ly, vy = _vertices(normalize(a), "y")
+        degenerate[sl] = ((_popcount(Lx) > m) & vx).any(axis=1) | ((_popcount(Ly) > n) & vy).any(axis=1)
+        X, Lx, vx = _pack_valid(X, Lx, vx)
+        Y, Ly, vy = _pack_valid(Y, Ly, vy)
+        comp = ((Lx[:, :, None] | Ly[:, None, :]) == full) & vx[:, :, None] & vy[:, None, :]
+        g, ix, iy = np.nonzero(comp)
+        x = X[g, ix]
+        y = Y[g, iy]
+        x = x / x.sum(axis=1, keepdims=True)
+        y = y / y.sum(axis=1, keepdims=True)
+        ga = a[g]
+        gb = b[g]
+        Ay = np.einsum("eij,ej->ei", ga, y)
+        xB = np.einsum("ei,eij->ej", x, gb)
+        reg_a = Ay.max(axis=1) - (x * Ay).sum(axis=1)
+        reg_b = xB.max(axis=1) - (xB * y).sum(axis=1)
+        good = (reg_a <= tol * scale_a[sl][g]) & (reg_b <= tol * scale_b[sl][g])
+        np.add.at(rejected, g[~good] + start, 1)
+        games.append(g[good] + start)
+        rows.append(x[good])
+        cols.append(y[good])
+    return BatchArrays(
+        game=np.concatenate(games) if games else np.zeros(0, dtype=np.intp),
+        row=np.concatenate(rows) if rows else np.zeros((0, m)),
+        col=np.concatenate(cols) if cols else np.zeros((0, n)),
+        degenerate=degenerate,
+        rejected=rejected,
+    )

@@ -1,0 +1,493 @@
+"""Normal-form games and their verified Nash equilibria.
+
+Two-player (bimatrix) games are :class:`NormalFormGame` objects; :func:`solve` returns all Nash
+equilibria of a nondegenerate game, and all *extreme* equilibria of a degenerate one, each one
+checked by its regret on the original payoffs; :func:`solve_batch` does the same for a stack of
+small games at once (for equilibrium regions over a parameter grid). For n-player games given as
+arrays of shape ``(n, s_1, ..., s_n)``: :func:`pure_equilibria`, :func:`best_responses` and
+:func:`iterated_elimination`.
+
+Method (``"vertex"``, the default): enumeration of the vertices of the best-response polytopes
+``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}`` (payoffs mapped to [1, 2]) and of
+their completely labelled pairs, after von Stengel (2007), "Equilibrium computation for two-player
+games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, §3.5, and Avis,
+Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. Vertices are found by solving
+the square systems of every choice of support and best-response set (batched ``numpy.linalg.solve``)
+rather than by pivoting, so no vertex is skipped for numerical reasons; see
+:mod:`sco_games._games_vertex`.
+
+Tolerance: ``tol`` (default ``1e-9``) is *relative*: an equilibrium is returned only if each
+player's regret (the most she gains by a unilateral deviation, in her own payoff units) is at most
+``tol`` times the range (max - min) of her payoffs. Because payoffs are normalized by a positive
+affine map first, answers do not change when a player's payoffs are rescaled (1e-3 or 1e6 alike).
+
+Why not nashpy alone (DESIGN.md, Known traps): nashpy 0.0.43's ``support_enumeration`` drops
+equilibria of generic games, its ``vertex_enumeration`` returns false ones at payoff scale 1e6,
+and its degeneracy warning is unreliable.
+
+>>> bos = NormalFormGame([[2, 0], [0, 1]], [[1, 0], [0, 2]], players=("Ann", "Bob"),
+...                      strategies=(("Opera", "Football"), ("Opera", "Football")))
+>>> eqs = solve(bos)
+>>> len(eqs), eqs.degenerate
+(3, False)
+>>> [eq.label(bos) for eq in eqs]  # doctest: +NORMALIZE_WHITESPACE
+['Ann: Opera; Bob: Opera', 'Ann: Football; Bob: Football',
+ 'Ann: 2/3 Opera + 1/3 Football; Bob: 1/3 Opera + 2/3 Football']
+>>> row, col = eqs[2]
+>>> eqs[2].payoffs
+(0.6666666666666666, 0.6666666666666666)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from math import comb
+
+import numpy as np
+
+from sco_games._games_nplayer import best_responses, iterated_elimination, pure_equilibria
+from sco_games._games_vertex import enumerate_batch
+
+__all__ = [
+    "NormalFormGame",
+    "Equilibrium",
+    "SolveResult",
+    "BatchResult",
+    "solve",
+    "solve_batch",
+    "pure_equilibria",
+    "best_responses",
+    "iterated_elimination",
+    "DEFAULT_TOL",
+    "METHOD_VERTEX",
+]
+
+#: Default relative tolerance of the regret check (times each player's payoff range).
+DEFAULT_TOL = 1e-9
+#: The method string recorded in every equilibrium found by vertex enumeration.
+METHOD_VERTEX = "vertex_enumeration"
+#: Largest number C(m + n, m) of candidate vertices per polytope that :func:`solve` accepts.
+MAX_CANDIDATES = 1_000_000
+
+_METHODS = ("auto", "vertex")
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    a = np.array(a, dtype=float, copy=True)
+    a.setflags(write=False)
+    return a
+
+
+def _as_matrix(M, name: str) -> np.ndarray:
+    try:
+        arr = np.asarray(M, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a numeric matrix: {exc}") from None
+    if arr.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D payoff matrix (rows x columns); got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must be non-empty (each player needs a strategy); got shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        raise ValueError(f"{name} must contain only finite payoffs (no NaN or infinity)")
+    return arr
+
+
+def _payoff_scale(M: np.ndarray, axes=(-2, -1)) -> np.ndarray | float:
+    """Range (max - min) of a player's payoffs, or 1 where the payoffs are constant."""
+    rng = np.max(M, axis=axes) - np.min(M, axis=axes)
+    return np.where(rng > 0, rng, 1.0) if np.ndim(rng) else (float(rng) if rng > 0 else 1.0)
+
+
+@dataclass(frozen=True, eq=False)
+class NormalFormGame:
+    """A labelled two-player game in strategic form: the row player gets ``A[i, j]``, the column
+    player ``B[i, j]``; ``B=None`` means zero-sum (``B = -A``). Frozen; arrays are read-only copies.
+
+    >>> g = NormalFormGame([[1, -1], [-1, 1]])           # Matching Pennies
+    >>> g.shape, g.is_zero_sum, g.strategies
+    ((2, 2), True, (('R1', 'R2'), ('C1', 'C2')))
+    >>> NormalFormGame([[1, 2]], [[1, 2, 3]])
+    Traceback (most recent call last):
+    ...
+    ValueError: B must have the same shape as A (1, 2); got (1, 3)
+    """
+
+    A: np.ndarray
+    B: np.ndarray | None = None
+    players: tuple[str, str] = ("Row", "Column")
+    strategies: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+    def __post_init__(self) -> None:
+        A = _as_matrix(self.A, "A")
+        B = -A if self.B is None else _as_matrix(self.B, "B")
+        if B.shape != A.shape:
+            raise ValueError(f"B must have the same shape as A {A.shape}; got {B.shape}")
+        players = tuple(self.players)
+        if len(players) != 2 or not all(isinstance(p, str) for p in players) or players[0] == players[1]:
+            raise ValueError(f"players must be two distinct names; got {self.players!r}")
+        m, n = A.shape
+        if self.strategies is None:
+            strategies = (tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n)))
+        else:
+            if len(self.strategies) != 2:
+                raise ValueError("strategies must be a pair (row labels, column labels)")
+            strategies = (tuple(map(str, self.strategies[0])), tuple(map(str, self.strategies[1])))
+            for who, labels, k in ((players[0], strategies[0], m), (players[1], strategies[1], n)):
+                if len(labels) != k or len(set(labels)) != k:
+                    raise ValueError(
+                        f"strategies for {who} must be {k} distinct labels; got {labels!r}"
+                    )
+        object.__setattr__(self, "A", _readonly(A))
+        object.__setattr__(self, "B", _readonly(B))
+        object.__setattr__(self, "players", players)
+        object.__setattr__(self, "strategies", strategies)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(m, n)``: numbers of row and column strategies."""
+        return self.A.shape  # type: ignore[return-value]
+
+    @property
+    def is_zero_sum(self) -> bool:
+        """Whether ``A + B == 0`` exactly."""
+        return bool(np.array_equal(self.A, -self.B))
+
+    @property
+    def payoff_scales(self) -> tuple[float, float]:
+        """Each player's payoff range (max - min; 1 if constant): the unit of the regret tolerance."""
+        return float(_payoff_scale(self.A)), float(_payoff_scale(self.B))
+
+    def expected_payoffs(self, row, col) -> tuple[float, float]:
+        """``(x^T A y, x^T B y)`` for mixed strategies ``x`` (row) and ``y`` (column)."""
+        x, y = np.asarray(row, dtype=float), np.asarray(col, dtype=float)
+        return float(x @ self.A @ y), float(x @ self.B @ y)
+
+    def regrets(self, row, col) -> tuple[float, float]:
+        """Each player's gain from her best unilateral deviation:
+        ``(max_i (A y)_i - x^T A y, max_j (B^T x)_j - x^T B y)``; an equilibrium has both ~0."""
+        x, y = np.asarray(row, dtype=float), np.asarray(col, dtype=float)
+        Ay, xB = self.A @ y, x @ self.B
+        return float(Ay.max() - x @ Ay), float(xB.max() - xB @ y)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return (
+            np.array_equal(self.A, other.A)
+            and np.array_equal(self.B, other.B)
+            and self.players == other.players
+            and self.strategies == other.strategies
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.A.tobytes(), self.B.tobytes(), self.shape, self.players, self.strategies))
+
+    def __repr__(self) -> str:
+        return (
+            f"NormalFormGame(A={self.A.tolist()}, B={self.B.tolist()}, players={self.players}, "
+            f"strategies={self.strategies})"
+        )
+
+
+def _fmt_prob(p: float) -> str:
+    f = Fraction(p).limit_denominator(1000)
+    if abs(float(f) - p) < 1e-9:
+        return f"{f.numerator}/{f.denominator}" if f.denominator != 1 else str(f.numerator)
+    return f"{p:.4g}"
+
+
+def _fmt_mixed(v: np.ndarray, labels: Sequence[str]) -> str:
+    terms = [(p, lab) for p, lab in zip(v, labels, strict=True) if p > 0]
+    if len(terms) == 1:
+        return terms[0][1]
+    return " + ".join(f"{_fmt_prob(p)} {lab}" for p, lab in terms)
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    """A verified Nash equilibrium ``(row, col)`` of a bimatrix game.
+
+    ``payoffs`` = ``(x^T A y, x^T B y)`` and ``regret`` = the larger of the two players' gains from
+    a unilateral deviation (:meth:`NormalFormGame.regrets`), both on the game's original payoffs;
+    ``regrets`` gives each player's. ``support`` lists the strategies played with positive
+    probability. ``method`` says how it was found. Unpacks as ``row, col = eq``.
+    """
+
+    row: np.ndarray
+    col: np.ndarray
+    payoffs: tuple[float, float]
+    regret: float
+    method: str
+    support: tuple[tuple[int, ...], tuple[int, ...]] = field(default=((), ()))
+    regrets: tuple[float, float] = (0.0, 0.0)
+
+    def __iter__(self):
+        yield self.row
+        yield self.col
+
+    @property
+    def is_pure(self) -> bool:
+        """Whether both players play a single strategy."""
+        return len(self.support[0]) == 1 and len(self.support[1]) == 1
+
+    def as_fractions(self, max_denominator: int = 1000) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+        """Probabilities as the nearest fractions with denominators up to ``max_denominator``."""
+        def frac(v: np.ndarray) -> tuple[Fraction, ...]:
+            return tuple(Fraction(float(p)).limit_denominator(max_denominator) for p in v)
+
+        return frac(self.row), frac(self.col)
+
+    def label(self, game: NormalFormGame) -> str:
+        """A readable description using the game's player and strategy labels."""
+        return (
+            f"{game.players[0]}: {_fmt_mixed(self.row, game.strategies[0])}; "
+            f"{game.players[1]}: {_fmt_mixed(self.col, game.strategies[1])}"
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Equilibrium(row={np.round(self.row, 6).tolist()}, col={np.round(self.col, 6).tolist()}, "
+            f"payoffs=({self.payoffs[0]:.6g}, {self.payoffs[1]:.6g}), regret={self.regret:.2g}, "
+            f"method={self.method!r})"
+        )
+
+
+class SolveResult(list):
+    """The list of :class:`Equilibrium` returned by :func:`solve`, with what was computed:
+
+    - ``degenerate``: the game is degenerate (von Stengel 2007, Def. 3.2: some mixed strategy with
+      support of size k has more than k pure best responses). Then the list holds the *extreme*
+      equilibria (vertices of the equilibrium components), and the equilibrium set may contain
+      continua (convex combinations within maximal Nash subsets; Avis et al. 2010, §3).
+    - ``method``, ``tol``: the algorithm and the relative regret tolerance used.
+    - ``rejected``: completely labelled candidates dropped by the regret check (expected 0).
+    """
+
+    def __init__(self, equilibria, *, degenerate: bool, method: str, tol: float, rejected: int = 0):
+        super().__init__(equilibria)
+        self.degenerate = bool(degenerate)
+        self.method = method
+        self.tol = float(tol)
+        self.rejected = int(rejected)
+
+    def __repr__(self) -> str:
+        return (
+            f"SolveResult({list.__repr__(self)}, degenerate={self.degenerate}, method={self.method!r}, "
+            f"tol={self.tol:g})"
+        )
+
+
+def _as_game(game_or_A, B) -> NormalFormGame:
+    if isinstance(game_or_A, NormalFormGame):
+        if B is not None:
+            raise ValueError("B must be None when a NormalFormGame is given (its payoffs are used)")
+        return game_or_A
+    return NormalFormGame(game_or_A, B)
+
+
+def _check_tol(tol) -> float:
+    if not isinstance(tol, (int, float, np.floating)) or not np.isfinite(tol) or not 0 < tol < 1:
+        raise ValueError(
+            f"tol must be a number in (0, 1) (relative to each player's payoff range); got {tol!r}"
+        )
+    return float(tol)
+
+
+def _support(v: np.ndarray) -> tuple[int, ...]:
+    return tuple(int(i) for i in np.flatnonzero(v > 0))
+
+
+def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> SolveResult:
+    """All Nash equilibria of a nondegenerate bimatrix game; all extreme ones of a degenerate game.
+
+    ``game_or_A`` is a :class:`NormalFormGame` or the row player's payoff matrix (then ``B`` is the
+    column player's, ``None`` meaning zero-sum). ``method``: ``"auto"`` or ``"vertex"`` (vertex
+    enumeration of the best-response polytopes, von Stengel 2007 §3.5; the only method so far).
+    Each equilibrium is verified: every player's regret is at most ``tol`` times her payoff range.
+    Equilibria are listed by support size (pure ones first), with no duplicates.
+
+    Cost grows like C(m + n, m) linear systems; games with more than ``MAX_CANDIDATES`` of them
+    (about 11 x 11) are refused.
+
+    >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 2], [2, 6], [3, 1]]   # von Stengel (2007), fig. 3.2
+    >>> [eq.as_fractions() for eq in solve(A, B)]  # doctest: +NORMALIZE_WHITESPACE
+    [((Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(0, 1))),
+     ((Fraction(4, 5), Fraction(1, 5), Fraction(0, 1)), (Fraction(2, 3), Fraction(1, 3))),
+     ((Fraction(0, 1), Fraction(1, 3), Fraction(2, 3)), (Fraction(1, 3), Fraction(2, 3)))]
+    >>> solve([[1, 1], [1, 1]], [[1, 1], [1, 1]]).degenerate   # every profile is an equilibrium
+    True
+    """
+    game = _as_game(game_or_A, B)
+    tol = _check_tol(tol)
+    if method not in _METHODS:
+        raise ValueError(f"method must be one of {_METHODS}; got {method!r}")
+    m, n = game.shape
+    if comb(m + n, m) > MAX_CANDIDATES:
+        raise ValueError(
+            f"game_or_A is too large for vertex enumeration ({m} x {n}: C(m+n, m) = {comb(m + n, m)} "
+            f"> {MAX_CANDIDATES} candidate vertices)"
+        )
+    sa, sb = game.payoff_scales
+    raw = enumerate_batch(game.A[None], game.B[None], tol, np.array([sa]), np.array([sb]))
+    eqs = [_make_equilibrium(game.A, game.B, x, y) for x, y in zip(raw.row, raw.col, strict=True)]
+    return SolveResult(
+        eqs, degenerate=bool(raw.degenerate[0]), method=METHOD_VERTEX, tol=tol, rejected=int(raw.rejected[0])
+    )
+
+
+def _make_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium:
+    x = _readonly(x)
+    y = _readonly(y)
+    Ay, xB = A @ y, x @ B
+    ra, rb = float(Ay.max() - x @ Ay), float(xB.max() - xB @ y)
+    return Equilibrium(
+        row=x,
+        col=y,
+        payoffs=(float(x @ Ay), float(xB @ y)),
+        regret=max(ra, rb),
+        method=METHOD_VERTEX,
+        support=(_support(x), _support(y)),
+        regrets=(ra, rb),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class BatchResult:
+    """Equilibria of a stack of games from :func:`solve_batch`, as padded arrays.
+
+    With batch shape ``S`` (the leading axes of the input), ``K`` = the largest number of
+    equilibria of any game, and games of size ``m x n``:
+
+    - ``counts`` ``S``: number of equilibria of each game; ``degenerate`` ``S``: bool;
+    - ``row`` ``S + (K, m)``, ``col`` ``S + (K, n)``: strategies, NaN-padded beyond ``counts``;
+    - ``mask`` ``S + (K,)``: which slots hold an equilibrium; ``pure`` ``S + (K,)``: pure ones;
+    - ``payoffs`` ``S + (K, 2)``, ``regret`` ``S + (K,)``: on the original payoffs (NaN-padded);
+    - ``rejected`` ``S``: candidates dropped by the regret check (expected 0);
+    - ``method``, ``tol``.
+
+    ``result[i]`` (an index into ``S``) is the :class:`SolveResult` of one game, equal to
+    ``solve(A[i], B[i])``; ``result.equilibria()`` lists them all (flat order).
+    """
+
+    A: np.ndarray
+    B: np.ndarray
+    counts: np.ndarray
+    degenerate: np.ndarray
+    row: np.ndarray
+    col: np.ndarray
+    mask: np.ndarray
+    pure: np.ndarray
+    payoffs: np.ndarray
+    regret: np.ndarray
+    rejected: np.ndarray
+    method: str
+    tol: float
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        return self.counts.shape
+
+    def __len__(self) -> int:
+        return int(self.counts.shape[0]) if self.counts.ndim else 1
+
+    def __getitem__(self, index) -> SolveResult:
+        idx = index if isinstance(index, tuple) else (index,)
+        if len(idx) != self.counts.ndim:
+            raise IndexError(
+                f"index must have {self.counts.ndim} component(s) for batch shape {self.batch_shape}"
+            )
+        A, B = self.A[idx], self.B[idx]
+        k = int(self.counts[idx])
+        eqs = [
+            _make_equilibrium(A, B, self.row[idx][e], self.col[idx][e]) for e in range(k)
+        ]
+        return SolveResult(
+            eqs, degenerate=bool(self.degenerate[idx]), method=self.method, tol=self.tol,
+            rejected=int(self.rejected[idx]),
+        )
+
+    def equilibria(self) -> list[SolveResult]:
+        """Per-game lists of :class:`Equilibrium`, in flat (C) order of the batch."""
+        return [self[np.unravel_index(i, self.batch_shape)] for i in range(int(np.prod(self.batch_shape)))]
+
+
+def _as_stack(M, name: str) -> np.ndarray:
+    try:
+        arr = np.asarray(M, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a numeric array of shape (..., m, n): {exc}") from None
+    if arr.ndim < 3:
+        raise ValueError(f"{name} must be a stack of payoff matrices, shape (N, m, n); got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must be non-empty (N >= 1 games with m, n >= 1); got shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {tuple(bad)}")
+    return arr
+
+
+def solve_batch(A, B=None, tol: float = DEFAULT_TOL) -> BatchResult:
+    """Equilibria of many small bimatrix games at once: for each game the same list as :func:`solve`.
+
+    ``A`` and ``B`` have shape ``S + (m, n)`` for any batch shape ``S`` (e.g. ``(N,)`` or a grid
+    ``(200, 200)``); ``B=None`` means zero-sum. The vertex enumeration of :mod:`sco_games.games`
+    runs on all games together (batched ``numpy.linalg.solve`` over all support / best-response
+    pairs), so it is fast for m, n up to about 4; each game is reported degenerate or not, and a
+    degenerate game (e.g. on a boundary between equilibrium regions) gets its extreme equilibria.
+
+    >>> t = np.linspace(-1, 1, 5)           # a 2x2 coordination game whose (1, 1) payoff varies
+    >>> A = np.zeros((5, 2, 2)); A[:, 0, 0] = 1; A[:, 1, 1] = t
+    >>> res = solve_batch(A, A)
+    >>> res.counts.tolist(), res.degenerate.tolist()
+    ([1, 1, 2, 3, 3], [False, False, True, False, False])
+    >>> res.row.shape, bool(res.mask.sum() == res.counts.sum())
+    ((5, 3, 2), True)
+    """
+    A_ = _as_stack(A, "A")
+    B_ = -A_ if B is None else _as_stack(B, "B")
+    if B_.shape != A_.shape:
+        raise ValueError(f"B must have the same shape as A {A_.shape}; got {B_.shape}")
+    tol = _check_tol(tol)
+    batch_shape, (m, n) = A_.shape[:-2], A_.shape[-2:]
+    N = int(np.prod(batch_shape))
+    a = A_.reshape(N, m, n)
+    b = B_.reshape(N, m, n)
+    sa = _payoff_scale(a)
+    sb = _payoff_scale(b)
+    raw = enumerate_batch(a, b, tol, sa, sb)
+    counts = np.bincount(raw.game, minlength=N)
+    K = max(int(counts.max(initial=0)), 1)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    slot = np.arange(len(raw.game)) - starts[raw.game]
+    row = np.full((N, K, m), np.nan)
+    col = np.full((N, K, n), np.nan)
+    mask = np.zeros((N, K), dtype=bool)
+    row[raw.game, slot] = raw.row
+    col[raw.game, slot] = raw.col
+    mask[raw.game, slot] = True
+    x, y = raw.row, raw.col
+    ga, gb = a[raw.game], b[raw.game]
+    Ay = np.einsum("eij,ej->ei", ga, y)
+    xB = np.einsum("ei,eij->ej", x, gb)
+    pay = np.full((N, K, 2), np.nan)
+    pay[raw.game, slot, 0] = (x * Ay).sum(axis=1)
+    pay[raw.game, slot, 1] = (xB * y).sum(axis=1)
+    reg = np.full((N, K), np.nan)
+    reg[raw.game, slot] = np.maximum(
+        Ay.max(axis=1) - (x * Ay).sum(axis=1), xB.max(axis=1) - (xB * y).sum(axis=1)
+    )
+    pure = np.zeros((N, K), dtype=bool)
+    pure[raw.game, slot] = ((x > 0).sum(axis=1) == 1) & ((y > 0).sum(axis=1) == 1)
+
+    def shaped(arr: np.ndarray) -> np.ndarray:
+        out = arr.reshape(batch_shape + arr.shape[1:])
+        out.setflags(write=False)
+        return out
+
+    return BatchResult(
+        A=shaped(a.copy()), B=shaped(b.copy()), counts=shaped(counts), degenerate=shaped(raw.degenerate),
+        row=shaped(row), col=shaped(col), mask=shaped(mask), pure=shaped(pure), payoffs=shaped(pay),
+        regret=shaped(reg), rejected=shaped(raw.rejected), method=METHOD_VERTEX, tol=tol,
+    )
