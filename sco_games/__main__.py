@@ -1,0 +1,8 @@
+"""``python -m sco_games`` = the ``sco-games`` command."""
+
+import sys
+
+from sco_games.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""The ``sco-games`` command (also ``python -m sco_games``).
+
+::
+
+    sco-games list                      scenarios and notebooks found
+    sco-games validate [FILES ...]      check scenario files (default: params/*.yaml)
+    sco-games run [--scenario S ...] [--notebook N ...] [--jobs N] [--force]
+                  [--reports DIR] [--timeout SECONDS]
+
+Exit codes: 0 all good; 1 a notebook failed (one line per failure); 2 a bad scenario file or bad
+usage (the error is printed, never a traceback); 130 interrupted (Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sco_games.scenario import PROJECT_ROOT, ScenarioError, find_scenarios, load_scenario
+
+__all__ = ["main", "resolve_scenarios", "resolve_notebooks"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Usage(Exception):
+    pass
+
+
+def _err(msg: str) -> None:
+    print(f"sco-games: error: {msg}", file=sys.stderr)
+
+
+def resolve_scenarios(items: Sequence[str] | None) -> list[Path]:
+    """Scenario names (``founding_2001``) or paths -> paths; default every ``params/*.yaml``."""
+    if not items:
+        return find_scenarios()
+    known = {p.stem: p for p in find_scenarios()}
+    out = []
+    for item in items:
+        p = Path(item)
+        if p.suffix in {".yaml", ".yml"} or p.exists():
+            out.append(p)
+        elif item in known:
+            out.append(known[item])
+        else:
+            raise _Usage(f"unknown scenario {item!r}; known: {', '.join(sorted(known)) or 'none'} "
+                         "(or give a path to a .yaml file)")
+    return out
+
+
+def resolve_notebooks(items: Sequence[str] | None) -> list[Path]:
+    """Notebook names (``01_overview``) or paths -> paths; default every ``notebooks/*.ipynb``."""
+    from sco_games.runner import find_notebooks
+
+    if not items:
+        return find_notebooks()
+    known = {p.stem: p for p in find_notebooks()}
+    out = []
+    for item in items:
+        p = Path(item)
+        if p.suffix == ".ipynb" or p.exists():
+            out.append(p)
+        elif item in known:
+            out.append(known[item])
+        else:
+            raise _Usage(f"unknown notebook {item!r}; known: {', '.join(sorted(known)) or 'none'} "
+                         "(or give a path to a .ipynb file)")
+    return out
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from sco_games.runner import find_notebooks
+
+    print("scenarios (params/):")
+    for p in find_scenarios():
+        try:
+            s = load_scenario(p)
+            print(f"  {s.name:20s} {s.meta.date}  {s.meta.title}")
+        except ScenarioError as e:
+            print(f"  {p.stem:20s} INVALID ({len(e.problems)} problem(s); run `sco-games validate {p}`)")
+    print("notebooks (notebooks/):")
+    for p in find_notebooks():
+        print(f"  {p.stem}")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files] if args.files else find_scenarios()
+    if not files:
+        raise _Usage("no scenario files given and none in params/")
+    bad = 0
+    for f in files:
+        try:
+            s = load_scenario(f)
+        except ScenarioError as e:
+            bad += 1
+            print(str(e), file=sys.stderr)
+            continue
+        print(f"ok  {f}  ({s.name}: {len(s.sources())} sourced values)")
+    return EXIT_USAGE if bad else EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from sco_games.runner import UsageError, run
+
+    scenarios = resolve_scenarios(args.scenario)
+    notebooks = resolve_notebooks(args.notebook)
+    try:
+        summary = run(scenarios, notebooks, reports_dir=args.reports, jobs=args.jobs, force=args.force,
+                      timeout=args.timeout, kernel_name=args.kernel, progress=not args.no_progress)
+    except UsageError as e:
+        raise _Usage(str(e)) from None
+    except KeyboardInterrupt:
+        print("interrupted: workers stopped; earlier reports are intact; index rebuilt", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    n_ok, n_skip, n_fail = summary.count("ok"), summary.count("skipped-unchanged"), len(summary.failures)
+    print(f"{n_ok} ran ok, {n_skip} unchanged (skipped), {n_fail} failed in {summary.seconds:.1f} s; "
+          f"index: {summary.index_path}", file=sys.stderr)
+    for o in summary.failures:
+        where = o.failed_notebook or "no notebook written"
+        print(f"FAILED {o.pair.scenario} / {o.pair.notebook}: {o.error} (partial notebook: {where})",
+              file=sys.stderr)
+    return EXIT_FAILED if n_fail else EXIT_OK
+
+
+def _positive_int(s: str) -> int:
+    try:
+        v = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not an integer") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"{s!r} must be at least 1")
+    return v
+
+
+def _positive_float(s: str) -> float:
+    try:
+        v = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a number") from None
+    if not v > 0 or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"{s!r} must be a positive number of seconds")
+    return v
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sco_games.runner import DEFAULT_TIMEOUT
+
+    ap = argparse.ArgumentParser(prog="sco-games",
+                                 description="SCO game models: scenarios, notebooks, reports.")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="{list,validate,run}")
+    sub.add_parser("list", help="list scenarios and notebooks").set_defaults(func=_cmd_list)
+    v = sub.add_parser("validate", help="check scenario files (default: params/*.yaml)")
+    v.add_argument("files", nargs="*", help="scenario files")
+    v.set_defaults(func=_cmd_validate)
+    r = sub.add_parser("run", help="run notebooks for scenarios into reports/ (incremental)")
+    r.add_argument("--scenario", "-s", action="append", metavar="NAME|FILE",
+                   help="a scenario name or file (repeatable; default: all in params/)")
+    r.add_argument("--notebook", "-n", action="append", metavar="NAME|FILE",
+                   help="a notebook name or file (repeatable; default: all in notebooks/)")
+    r.add_argument("--jobs", "-j", type=_positive_int, default=None,
+                   help="worker processes (default: all cores)")
+    r.add_argument("--force", action="store_true", help="re-run pairs that are unchanged")
+    r.add_argument("--reports", default=str(PROJECT_ROOT / "reports"), metavar="DIR",
+                   help="reports folder (default: %(default)s)")
+    r.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="S",
+                   help="per-cell execution timeout in seconds (default: %(default)s)")
+    r.add_argument("--kernel", default=None,
+                   help="Jupyter kernel name (default: sco-games if installed, else python3)")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_run)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ScenarioError as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_USAGE
+    except _Usage as e:
+        _err(str(e))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Executed notebook -> one offline HTML report (input cells hidden, no CDN).
+
+nbconvert's ``lab`` template loads require.js, MathJax and mermaid from a CDN even when a page
+needs none of them. The template below drops those blocks and loads one shared copy of
+``plotly.min.js`` (copied from the installed plotly package into ``reports/assets/``) by a
+relative path, so a report opens with every figure drawn and no request leaving the machine.
+:func:`remote_references` is the check: it lists every ``src``/``href`` of a page that points
+off the machine. Formulas are shown as their TeX source (there is no offline MathJax to ship).
+
+>>> remote_references('<script src="https://cdn.x/require.js"></script><a href="#top">t</a>')
+['script src=https://cdn.x/require.js']
+"""
+
+from __future__ import annotations
+
+import filecmp
+import html
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import nbformat
+from nbconvert import HTMLExporter
+
+from sco_games.sidecar import atomic_write_text
+
+__all__ = ["ASSETS_DIR", "PLOTLY_JS", "ensure_assets", "notebook_to_html", "remote_references",
+           "remote_scripts"]
+
+#: Folder under the reports folder holding the shared offline assets.
+ASSETS_DIR = "assets"
+#: The shared plotly.js bundle, relative to the reports folder.
+PLOTLY_JS = f"{ASSETS_DIR}/plotly.min.js"
+
+_TEMPLATE = r"""
+{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}
+<script src="{{ resources.sco.plotly_src }}"></script>
+{%- endblock html_head_js -%}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block extra_css -%}
+<style type="text/css">
+  .sco-bar { font-family: system-ui, sans-serif; padding: 8px 16px; border-bottom: 1px solid #ccc;
+             background: #f6f6f6; }
+  .sco-bar a { margin-right: 1em; }
+  .sco-failed { background: #fde8e8; color: #8a1111; padding: 8px 16px; font-family: system-ui, sans-serif;
+                border-bottom: 2px solid #c33; }
+  table.sco-table { border-collapse: collapse; margin: 0.5em 0; }
+  table.sco-table td, table.sco-table th { border: 1px solid #ccc; padding: 2px 8px; text-align: left; }
+  table.sco-table caption { caption-side: top; text-align: left; font-weight: bold; }
+</style>
+{%- endblock extra_css -%}
+{%- block body_header -%}
+{{ super() }}
+<nav class="sco-bar">{{ resources.sco.nav }}</nav>
+{%- if resources.sco.banner %}<div class="sco-failed">{{ resources.sco.banner }}</div>{% endif %}
+{%- endblock body_header -%}
+"""
+
+_ATTR = re.compile(r"<(\w+)\b[^>]*?\s(src|href)\s*=\s*([\"']?)([^\"'\s>]+)\3", re.IGNORECASE | re.DOTALL)
+_REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+
+
+def remote_references(page: str) -> list[str]:
+    """Every ``<tag src|href=...>`` in ``page`` that points off the machine (``http://``,
+    ``https://`` or protocol-relative ``//``), as ``"tag attr=url"``."""
+    return [f"{m.group(1).lower()} {m.group(2).lower()}={m.group(4)}"
+            for m in _ATTR.finditer(page) if _REMOTE.match(m.group(4))]
+
+
+def remote_scripts(page: str) -> list[str]:
+    """The remote references that would load code or style (anything but a plain ``<a href>``),
+    plus ES-module ``import ... from 'https://...'`` statements.
+
+    >>> remote_scripts('<a href="https://doi.org/x">paper</a>')
+    []
+    >>> remote_scripts("<script type=module>import m from 'https://cdn/x.mjs'</script>")
+    ['import https://cdn/x.mjs']
+    """
+    refs = [r for r in remote_references(page) if not r.startswith("a href=")]
+    refs += [f"import {u}" for u in re.findall(r"\bimport\b[^;'\"]*?['\"]((?:https?:)?//[^'\"]+)['\"]", page)]
+    return refs
+
+
+def ensure_assets(reports_dir: str | Path) -> Path:
+    """Copy plotly.min.js from the installed plotly package into ``<reports>/assets/`` (once; again
+    only if it differs). Returns its path."""
+    target = Path(reports_dir) / PLOTLY_JS
+    with resources.as_file(resources.files("plotly").joinpath("package_data/plotly.min.js")) as src:
+        if target.exists() and filecmp.cmp(src, target, shallow=False):
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(src, tmp)
+        tmp.replace(target)
+    return target
+
+
+def _exporter() -> HTMLExporter:
+    return HTMLExporter(
+        template_name="lab",
+        template_file="sco_report.html.j2",
+        extra_loaders=[jinja2.DictLoader({"sco_report.html.j2": _TEMPLATE})],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+
+
+def notebook_to_html(
+    nb: nbformat.NotebookNode | str | Path,
+    *,
+    title: str,
+    plotly_src: str = f"../{PLOTLY_JS}",
+    nav_html: str = '<a href="../index.html">&larr; all reports</a>',
+    banner: str | None = None,
+) -> str:
+    """An executed notebook as one offline HTML page (inputs hidden).
+
+    ``plotly_src`` is the relative URL of the shared plotly.js; ``banner`` (plain text) is shown in
+    red at the top (used for failed runs). Raises ``RuntimeError`` if the page would still load a
+    remote script or style (a guard against a changed nbconvert template).
+    """
+    if not isinstance(nb, nbformat.NotebookNode):
+        nb = nbformat.read(str(nb), as_version=4)
+    resources_in = {
+        "metadata": {"name": title},
+        "sco": {"plotly_src": plotly_src, "nav": nav_html,
+                "banner": html.escape(banner) if banner else ""},
+    }
+    body, _ = _exporter().from_notebook_node(nb, resources=resources_in)
+    bad = remote_scripts(body)
+    if bad:
+        raise RuntimeError(f"report {title!r} would load remote resources: {', '.join(bad[:5])}")
+    return body
+
+
+def write_html(path: str | Path, page: str) -> None:
+    """Write a page atomically."""
+    atomic_write_text(path, page)

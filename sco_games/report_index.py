@@ -1,0 +1,168 @@
+"""``reports/index.html``: scenarios x notebooks, rebuilt from every pair's stamp and sidecar.
+
+Plain offline HTML (no script at all): each cell shows the pair's status (ok / failed /
+skipped-unchanged), the sidecar's ``headline`` and ``key_results``, links to the report, the
+executed notebook and the sidecar (and to the partial notebook of a failed run), and run times.
+Because it is rebuilt from the stamps on disk, two runs (which the runner serializes with a lock)
+and interrupted runs always leave a consistent index.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sco_games.scenario import NAME_PATTERN
+from sco_games.sidecar import atomic_write_text, read_sidecar
+
+__all__ = ["collect_stamps", "index_html", "write_index"]
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.5em; color: #222; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+.meta { color: #555; margin-bottom: 1em; }
+table.grid { border-collapse: collapse; width: 100%; }
+table.grid th, table.grid td { border: 1px solid #ccc; padding: 8px; vertical-align: top; text-align: left; }
+table.grid thead th { background: #f2f2f2; }
+th.scen .date { color: #666; font-weight: normal; font-size: 0.9em; }
+.st { display: inline-block; padding: 1px 6px; border-radius: 3px; font-size: 0.85em; font-weight: bold; }
+.st-ok { background: #e3f4e3; color: #1d6b1d; }
+.st-skipped-unchanged { background: #eef1f7; color: #33507f; }
+.st-failed { background: #fde8e8; color: #8a1111; }
+.st-missing { background: #f4f4f4; color: #777; }
+.headline { margin: 0.4em 0; }
+ul.kr { margin: 0.2em 0 0.4em 1.1em; padding: 0; font-size: 0.92em; }
+.links a { margin-right: 0.8em; }
+.small { color: #666; font-size: 0.85em; }
+.err { color: #8a1111; font-size: 0.9em; white-space: pre-wrap; }
+"""
+
+
+def collect_stamps(reports: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """``(scenario, notebook) -> stamp`` for every readable stamp under ``reports``."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for path in sorted(reports.glob("*/.*.stamp.json")):
+        try:
+            stamp = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(stamp, dict):
+            continue
+        scen, nb = stamp.get("scenario"), stamp.get("notebook")
+        if (isinstance(scen, str) and isinstance(nb, str) and NAME_PATTERN.match(scen)
+                and NAME_PATTERN.match(nb) and path.parent.name == scen):
+            out[(scen, nb)] = stamp
+    return out
+
+
+def _e(x: Any) -> str:
+    return html.escape(str(x))
+
+
+def _fmt_value(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    if isinstance(v, (list, tuple)):
+        return "(" + ", ".join(_fmt_value(x) for x in v) + ")"
+    return str(v)
+
+
+def _cell(reports: Path, scen: str, nb: str, stamp: dict[str, Any] | None, status: str | None) -> str:
+    if stamp is None:
+        return '<td><span class="st st-missing">not run</span></td>'
+    status = status or stamp.get("status", "missing")
+    parts = [f'<span class="st st-{_e(status)}">{_e(status)}</span>']
+    folder = reports / scen
+    has_report = (folder / f"{nb}.html").is_file()
+    side = read_sidecar(folder / f"{nb}.json") if has_report else None
+    if stamp.get("status") == "failed":
+        parts.append(f'<div class="err">{_e(stamp.get("error") or "failed")}</div>')
+        if has_report:
+            parts.append(f'<div class="small">showing the previous good report '
+                         f'({_e(stamp.get("last_ok") or "earlier run")})</div>')
+    if isinstance(side, Mapping):
+        if side.get("headline"):
+            parts.append(f'<div class="headline">{_e(side["headline"])}</div>')
+        kr = side.get("key_results")
+        if isinstance(kr, Mapping) and kr:
+            items = "".join(f"<li>{_e(k)}: <b>{_e(_fmt_value(v))}</b></li>" for k, v in kr.items())
+            parts.append(f'<ul class="kr">{items}</ul>')
+    links = []
+    if has_report:
+        links += [f'<a href="{_e(scen)}/{_e(nb)}.html">report</a>',
+                  f'<a href="{_e(scen)}/{_e(nb)}.ipynb">notebook</a>']
+        if (folder / f"{nb}.json").is_file():
+            links.append(f'<a href="{_e(scen)}/{_e(nb)}.json">results (JSON)</a>')
+    if stamp.get("status") == "failed":
+        if (folder / f"{nb}.failed.html").is_file():
+            links.append(f'<a href="{_e(scen)}/{_e(nb)}.failed.html">failed run</a>')
+        if (folder / f"{nb}.failed.ipynb").is_file():
+            links.append(f'<a href="{_e(scen)}/{_e(nb)}.failed.ipynb">failed notebook</a>')
+    if links:
+        parts.append(f'<div class="links">{"".join(links)}</div>')
+    secs = stamp.get("seconds")
+    when = stamp.get("finished", "")
+    parts.append(f'<div class="small">last run {_e(when)}'
+                 + (f", {float(secs):.1f} s" if isinstance(secs, (int, float)) else "") + "</div>")
+    return f"<td>{''.join(parts)}</td>"
+
+
+def index_html(reports: Path, this_run: Mapping[str, Any] | None = None,
+               run_seconds: float | None = None) -> str:
+    """The index page for ``reports``; ``this_run`` maps ``"scenario/notebook"`` to an outcome (with
+    a ``status``) to show what this run did (e.g. ``skipped-unchanged``)."""
+    stamps = collect_stamps(reports)
+    this_run = this_run or {}
+    scenarios: dict[str, tuple[str, str]] = {}
+    notebooks: set[str] = set()
+    for (scen, nb), st in stamps.items():
+        scenarios[scen] = (str(st.get("scenario_date", "")), str(st.get("scenario_title", scen)))
+        notebooks.add(nb)
+    order = sorted(scenarios, key=lambda s: (scenarios[s][0], s))
+    nbs = sorted(notebooks)
+    counts: dict[str, int] = {}
+    rows = []
+    for scen in order:
+        date, title = scenarios[scen]
+        cells = []
+        for nb in nbs:
+            outcome = this_run.get(f"{scen}/{nb}")
+            status = getattr(outcome, "status", None) if outcome is not None else None
+            stamp = stamps.get((scen, nb))
+            if stamp is not None:
+                key = status or stamp.get("status", "missing")
+                counts[key] = counts.get(key, 0) + 1
+            cells.append(_cell(reports, scen, nb, stamp, status))
+        rows.append(f'<tr><th class="scen">{_e(title)}<br><span class="date">{_e(date)} · '
+                    f'<code>{_e(scen)}</code></span></th>{"".join(cells)}</tr>')
+    head = "".join(f"<th><code>{_e(nb)}</code></th>" for nb in nbs)
+    now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no reports yet"
+    took = f"; this run took {run_seconds:.1f} s" if run_seconds is not None else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>sco-games reports</title><style>{_CSS}</style></head>
+<body>
+<h1>sco-games: reports</h1>
+<div class="meta">Game-theoretic models of the Shanghai Cooperation Organization after Iwashita's paper.
+Scenarios (rows) by date, notebooks (columns). Index built {_e(now)}{_e(took)}. Pairs: {_e(summary)}.</div>
+<table class="grid"><thead><tr><th>scenario</th>{head}</tr></thead>
+<tbody>{"".join(rows)}</tbody></table>
+<p class="small">Every page here works offline. Rebuild with <code>make reports</code>
+(<code>sco-games run --force</code> re-runs unchanged pairs).</p>
+</body></html>
+"""
+
+
+def write_index(reports: str | Path, this_run: Mapping[str, Any] | None = None,
+                run_seconds: float | None = None) -> Path:
+    """Write ``<reports>/index.html`` atomically; return its path."""
+    reports = Path(reports)
+    path = reports / "index.html"
+    atomic_write_text(path, index_html(reports, this_run, run_seconds))
+    return path

@@ -1,0 +1,544 @@
+"""The batch runner: every (scenario, notebook) pair -> papermill -> ``reports/`` (+ ``index.html``).
+
+The only module that imports papermill. One run:
+
+1. validates every scenario first (papermill only warns on unknown parameters), so a bad file
+   stops the run before anything is written (:class:`~sco_games.scenario.ScenarioError`);
+2. takes an exclusive lock on the reports folder (``fcntl.flock`` on ``<reports>/.lock``): a second
+   run at the same time waits for the first;
+3. skips a pair whose notebook, scenario file and library source (a hash of the ``sco_games``
+   tree) are unchanged since its last successful run (a stamp ``.<notebook>.stamp.json`` per pair);
+4. runs the other pairs with papermill's Python API in worker processes (forkserver), each into a
+   fresh temporary folder inside the reports folder, with an explicit kernel and a cell timeout;
+5. moves a good result into place file by file with ``os.replace`` (the stamp last); a failed
+   pair keeps the previous good report and puts the partial notebook beside it as
+   ``<notebook>.failed.ipynb``/``.html``;
+6. rebuilds ``index.html`` from all stamps.
+
+Paths under the reports folder are built only from names matching
+:data:`~sco_games.scenario.NAME_PATTERN` and checked to resolve inside it.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import dataclasses
+import datetime as _dt
+import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sco_games.scenario import NAME_PATTERN, PROJECT_ROOT, ScenarioError, find_scenarios, load_scenario
+from sco_games.sidecar import atomic_write_text, read_sidecar
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "Pair",
+    "PairOutcome",
+    "RunSummary",
+    "ScenarioErrors",
+    "UsageError",
+    "default_kernel_name",
+    "find_notebooks",
+    "library_hash",
+    "plan_pairs",
+    "run",
+]
+
+#: Default per-cell execution timeout, seconds.
+DEFAULT_TIMEOUT = 600.0
+#: Bump when the stamp format or the report layout changes (forces a re-run).
+STAMP_FORMAT = 1
+WORK_DIR = ".work"
+
+
+class UsageError(ValueError):
+    """A bad request (unknown notebook, unsafe name, no pairs): the CLI exits 2."""
+
+
+class ScenarioErrors(ScenarioError):
+    """Several scenario files are invalid; the message lists each one's problems."""
+
+    def __init__(self, errors: Sequence[ScenarioError]):
+        self.errors = list(errors)
+        self.path = ", ".join(e.path for e in self.errors)
+        self.problems = [f"{e.path}: {p}" for e in self.errors for p in e.problems]
+        ValueError.__init__(self, "\n".join(str(e) for e in self.errors))
+
+
+@dataclasses.dataclass(frozen=True)
+class Pair:
+    """One (scenario, notebook) job; all paths absolute."""
+
+    scenario: str
+    scenario_path: Path
+    scenario_title: str
+    scenario_date: str
+    notebook: str
+    notebook_path: Path
+
+    @property
+    def label(self) -> str:
+        return f"{self.scenario}/{self.notebook}"
+
+
+@dataclasses.dataclass(frozen=True)
+class PairOutcome:
+    """What happened to one pair in this run.
+
+    ``status`` is ``"ok"``, ``"failed"`` or ``"skipped-unchanged"``; ``error`` is the exception's
+    last line; ``failed_notebook`` the path of the partial notebook kept for a failure.
+    """
+
+    pair: Pair
+    status: str
+    seconds: float = 0.0
+    error: str | None = None
+    failed_notebook: Path | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class RunSummary:
+    """All outcomes of a run, and the index page written."""
+
+    outcomes: tuple[PairOutcome, ...]
+    index_path: Path
+    seconds: float
+    interrupted: bool = False
+
+    @property
+    def failures(self) -> list[PairOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+
+# ----------------------------------------------------------------------------- discovery, hashing
+
+
+def find_notebooks(folder: str | Path | None = None) -> list[Path]:
+    """The notebooks in ``notebooks/`` (sorted by name)."""
+    d = Path(folder) if folder is not None else PROJECT_ROOT / "notebooks"
+    return sorted(p for p in d.glob("*.ipynb") if not p.name.startswith("."))
+
+
+def _sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def library_hash() -> str:
+    """A hash of the installed ``sco_games`` source tree (every file but caches): any change to a
+    model, figure or helper re-runs every pair."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}:
+            h.update(p.relative_to(root).as_posix().encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+            h.update(b"\0")
+    return h.hexdigest()
+
+
+def default_kernel_name() -> str:
+    """``"sco-games"`` if that kernelspec is installed (the Makefile installs it into .venv), else
+    ``"python3"``."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    try:
+        specs = KernelSpecManager().find_kernel_specs()
+    except Exception:  # pragma: no cover - a broken Jupyter config
+        return "python3"
+    return "sco-games" if "sco-games" in specs else "python3"
+
+
+def _inside(base: Path, path: Path) -> Path:
+    """``path`` resolved; ``UsageError`` unless it lies inside ``base``."""
+    resolved = path.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise UsageError(f"refusing to write {path}: outside the reports folder {base}")
+    return resolved
+
+
+def _check_name(kind: str, name: str, where: Path) -> None:
+    if not NAME_PATTERN.match(name):
+        raise UsageError(
+            f"{where}: {kind} name {name!r} must match [a-z0-9][a-z0-9_-]{{0,63}} "
+            "(lowercase letters, digits, _ and -; it becomes a file name under reports/)"
+        )
+
+
+def plan_pairs(scenario_paths: Sequence[str | Path], notebook_paths: Sequence[str | Path]) -> list[Pair]:
+    """Validate every scenario and notebook name, then return all pairs (scenario-major).
+
+    Raises :class:`ScenarioError` listing every bad scenario (nothing has been run or written),
+    or :class:`UsageError` for a missing notebook or an unsafe/duplicate name.
+    """
+    errors: list[ScenarioError] = []
+    scenarios = []
+    for sp in scenario_paths:
+        p = Path(sp).absolute()
+        try:
+            s = load_scenario(p)
+        except ScenarioError as e:
+            errors.append(e)
+            continue
+        scenarios.append((p, s))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ScenarioErrors(errors)
+    seen: dict[str, Path] = {}
+    for p, s in scenarios:
+        _check_name("scenario", s.name, p)
+        if s.name in seen:
+            raise UsageError(f"{p}: scenario name {s.name!r} is also used by {seen[s.name]}")
+        seen[s.name] = p
+    notebooks = []
+    nb_seen: dict[str, Path] = {}
+    for np_ in notebook_paths:
+        p = Path(np_).absolute()
+        if not p.is_file():
+            raise UsageError(f"{np_}: no such notebook")
+        if p.suffix != ".ipynb":
+            raise UsageError(f"{np_}: not a notebook (expected a .ipynb file)")
+        _check_name("notebook", p.stem, p)
+        if p.stem in nb_seen:
+            raise UsageError(f"{p}: notebook name {p.stem!r} is also used by {nb_seen[p.stem]}")
+        nb_seen[p.stem] = p
+        notebooks.append(p)
+    return [
+        Pair(s.name, p, s.meta.title, s.meta.date.isoformat(), nb.stem, nb)
+        for p, s in scenarios
+        for nb in notebooks
+    ]
+
+
+# ----------------------------------------------------------------------------- stamps, paths
+
+
+class _Layout:
+    """Where a pair's files live under the reports folder (every path checked to stay inside)."""
+
+    def __init__(self, reports: Path, pair: Pair):
+        self.reports = reports
+        self.folder = _inside(reports, reports / pair.scenario)
+        nb = pair.notebook
+        self.html = _inside(reports, self.folder / f"{nb}.html")
+        self.ipynb = _inside(reports, self.folder / f"{nb}.ipynb")
+        self.sidecar = _inside(reports, self.folder / f"{nb}.json")
+        self.failed_ipynb = _inside(reports, self.folder / f"{nb}.failed.ipynb")
+        self.failed_html = _inside(reports, self.folder / f"{nb}.failed.html")
+        self.failed_log = _inside(reports, self.folder / f"{nb}.failed.log")
+        self.stamp = _inside(reports, self.folder / f".{nb}.stamp.json")
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _inputs(pair: Pair, lib: str) -> dict[str, Any]:
+    return {
+        "format": STAMP_FORMAT,
+        "notebook_sha256": _sha256_file(pair.notebook_path),
+        "scenario_sha256": _sha256_file(pair.scenario_path),
+        "library_sha256": lib,
+    }
+
+
+def _is_unchanged(layout: _Layout, inputs: dict[str, Any]) -> bool:
+    stamp = _read_json(layout.stamp)
+    return bool(
+        stamp
+        and stamp.get("status") == "ok"
+        and stamp.get("inputs") == inputs
+        and layout.html.is_file()
+        and layout.ipynb.is_file()
+    )
+
+
+@contextlib.contextmanager
+def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
+    """Hold an exclusive lock on the reports folder (a second run waits)."""
+    fd = os.open(reports / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"another sco-games run is writing {reports}; waiting for it to finish ...")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+# ----------------------------------------------------------------------------- the worker
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent; SIGTERM (sent by the parent on interrupt) unwinds the
+    notebook run so that papermill shuts its kernel down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def _term(signum, frame):  # pragma: no cover - runs in a worker
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _term)
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in str(text).strip().splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
+    """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
+    notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
+    import nbformat
+    import papermill as pm
+
+    from sco_games.report_html import notebook_to_html
+
+    work = Path(job["work"])
+    nb = job["notebook"]
+    out_ipynb = work / f"{nb}.ipynb"
+    sidecar = work / f"{nb}.json"
+    log_path = work / "kernel.log"
+    t0 = time.perf_counter()
+    error = None
+    # Kernels inherit this process's stderr: keep their chatter out of the terminal.
+    saved_err = os.dup(2)
+    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(log_fd, 2)
+    try:
+        pm.execute_notebook(
+            job["notebook_path"],
+            str(out_ipynb),
+            parameters={
+                "scenario_path": job["scenario_path"],
+                "overrides": {},
+                "sidecar_path": str(sidecar),
+            },
+            kernel_name=job["kernel"],
+            execution_timeout=job["timeout"],
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
+    except pm.PapermillExecutionError as e:
+        error = f"{e.ename}: {_last_line(e.evalue)}" if _last_line(e.evalue) else e.ename
+    except KeyboardInterrupt:
+        raise
+    except Exception as e:  # noqa: BLE001 - a timeout, a dead kernel, a missing kernelspec ...
+        error = f"{type(e).__name__}: {_last_line(str(e))}"
+    finally:
+        os.dup2(saved_err, 2)
+        os.close(saved_err)
+        os.close(log_fd)
+    if error is None and read_sidecar(sidecar) is None:
+        error = f"no sidecar: the notebook did not write_sidecar(sidecar_path, ...) to {sidecar.name}"
+    html_ok = False
+    if out_ipynb.is_file():
+        try:
+            page = notebook_to_html(
+                nbformat.read(str(out_ipynb), as_version=4),
+                title=f"{job['notebook']} — {job['scenario_title']}",
+                banner=(f"This run FAILED: {error}. The partial notebook is shown below."
+                        if error else None),
+            )
+            atomic_write_text(work / f"{nb}.html", page)
+            html_ok = True
+        except Exception as e:  # noqa: BLE001
+            error = error or f"HTML export failed: {type(e).__name__}: {_last_line(str(e))}"
+    if error is None and not html_ok:  # pragma: no cover - defensive
+        error = "no output notebook was written"
+    return {"status": "failed" if error else "ok", "error": error,
+            "seconds": round(time.perf_counter() - t0, 3)}
+
+
+# ----------------------------------------------------------------------------- committing results
+
+
+def _commit(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: dict, kernel: str) -> PairOutcome:
+    """Move a finished pair's files from ``work`` into place (stamp last) and return its outcome."""
+    nb = pair.notebook
+    layout.folder.mkdir(parents=True, exist_ok=True)
+    old = _read_json(layout.stamp) or {}
+    now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    stamp: dict[str, Any] = {
+        "scenario": pair.scenario, "scenario_title": pair.scenario_title, "scenario_date": pair.scenario_date,
+        "scenario_path": str(pair.scenario_path), "notebook": nb, "notebook_path": str(pair.notebook_path),
+        "kernel": kernel, "finished": now, "seconds": res["seconds"], "inputs": inputs,
+    }
+    if res["status"] == "ok":
+        for src, dst in ((work / f"{nb}.json", layout.sidecar), (work / f"{nb}.ipynb", layout.ipynb),
+                         (work / f"{nb}.html", layout.html)):
+            os.replace(src, dst)
+        for stale in (layout.failed_ipynb, layout.failed_html, layout.failed_log):
+            stale.unlink(missing_ok=True)
+        stamp.update(status="ok", last_ok=now)
+        atomic_write_text(layout.stamp, json.dumps(stamp, indent=2))
+        return PairOutcome(pair, "ok", res["seconds"])
+    failed_nb = None
+    for src, dst in ((work / f"{nb}.ipynb", layout.failed_ipynb), (work / f"{nb}.html", layout.failed_html),
+                     (work / "kernel.log", layout.failed_log)):
+        if src.is_file():
+            os.replace(src, dst)
+            if dst == layout.failed_ipynb:
+                failed_nb = dst
+        else:
+            dst.unlink(missing_ok=True)
+    stamp.update(status="failed", error=res["error"],
+                 failed_notebook=str(failed_nb) if failed_nb else None,
+                 last_ok=old.get("last_ok") if layout.html.is_file() else None)
+    atomic_write_text(layout.stamp, json.dumps(stamp, indent=2))
+    return PairOutcome(pair, "failed", res["seconds"], res["error"], failed_nb)
+
+
+# ----------------------------------------------------------------------------- the run
+
+
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    procs = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()  # SIGTERM -> KeyboardInterrupt in the worker -> kernel shut down
+    deadline = time.monotonic() + 10
+    for p in procs:
+        p.join(max(0.1, deadline - time.monotonic()))
+        if p.is_alive():  # pragma: no cover
+            p.kill()
+
+
+def run(
+    scenarios: Sequence[str | Path] | None = None,
+    notebooks: Sequence[str | Path] | None = None,
+    *,
+    reports_dir: str | Path | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    kernel_name: str | None = None,
+    progress: bool = True,
+    log: Callable[[str], None] | None = None,
+) -> RunSummary:
+    """Run every (scenario, notebook) pair and rebuild the index; see the module docstring.
+
+    ``scenarios``/``notebooks`` default to every file in ``params/`` and ``notebooks/``.
+    Raises :class:`ScenarioError` or :class:`UsageError` before anything is written; a
+    ``KeyboardInterrupt`` stops the workers, keeps every earlier report and rebuilds the index
+    before it propagates.
+    """
+    from tqdm import tqdm
+
+    from sco_games.report_html import ensure_assets
+    from sco_games.report_index import write_index
+
+    t_start = time.perf_counter()
+    say = log or (lambda msg: print(msg, file=sys.stderr))
+    scen_paths = list(scenarios) if scenarios else find_scenarios()
+    nb_paths = list(notebooks) if notebooks else find_notebooks()
+    if not scen_paths:
+        raise UsageError("no scenario files to run (params/*.yaml is empty)")
+    if not nb_paths:
+        raise UsageError("no notebooks to run (notebooks/*.ipynb is empty)")
+    if timeout is None or not timeout > 0:
+        raise UsageError(f"timeout = {timeout!r}: must be a positive number of seconds")
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"jobs = {jobs!r}: must be a positive integer")
+    pairs = plan_pairs(scen_paths, nb_paths)  # validates everything before any write
+    reports = Path(reports_dir if reports_dir is not None else PROJECT_ROOT / "reports").absolute()
+    reports.mkdir(parents=True, exist_ok=True)
+    reports = reports.resolve()
+    layouts = {p: _Layout(reports, p) for p in pairs}
+    kernel = kernel_name or default_kernel_name()
+
+    outcomes: dict[Pair, PairOutcome] = {}
+    interrupted = False
+    with _locked(reports, say):
+        work_root = reports / WORK_DIR
+        shutil.rmtree(work_root, ignore_errors=True)  # leftovers of a killed run (we hold the lock)
+        work_root.mkdir()
+        ensure_assets(reports)
+        lib = library_hash()
+        todo: list[tuple[Pair, dict]] = []
+        for pair in pairs:
+            inputs = _inputs(pair, lib)
+            if not force and _is_unchanged(layouts[pair], inputs):
+                outcomes[pair] = PairOutcome(pair, "skipped-unchanged")
+            else:
+                todo.append((pair, inputs))
+        n_skip = len(pairs) - len(todo)
+        if n_skip:
+            say(f"{n_skip} pair(s) unchanged since their last successful run, skipped (--force re-runs)")
+        try:
+            if todo:
+                workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+                ctx = multiprocessing.get_context("forkserver")
+                bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
+                           desc=f"running on {workers} process(es)", dynamic_ncols=True)
+                pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
+                try:
+                    futures = {}
+                    for pair, inputs in todo:
+                        prefix = f"{pair.scenario}.{pair.notebook}."
+                        work = Path(tempfile.mkdtemp(prefix=prefix, dir=work_root))
+                        job = {
+                            "work": str(work), "notebook": pair.notebook,
+                            "notebook_path": str(pair.notebook_path),
+                            "scenario_path": str(pair.scenario_path), "scenario_title": pair.scenario_title,
+                            "kernel": kernel, "timeout": float(timeout),
+                        }
+                        futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
+                    for fut in cf.as_completed(futures):
+                        pair, inputs, work = futures[fut]
+                        try:
+                            res = fut.result()
+                        except Exception as e:  # noqa: BLE001 - a worker died
+                            res = {"status": "failed", "seconds": 0.0,
+                                   "error": f"worker crashed: {type(e).__name__}: {_last_line(str(e))}"}
+                        out = _commit(layouts[pair], pair, work, res, inputs, kernel)
+                        shutil.rmtree(work, ignore_errors=True)
+                        outcomes[pair] = out
+                        line = f"{out.status:6s} {pair.label}  ({out.seconds:.1f} s)"
+                        if out.error:
+                            line += f"  {out.error}"
+                        if progress:
+                            tqdm.write(line, file=sys.stderr)
+                        else:
+                            say(line)
+                        bar.update(1)
+                    pool.shutdown(wait=True)
+                except BaseException:
+                    _stop_workers(pool)
+                    raise
+                finally:
+                    bar.close()
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            shutil.rmtree(work_root, ignore_errors=True)
+            index = write_index(reports, this_run={p.label: o for p, o in outcomes.items()},
+                                run_seconds=time.perf_counter() - t_start)
+    summary = RunSummary(tuple(outcomes[p] for p in pairs if p in outcomes), index,
+                         time.perf_counter() - t_start, interrupted)
+    if interrupted:
+        raise KeyboardInterrupt(summary)
+    return summary
