@@ -1,9 +1,7 @@
-"""Enlargement model (placeholder: the parameter class is filled in by its issue)."""
+"""Enlargement model (being written; see enlargement_params.py)."""
 
 from __future__ import annotations
 
-from sco_games.sourced import Strict
+from sco_games.models.enlargement_params import EnlargementParams
 
-
-class EnlargementParams(Strict):
-    """Parameters of the enlargement model, one section of a scenario file."""
+__all__ = ["EnlargementParams"]

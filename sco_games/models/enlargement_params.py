@@ -1,0 +1,172 @@
+"""Parameters of the enlargement model (the ``enlargement:`` section of a scenario file).
+
+Every value is a :class:`~sco_games.sourced.Sourced` entry citing the paper (section / footnote) or,
+where the paper is silent, saying that the coding is ours. Capability weights are *not* here: they
+come from :mod:`sco_games.capabilities` (one source of truth).
+
+The policy space is the square ``[-1, 1] x [-1, 1]``:
+
+* ``x`` -- stance toward the US (its military presence in Central Asia; in 2003 its war on Iraq):
+  -1 firmly against, +1 welcomes it;
+* ``y`` -- the depth of security cooperation the state wants inside the SCO (joint anti-terror
+  structures, common positions): -1 a loose forum, +1 deep integration.
+
+>>> from sco_games.scenario import load_scenario
+>>> p = load_scenario("params/founding_2001.yaml").enlargement
+>>> sorted(p.members)[:2], p.statuses.observer.prestige_share.value
+(['China', 'Kazakhstan'], 0.5)
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from sco_games.capabilities import capabilities
+from sco_games.sourced import Sourced, Strict
+
+__all__ = [
+    "STATUSES",
+    "Coordinate",
+    "EnlargementParams",
+    "PayoffWeights",
+    "StatusShares",
+    "StatusTable",
+]
+
+#: The SCO's three stages of association, weakest first (Nazarbaev, paper §3-2, fn 62).
+STATUSES: tuple[str, ...] = ("dialogue_partner", "observer", "member")
+
+Coordinate = Annotated[float, Field(ge=-1.0, le=1.0)]
+Point = tuple[Coordinate, Coordinate]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+NonNeg = Annotated[float, Field(ge=0.0)]
+Affinity = Annotated[float, Field(ge=-1.0, le=1.0)]
+
+
+class PayoffWeights(Strict):
+    """Weights of the three parts of a member's payoff: prestige, effectiveness, its own voice."""
+
+    prestige: Sourced[NonNeg]
+    effectiveness: Sourced[NonNeg]
+    voice: Sourced[NonNeg]
+
+
+class StatusShares(Strict):
+    """What one status carries, as shares of full membership (member = 1 for all three).
+
+    ``prestige_share``: how much of the state's capability counts toward the SCO's prestige;
+    ``association_share``: how much of the affinity between the state and the members is felt
+    (living with a hostile neighbour at the table);
+    ``cost_share``: how much of the obligations of membership the state bears.
+    Voice and veto come with membership only.
+    """
+
+    prestige_share: Sourced[Share]
+    association_share: Sourced[Share]
+    cost_share: Sourced[Share]
+
+
+class StatusTable(Strict):
+    """The shares of the two partial statuses (a member has all shares equal to 1)."""
+
+    dialogue_partner: StatusShares
+    observer: StatusShares
+
+    @model_validator(mode="after")
+    def _increasing(self) -> StatusTable:
+        for field in ("prestige_share", "association_share", "cost_share"):
+            lo = getattr(self.dialogue_partner, field).value
+            hi = getattr(self.observer, field).value
+            if lo > hi:
+                raise ValueError(
+                    f"dialogue_partner.{field} = {lo} exceeds observer.{field} = {hi}: statuses must carry "
+                    "non-decreasing shares (dialogue partner <= observer <= member = 1)"
+                )
+        return self
+
+    def shares(self, status: str) -> tuple[float, float, float]:
+        """``(prestige, association, cost)`` shares of ``status`` (member: all 1)."""
+        if status == "member":
+            return (1.0, 1.0, 1.0)
+        if status not in STATUSES:
+            raise ValueError(f"status = {status!r}: must be one of {', '.join(STATUSES)}")
+        s: StatusShares = getattr(self, status)
+        return (s.prestige_share.value, s.association_share.value, s.cost_share.value)
+
+
+class EnlargementParams(Strict):
+    """The enlargement model's section of a scenario.
+
+    ``members`` and ``candidates`` map a state (as named in :func:`sco_games.capabilities.capabilities`)
+    to its ideal point; ``affinities`` maps ``"From->To"`` to how ``From`` feels about having ``To``
+    at the table (-1 hostile .. +1 friendly), felt in proportion to ``To``'s status.
+    """
+
+    members: dict[str, Sourced[Point]] = Field(min_length=2)
+    candidates: dict[str, Sourced[Point]]
+    entrant: Sourced[str] = Field(description="the member whose own entry claim E2 examines")
+    status_quo: Sourced[Point]
+    statement: Sourced[Point] = Field(description="the point of a contested statement (e.g. on Iraq)")
+    statement_label: Sourced[str]
+    capability_measure: Sourced[str] = Field(description="cinc, gdp_usd_bn or population_m")
+    prestige_exponent: Sourced[Annotated[float, Field(gt=0.0, le=1.0)]]
+    weights: PayoffWeights
+    voice_quota: Sourced[Annotated[float, Field(gt=0.5, le=1.0)]]
+    statuses: StatusTable
+    candidate_cost: Sourced[NonNeg]
+    security_contribution: dict[str, Sourced[Affinity]] = Field(default_factory=dict)
+    affinities: dict[str, Sourced[Affinity]] = Field(default_factory=dict)
+    us_ideal: Sourced[Point]
+    us_option_availability: dict[str, Sourced[Share]] = Field(default_factory=dict)
+    enlargement_order: Sourced[list[str]]
+    package_deals: dict[str, Sourced[list[str]]] = Field(default_factory=dict)
+    n_proposals: Sourced[Annotated[int, Field(ge=1000, le=1_000_000)]]
+    seed: Sourced[Annotated[int, Field(ge=0)]]
+
+    @model_validator(mode="after")
+    def _names(self) -> EnlargementParams:
+        known = set(capabilities())
+        members, candidates = set(self.members), set(self.candidates)
+        problems: list[str] = []
+        for where, names in (("members", members), ("candidates", candidates)):
+            for n in sorted(names - known):
+                problems.append(f"{where}.{n}: unknown state (known: {', '.join(sorted(known))})")
+            if "USA" in names:
+                problems.append(f"{where}.USA: the US is the outside option, not a member or candidate")
+        for n in sorted(members & candidates):
+            problems.append(f"candidates.{n}: already a member")
+        everyone = members | candidates
+        if self.entrant.value not in members:
+            problems.append(f"entrant = {self.entrant.value!r}: must be one of the members")
+        if self.capability_measure.value not in ("cinc", "gdp_usd_bn", "population_m"):
+            problems.append(
+                f"capability_measure = {self.capability_measure.value!r}: "
+                "must be cinc, gdp_usd_bn or population_m"
+            )
+        for key in self.affinities:
+            a, sep, b = key.partition("->")
+            if not sep or a not in everyone or b not in everyone or a == b:
+                problems.append(
+                    f"affinities.{key}: must be 'From->To' with two different members or candidates"
+                )
+        for n in self.security_contribution:
+            if n not in everyone:
+                problems.append(f"security_contribution.{n}: not a member or candidate")
+        for n in self.us_option_availability:
+            if n not in members:
+                problems.append(f"us_option_availability.{n}: not a member")
+        order = self.enlargement_order.value
+        if sorted(order) != sorted(candidates):
+            problems.append(
+                f"enlargement_order = {order}: must list every candidate exactly once ({sorted(candidates)})"
+            )
+        for name, deal in self.package_deals.items():
+            if len(deal.value) < 2 or len(set(deal.value)) != len(deal.value) or set(deal.value) - candidates:
+                problems.append(
+                    f"package_deals.{name} = {deal.value}: must name two or more distinct candidates"
+                )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
