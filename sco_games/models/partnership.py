@@ -49,8 +49,9 @@ Consequences that follow from the table (and that the tests check against the so
 
 * Ally is a best reply only to Ally: against Partner or Rival it pays ``(1 - theta) U_i + D + E_i`` more
   than Partner for nothing in return.
-* Ally/Ally is an equilibrium iff for both sides ``(1 - theta)(W_i - U_i) + S - D - N_i >= 0`` when the
-  best deviation is Partner: raising either US stake ``U_i`` breaks it (the "second axis").
+* Ally/Ally is an equilibrium iff for both sides ``(1 - theta)(W_i - U_i) >= D + N_i`` (against an Ally,
+  Partner keeps the backing ``S`` without the entrapment): raising either US stake ``U_i`` breaks it
+  (the "second axis").
 * Partner is a best reply to Partner iff ``B + G + theta (W_i - U_i) >= -C_i``, and Rival is a best
   reply to Rival iff ``theta U_i >= C_i``: a large enough US stake turns the partnership into rivalry.
 
@@ -72,11 +73,15 @@ the results.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import numpy as np
 from pydantic import Field, field_validator
 
+from sco_games.games import DEFAULT_TOL, BatchResult, NormalFormGame, SolveResult, solve, solve_batch
+from sco_games.models.triangle import Triangle, classify_triangle
+from sco_games.repeated import GrimTriggerResult, critical_discount_factor
 from sco_games.sourced import Sourced, Strict, unwrap
 
 __all__ = [
@@ -89,6 +94,24 @@ __all__ = [
     "payoff_formulas",
     "payoff_table_rows",
     "values_of",
+    "with_values",
+    "stage_game",
+    "equilibrium_label",
+    "StageResult",
+    "analyze",
+    "RegionMap",
+    "batch_labels",
+    "equilibrium_regions",
+    "Thresholds",
+    "us_stake_thresholds",
+    "Sustainability",
+    "sustainability",
+    "TRIANGLE_STATES",
+    "triangle",
+    "Claim",
+    "PILLAR_COUNTERFACTUALS",
+    "pillar_table",
+    "assess_claims",
 ]
 
 PLAYERS: tuple[str, str] = ("Russia", "China")
@@ -269,3 +292,430 @@ def payoff_table_rows(params: PartnershipParams) -> list[tuple[str, str, str, st
         for c, sc in enumerate(STRATEGIES):
             rows.append((sr, sc, fr[(sr, sc)], fc[(sc, sr)], float(a[r, c]), float(b[r, c])))
     return rows
+
+
+# ------------------------------------------------------------------------------------------------------
+# analysis: equilibria, regions, repeated game, triangle, claims
+
+#: Alignment level of each strategy (Ally 2, Partner 1, Rival 0), for the "second axis" checks.
+ALIGNMENT_LEVEL = np.array([2.0, 1.0, 0.0])
+
+
+def with_values(params: PartnershipParams, **values: float) -> PartnershipParams:
+    """A copy of ``params`` with some values replaced (source "counterfactual"); unknown keys are errors.
+
+    >>> with_values(PartnershipParams.example(), distrust_cost=0).distrust_cost.value
+    0.0
+    """
+    data = params.model_dump()
+    for k, v in values.items():
+        if k not in data:
+            raise ValueError(f"with_values: unknown parameter {k!r}; allowed: {list(data)}")
+        data[k] = {**data[k], "value": v, "source": f"counterfactual (was {data[k]['value']!r})"}
+    return PartnershipParams.model_validate(data)
+
+
+def stage_game(params: PartnershipParams) -> NormalFormGame:
+    """The stage game as a :class:`~sco_games.games.NormalFormGame` (Russia row, China column)."""
+    a, b = payoff_matrices(params)
+    return NormalFormGame(a, b, players=PLAYERS, strategies=(STRATEGIES, STRATEGIES))
+
+
+def equilibrium_label(result: SolveResult) -> str:
+    """One label for a solved game: ``"Partner/Partner"`` (Russia/China) for a unique pure equilibrium,
+    ``"mixed"`` for a unique mixed one, ``"multiple"`` for more than one (``"none"`` cannot occur)."""
+    if len(result) == 0:
+        return "none"
+    if len(result) > 1:
+        return "multiple"
+    eq = result[0]
+    if not eq.is_pure:
+        return "mixed"
+    return f"{STRATEGIES[eq.support[0][0]]}/{STRATEGIES[eq.support[1][0]]}"
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """The stage game of one parameter set and its verified equilibria.
+
+    ``label`` as :func:`equilibrium_label`; ``equilibria`` from :func:`sco_games.games.solve`
+    (each with ``regret`` <= ``tol`` x payoff range); ``descriptions`` readable labels;
+    ``degenerate`` and ``method`` as reported by the solver.
+    """
+
+    game: NormalFormGame
+    equilibria: SolveResult
+    label: str
+    descriptions: tuple[str, ...]
+    degenerate: bool
+    max_regret: float
+    method: str
+
+
+def analyze(params: PartnershipParams) -> StageResult:
+    """Solve the stage game of ``params`` with :func:`sco_games.games.solve`.
+
+    >>> r = analyze(PartnershipParams.example())
+    >>> r.label, r.degenerate, r.equilibria[0].payoffs
+    ('Partner/Partner', False, (4.5, 4.5))
+    """
+    game = stage_game(params)
+    eqs = solve(game)
+    return StageResult(
+        game=game, equilibria=eqs, label=equilibrium_label(eqs),
+        descriptions=tuple(eq.label(game) for eq in eqs), degenerate=eqs.degenerate,
+        max_regret=max((eq.regret for eq in eqs), default=0.0), method=eqs.method,
+    )
+
+
+Axis = str | tuple[str, ...]
+
+
+def _axis_keys(axis: Axis) -> tuple[str, ...]:
+    keys = (axis,) if isinstance(axis, str) else tuple(axis)
+    for k in keys:
+        if k not in PAYOFF_KEYS:
+            raise ValueError(f"region axis {k!r} is not a payoff parameter; allowed: {list(PAYOFF_KEYS)}")
+    if not keys:
+        raise ValueError("region axis must name at least one parameter")
+    return keys
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    """Equilibrium regions over a grid of two parameters (or groups of parameters moved together).
+
+    ``labels[iy, ix]`` is the :func:`equilibrium_label` at ``x[ix]``, ``y[iy]``; ``counts``,
+    ``degenerate`` and ``alignment_max``/``alignment_min`` (the highest/lowest expected alignment
+    level, Ally 2 + Partner 1 + Rival 0 summed over both sides, among the cell's equilibria) have the
+    same shape. ``max_regret`` is the largest regret of any equilibrium found; ``method`` the solver's.
+    """
+
+    x_keys: tuple[str, ...]
+    y_keys: tuple[str, ...]
+    x: np.ndarray
+    y: np.ndarray
+    labels: np.ndarray
+    counts: np.ndarray
+    degenerate: np.ndarray
+    alignment_max: np.ndarray
+    alignment_min: np.ndarray
+    max_regret: float
+    method: str
+
+    @property
+    def x_name(self) -> str:
+        return " = ".join(self.x_keys)
+
+    @property
+    def y_name(self) -> str:
+        return " = ".join(self.y_keys)
+
+    def label_at(self, x: float, y: float) -> str:
+        """The label of the grid cell nearest to ``(x, y)``."""
+        return str(self.labels[int(np.argmin(abs(self.y - y))), int(np.argmin(abs(self.x - x)))])
+
+    def shares(self) -> dict[str, float]:
+        """The share of grid cells with each label."""
+        names, n = np.unique(self.labels, return_counts=True)
+        return {str(k): float(v) / self.labels.size for k, v in zip(names, n, strict=True)}
+
+
+def batch_labels(batch: BatchResult) -> np.ndarray:
+    """The :func:`equilibrium_label` of every game of a :class:`~sco_games.games.BatchResult`."""
+    counts = batch.counts
+    out = np.full(counts.shape, "multiple", dtype=object)
+    out[counts == 0] = "none"
+    one = counts == 1
+    first_pure = batch.pure[..., 0]
+    r = np.nan_to_num(batch.row[..., 0, :]).argmax(axis=-1)
+    c = np.nan_to_num(batch.col[..., 0, :]).argmax(axis=-1)
+    names = np.array(STRATEGIES, dtype=object)
+    pure_lab = names[r] + "/" + names[c]
+    out[one & first_pure] = pure_lab[one & first_pure]
+    out[one & ~first_pure] = "mixed"
+    return out
+
+
+def equilibrium_regions(params: PartnershipParams, x: Axis, x_values: Any, y: Axis, y_values: Any,
+                        tol: float = DEFAULT_TOL) -> RegionMap:
+    """Equilibrium labels over the grid ``x_values`` x ``y_values`` of parameters ``x`` and ``y``
+    (others at ``params``), solved all at once with :func:`sco_games.games.solve_batch`.
+
+    ``x`` (or ``y``) may be a tuple of parameter names set to the same value (e.g. both US stakes).
+
+    >>> m = equilibrium_regions(PartnershipParams.example(), "us_stake_russia", [0, 2, 40],
+    ...                         "us_stake_china", [2])
+    >>> m.labels.tolist()
+    [['Partner/Partner', 'Partner/Partner', 'Rival/Partner']]
+    """
+    xk, yk = _axis_keys(x), _axis_keys(y)
+    if set(xk) & set(yk):
+        raise ValueError(f"region axes share a parameter: {sorted(set(xk) & set(yk))}")
+    xs = np.asarray(x_values, dtype=float).ravel()
+    ys = np.asarray(y_values, dtype=float).ravel()
+    if xs.size == 0 or ys.size == 0:
+        raise ValueError("x_values and y_values must be non-empty")
+    v = values_of(params)
+    gx, gy = np.meshgrid(xs, ys)  # shape (ny, nx)
+    for k in xk:
+        v[k] = gx
+    for k in yk:
+        v[k] = gy
+    a, b = payoff_matrices(v)
+    batch = solve_batch(a, b, tol=tol)
+    row = np.nan_to_num(batch.row)
+    col = np.nan_to_num(batch.col)
+    level = (row @ ALIGNMENT_LEVEL) + (col @ ALIGNMENT_LEVEL)
+    amax = np.where(batch.mask, level, -np.inf).max(axis=-1)
+    amin = np.where(batch.mask, level, np.inf).min(axis=-1)
+    regret = batch.regret[batch.mask]
+    return RegionMap(
+        x_keys=xk, y_keys=yk, x=xs, y=ys, labels=batch_labels(batch), counts=np.asarray(batch.counts),
+        degenerate=np.asarray(batch.degenerate), alignment_max=amax, alignment_min=amin,
+        max_regret=float(regret.max()) if regret.size else 0.0, method=batch.method,
+    )
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """US-stake thresholds per side, read off the payoff table (each side's best-reply conditions):
+
+    * ``ally_holds_below``: Ally stays a best reply to Ally (vs deviating to Partner) while
+      ``U_i <= W_i - (D + N_i) / (1 - theta)`` (``S`` cancels: a Partner keeps the ally's backing);
+    * ``partner_holds_below``: Partner stays a best reply to Partner (vs Rival) while
+      ``U_i <= W_i + (B + G + C_i) / theta``;
+    * ``rival_answers_rival_above``: Rival is a best reply to Rival once ``U_i >= C_i / theta``.
+
+    Keyed by player name. The tests check these against the solver; the notebook uses them to say
+    how far a scenario is from a boundary.
+    """
+
+    ally_holds_below: dict[str, float]
+    partner_holds_below: dict[str, float]
+    rival_answers_rival_above: dict[str, float]
+
+
+def us_stake_thresholds(params: PartnershipParams) -> Thresholds:
+    """The :class:`Thresholds` of ``params``.
+
+    >>> t = us_stake_thresholds(PartnershipParams.example())
+    >>> t.ally_holds_below["Russia"], t.partner_holds_below["Russia"], t.rival_answers_rival_above["China"]
+    (-7.0, 17.0, 6.0)
+    """
+    v = values_of(params)
+    th = v["partnership_depth"]
+    out: dict[str, dict[str, float]] = {"ally": {}, "partner": {}, "rival": {}}
+    for name in PLAYERS:
+        s = name.lower()
+        w, n, c = v[f"counterweight_{s}"], v[f"entrapment_cost_{s}"], v[f"rivalry_cost_{s}"]
+        out["ally"][name] = float(w - (v["distrust_cost"] + n) / (1 - th))
+        out["partner"][name] = float(w + (v["border_stability"] + v["security_guarantee"] + c) / th)
+        out["rival"][name] = float(c / th)
+    return Thresholds(out["ally"], out["partner"], out["rival"])
+
+
+@dataclass(frozen=True)
+class Sustainability:
+    """Grim-trigger sustainability of one cooperative profile (a row of the notebook's table)."""
+
+    name: str
+    profile: tuple[str, str]
+    punishment: str
+    result: GrimTriggerResult
+
+    @property
+    def delta_star(self) -> float | None:
+        return self.result.delta_star
+
+    def verdict(self) -> str:
+        r = self.result
+        if r.delta_star is None:
+            return "not sustainable at any discount factor (" + r.reason + ")"
+        if r.delta_star == 0.0:
+            return "self-enforcing: a stage equilibrium, sustained at every discount factor"
+        return f"sustained iff delta >= {r.delta_star:.3g} (binding: {PLAYERS[r.binding_player or 0]})"
+
+
+def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainability]:
+    """Grim trigger (via :func:`sco_games.repeated.critical_discount_factor`, Nash reversion) for
+
+    * the **partnership** Partner/Partner, and
+    * the **joint front** Ally/Ally (coordination against the US as over Kosovo and the ABM treaty in
+      1999-2001, fn 25; Russia's defection at Köln is the temptation ``T``).
+
+    Nash reversion punishes a deviator with the worst pure stage equilibrium for it. If the stage
+    game has no pure equilibrium, the minmax punishment is used instead (and recorded).
+
+    >>> p, j = sustainability(PartnershipParams.example())
+    >>> p.delta_star, j.delta_star
+    (0.0, None)
+    """
+    game = stage_game(params)
+    out = []
+    for name, prof in (("partnership", (PARTNER, PARTNER)), ("joint front", (ALLY, ALLY))):
+        try:
+            res = critical_discount_factor(game.A, game.B, profile=prof, punishment="nash")
+        except ValueError:
+            res = critical_discount_factor(game.A, game.B, profile=prof, punishment="minmax")
+        out.append(Sustainability(name, (STRATEGIES[prof[0]], STRATEGIES[prof[1]]), res.punishment, res))
+    return out[0], out[1]
+
+
+TRIANGLE_STATES: tuple[str, str, str] = ("Russia", "China", "US")
+
+
+def triangle(params: PartnershipParams) -> Triangle:
+    """The strategic triangle Russia-China-US from the scenario's three relations (Dittmer 1981).
+
+    >>> triangle(PartnershipParams.example()).pattern
+    'stable marriage'
+    """
+    v = values_of(params)
+    return classify_triangle(TRIANGLE_STATES, {
+        ("Russia", "China"): v["relation_russia_china"],
+        ("Russia", "US"): v["relation_russia_us"],
+        ("China", "US"): v["relation_china_us"],
+    })
+
+
+# ------------------------------------------------------------------------------------------------------
+# the paper's claims P1-P5 (shared/MODELS.md section 1)
+
+#: Counterfactuals for P2: which pillar is removed (values set to 0).
+PILLAR_COUNTERFACTUALS: tuple[tuple[str, dict[str, float]], ...] = (
+    ("no border stability (B = 0)", {"border_stability": 0.0}),
+    ("no security guarantees (G = 0)", {"security_guarantee": 0.0}),
+    ("no counterweight (W = 0)", {"counterweight_russia": 0.0, "counterweight_china": 0.0}),
+    ("none of the three pillars", {"border_stability": 0.0, "security_guarantee": 0.0,
+                                   "counterweight_russia": 0.0, "counterweight_china": 0.0}),
+    ("no rivalry cost (C = 0)", {"rivalry_cost_russia": 0.0, "rivalry_cost_china": 0.0}),
+    ("no distrust (D = 0)", {"distrust_cost": 0.0}),
+    ("no distrust, no entrapment (D = N = 0)",
+     {"distrust_cost": 0.0, "entrapment_cost_russia": 0.0, "entrapment_cost_china": 0.0}),
+    ("no distrust, entrapment or US stakes (D = N = U = 0)",
+     {"distrust_cost": 0.0, "entrapment_cost_russia": 0.0, "entrapment_cost_china": 0.0,
+      "us_stake_russia": 0.0, "us_stake_china": 0.0}),
+    ("no pillars and no rivalry cost (B = G = W = C = 0)",
+     {"border_stability": 0.0, "security_guarantee": 0.0, "counterweight_russia": 0.0,
+      "counterweight_china": 0.0, "rivalry_cost_russia": 0.0, "rivalry_cost_china": 0.0}),
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One of the paper's claims and what the model says about it."""
+
+    id: str
+    claim: str
+    verdict: str  # "reproduced", "partly", "not reproduced"
+    under: str
+    evidence: str
+
+
+def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
+    """Rows ``(counterfactual, equilibrium label)`` for :data:`PILLAR_COUNTERFACTUALS` (P2)."""
+    rows = [("scenario as given", analyze(params).label)]
+    for name, change in PILLAR_COUNTERFACTUALS:
+        rows.append((name, analyze(with_values(params, **change)).label))
+    return rows
+
+
+def _monotone_non_increasing(a: np.ndarray) -> bool:
+    return bool(np.all(np.diff(a) <= 1e-9))
+
+
+def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq: PartnershipParams,
+                  stakes: RegionMap) -> list[Claim]:
+    """P1-P5 of MODELS.md section 1, judged from the three scenarios' parameters and ``stakes``, a
+    :class:`RegionMap` over (``us_stake_russia``, ``us_stake_china``) at ``founding``'s other values.
+    Nothing here is tuned: each verdict is computed, and says under which parameters it holds."""
+    f, p, q = analyze(founding), analyze(post_911), analyze(iraq)
+    claims = []
+    # P1
+    v = values_of(founding)
+    lo, hi = founding.partnership_depth.range or (v["partnership_depth"],) * 2
+    depth_labels = {th: analyze(with_values(founding, partnership_depth=th)).label for th in (lo, hi)}
+    ok = f.label == "Partner/Partner"
+    robust = all(lab == "Partner/Partner" for lab in depth_labels.values())
+    claims.append(Claim(
+        "P1", "the partnership is neither alliance nor rivalry: a 'peaceful buffer' (§3-1)",
+        "reproduced" if ok else "not reproduced",
+        f"founding values; partnership depth theta = {lo:g} and {hi:g} give "
+        + ", ".join(depth_labels.values()),
+        f"founding 2001: the unique verified equilibrium is {f.label}"
+        + ("" if ok else " (not Partner/Partner)") + f"; robust over the theta range: {robust}"))
+    # P2
+    rows = dict(pillar_table(founding))
+    single = [k for k in ("no border stability (B = 0)", "no security guarantees (G = 0)",
+                          "no counterweight (W = 0)") if rows[k] != "Partner/Partner"]
+    no_distrust = rows["no distrust (D = 0)"]
+    no_barriers = rows["no distrust, entrapment or US stakes (D = N = U = 0)"]
+    no_reasons = rows["no pillars and no rivalry cost (B = G = W = C = 0)"]
+    rests_on = no_reasons != "Partner/Partner"
+    distrust_decisive = no_distrust != "Partner/Partner"
+    barriers_matter = no_barriers != "Partner/Partner"
+    full = len(single) == 3 and distrust_decisive
+    claims.append(Claim(
+        "P2", "it rests on border stability, guarantees and a counterweight, and is kept from intimacy "
+        "by a long border and distrust (§3-1)",
+        "reproduced" if full else ("partly" if (rests_on or barriers_matter) else "not reproduced"),
+        "founding values with terms removed (table of counterfactuals)",
+        ("removing a single pillar changes the equilibrium: " + ", ".join(single) if single else
+         "no single pillar is necessary (overdetermined)")
+        + f"; removing all of them and the rivalry cost gives {no_reasons}"
+        + f"; without distrust alone: {no_distrust}; without distrust, entrapment and US stakes: "
+        f"{no_barriers}" + (" (an alliance becomes an equilibrium)" if barriers_matter else "")))
+    # P3
+    ix = int(np.argmin(abs(stakes.x - v["us_stake_russia"])))
+    iy = int(np.argmin(abs(stakes.y - v["us_stake_china"])))
+    along_r = stakes.alignment_max[iy, ix:]
+    along_c = stakes.alignment_max[iy:, ix]
+    mono = (all(_monotone_non_increasing(stakes.alignment_max[j, :]) for j in range(len(stakes.y)))
+            and all(_monotone_non_increasing(stakes.alignment_max[:, i]) for i in range(len(stakes.x))))
+    moved = bool(along_r[-1] < along_r[0] or along_c[-1] < along_c[0])
+    labels_seen = sorted(set(stakes.labels.ravel().tolist()))
+    t = us_stake_thresholds(founding)
+    claims.append(Claim(
+        "P3", "'second axis': the better Russia-US or China-US relations, the worse Russia-China "
+        "(§2-1, fn 26)",
+        "reproduced" if (mono and moved) else ("partly" if mono else "not reproduced"),
+        f"US stakes 0-{stakes.x.max():g} (Russia) x 0-{stakes.y.max():g} (China), other values founding",
+        f"alignment never rises with either US stake on the grid: {mono}; labels on the grid: "
+        f"{', '.join(labels_seen)}; rivalry answers rivalry from U_R >= "
+        f"{t.rival_answers_rival_above['Russia']:g} (U_C >= {t.rival_answers_rival_above['China']:g}); "
+        f"the partnership stops being an equilibrium at U_R > {t.partner_holds_below['Russia']:g}"
+        f" or U_C > {t.partner_holds_below['China']:g}; Ally/Ally needs U_i <= "
+        f"{t.ally_holds_below['Russia']:g} (Russia), {t.ally_holds_below['China']:g} (China)"
+        + (" -- below zero, so no alliance at any stake: the move is partnership -> rivalry"
+           if max(t.ally_holds_below.values()) < 0 else "")))
+    # P4
+    tri_f, tri_p = triangle(founding), triangle(post_911)
+    pivot_ok = tri_p.pattern == "romantic triangle" and tri_p.pivot == "Russia"
+    pf, pp = f.equilibria[0].payoffs if len(f.equilibria) == 1 else (np.nan,) * 2, (
+        p.equilibria[0].payoffs if len(p.equilibria) == 1 else (np.nan,) * 2)
+    jf, jp = sustainability(founding)[1].result, sustainability(post_911)[1].result
+    gain_f = jf.deviation[0] - jf.cooperative[0]
+    gain_p = jp.deviation[0] - jp.cooperative[0]
+    harder = gain_p > gain_f
+    claims.append(Claim(
+        "P4", "after 9/11 Russia's turn to the US made coordination harder; Russia pivots (§2-1)",
+        "reproduced" if (pivot_ok and harder and p.label == "Partner/Partner") else "partly",
+        "post-9/11 values (U_R 2 -> 3, W_C 1 -> 2, E_C 2 -> 3; relations from §2-1)",
+        f"triangle 2001: {tri_f.pattern}; 2002: {tri_p.pattern}, pivot {tri_p.pivot} (the relations are read "
+        f"from the paper, so this is a classification, not a prediction); equilibrium 2002: {p.label}; "
+        f"Russia's payoff in it {pf[0]:g} -> {pp[0]:g}, China's {pf[1]:g} -> {pp[1]:g}; Russia's gain from "
+        f"leaving a joint front {gain_f:g} -> {gain_p:g}"))
+    # P5
+    tri_q = triangle(iraq)
+    both_oppose = tri_q.sign("Russia", "US") < 0 and tri_q.sign("China", "US") < 0
+    _, jq = sustainability(iraq)
+    persists = q.label == "Partner/Partner"
+    claims.append(Claim(
+        "P5", "on Iraq both opposed the US, differently; the partnership 'has not functioned so well' yet "
+        "persists (§2-2)",
+        "reproduced" if (persists and jq.delta_star is None and both_oppose) else "partly",
+        "Iraq 2003 values (W_R 1 -> 2, U_C 2 -> 3; relations from §2-2)",
+        f"equilibrium {q.label} (persists: {persists}); joint front: {jq.verdict()}; both relations with the "
+        f"US negative: {both_oppose}; triangle: {tri_q.pattern}"))
+    return claims
