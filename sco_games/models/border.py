@@ -621,14 +621,19 @@ def _rubinstein_split(game: DyadGame, disputed_km2: float) -> MethodSplit:
             False,
             "Rubinstein: the outside options leave no mutually acceptable split",
         )
-    x = 0.5
-    for _ in range(10_000):
+
+    def step(x: float) -> float:  # China's offer x -> the neighbour's counter y -> China's next offer
         y = game.x_from_china_utility(max(opt_c, dc * (game.u_china(x) + L)) - L)
-        x_new = game.x_from_neighbour_utility(max(opt_n, dn * game.u_neighbour(1.0 - y)))
-        if abs(x_new - x) < 1e-14:
-            x = x_new
-            break
-        x = x_new
+        return game.x_from_neighbour_utility(max(opt_n, dn * game.u_neighbour(1.0 - y)))
+
+    # step is non-decreasing and a contraction in utilities (modulus dC dN), so x - step(x) has one root
+    lo_gap, hi_gap = 0.0 - step(0.0), 1.0 - step(1.0)
+    if lo_gap >= 0.0:
+        x = 0.0
+    elif hi_gap <= 0.0:
+        x = 1.0
+    else:
+        x = _root(lambda v: v - step(v), 0.0, 1.0)
     return MethodSplit(
         "rubinstein",
         x,
@@ -870,6 +875,20 @@ def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
             br,
             None,
             "bracket check",
+        )
+    if abs(x_obs - lo_s) <= 1e-12:
+        return Calibration(
+            "nash_weight_china",
+            "nash",
+            game.neighbour,
+            x_obs,
+            br[0],
+            True,
+            "not identified: every weight up to the reservation corner gives this share; "
+            "reporting the lower end",
+            br,
+            0.0,
+            "bracket end",
         )
     value = _root(lambda w: share(w) - x_obs, *br)
     return Calibration(
