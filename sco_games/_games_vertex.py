@@ -41,8 +41,8 @@ __all__ = ["LABEL_TOL", "BatchArrays", "enumerate_batch", "normalize"]
 #: Tolerance (on the normalized payoffs in [1, 2] and on P, Q coordinates in [0, 1]) used to decide
 #: feasibility and which labels a vertex has.
 LABEL_TOL = 1e-10
-#: A square subsystem is treated as singular if |det| <= SINGULAR_TOL * (Hadamard bound).
-SINGULAR_TOL = 1e-12
+#: A square subsystem (normalized payoffs) is treated as singular if its condition number exceeds this.
+MAX_CONDITION = 1e11
 #: Bound on (games per chunk) x (candidate vertices) to keep memory small.
 _CHUNK_BUDGET = 2_000_000
 
@@ -76,14 +76,22 @@ def _subset_pairs(m: int, n: int) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
 
 
 def _solve_systems(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Solve ``M z = 1`` for a stack ``M`` of shape (..., k, k); return (z, nonsingular mask)."""
+    """Solve ``M z = 1`` for a stack ``M`` of shape (..., k, k); return (z, well-conditioned mask).
+
+    A system counts as singular if its 1-norm condition number ``||M||_1 ||M^-1||_1`` exceeds
+    ``MAX_CONDITION`` (exactly singular ones, ``det = 0``, are set aside before inverting).
+    """
     k = M.shape[-1]
-    det = np.linalg.det(M)
-    hadamard = np.prod(np.linalg.norm(M, axis=-1), axis=-1)
-    ok = np.abs(det) > SINGULAR_TOL * hadamard
+    exact_ok = np.linalg.det(M) != 0.0
     eye = np.broadcast_to(np.eye(k), M.shape)
-    Msafe = np.where(ok[..., None, None], M, eye)
-    z = np.linalg.solve(Msafe, np.ones(M.shape[:-1] + (1,)))[..., 0]
+    Msafe = np.where(exact_ok[..., None, None], M, eye)
+    inv = np.linalg.inv(Msafe)
+    cond = np.abs(Msafe).sum(axis=-2).max(axis=-1) * np.abs(inv).sum(axis=-2).max(axis=-1)
+    ok = exact_ok & (cond < MAX_CONDITION)
+    z = inv.sum(axis=-1)
+    # one step of iterative refinement: the explicit inverse alone leaves residuals ~ cond * eps
+    resid = 1.0 - np.einsum("...ij,...j->...i", Msafe, z)
+    z = z + np.einsum("...ij,...j->...i", inv, resid)
     return z, ok
 
 

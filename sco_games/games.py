@@ -424,7 +424,7 @@ def _as_stack(M, name: str) -> np.ndarray:
         raise ValueError(f"{name} must be non-empty (N >= 1 games with m, n >= 1); got shape {arr.shape}")
     if not np.isfinite(arr).all():
         bad = np.argwhere(~np.isfinite(arr))[0]
-        raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {tuple(bad)}")
+        raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {tuple(int(i) for i in bad)}")
     return arr
 
 
