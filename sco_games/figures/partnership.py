@@ -1,0 +1,138 @@
+"""Figures for the partnership notebook: the region map and the strategic triangle.
+
+>>> from sco_games.models.partnership import PartnershipParams, equilibrium_regions, triangle
+>>> p = PartnershipParams.example()
+>>> m = equilibrium_regions(p, "us_stake_russia", [0, 10, 20], "us_stake_china", [0, 10, 20])
+>>> len(region_figure(m, marker=(2, 2)).data) >= 2
+True
+>>> len(triangle_figure(triangle(p)).data) >= 4
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from sco_games.models.partnership import RegionMap
+from sco_games.models.triangle import Triangle
+
+__all__ = ["region_figure", "triangle_figure", "triangles_figure", "LABEL_COLOURS"]
+
+#: A fixed colour per equilibrium label, so maps of different scenarios read alike.
+LABEL_COLOURS = {
+    "Ally/Ally": "#2ca02c",
+    "Partner/Partner": "#1f77b4",
+    "Rival/Rival": "#d62728",
+    "Partner/Rival": "#ff9896",
+    "Rival/Partner": "#ffbb78",
+    "Ally/Partner": "#98df8a",
+    "Partner/Ally": "#98df8a",
+    "mixed": "#9467bd",
+    "multiple": "#7f7f7f",
+}
+_OTHER = "#bcbd22"
+
+_NICE = {"us_stake_russia": "Russia's US stake U_R", "us_stake_china": "China's US stake U_C",
+         "counterweight_russia": "counterweight W", "distrust_cost": "distrust cost D"}
+
+
+def _axis_title(keys: Sequence[str]) -> str:
+    return " = ".join(_NICE.get(k, k) for k in keys)
+
+
+def region_figure(m: RegionMap, marker: tuple[float, float] | None = None, marker_label: str = "scenario",
+                  title: str | None = None) -> go.Figure:
+    """A categorical heatmap of ``m.labels`` (Russia/China equilibrium) with degenerate cells hatched by
+    crosses and the scenario's point marked. Hover shows the label and the number of equilibria."""
+    names = [k for k in LABEL_COLOURS if k in set(m.labels.ravel())]
+    names += sorted(set(m.labels.ravel()) - set(names))
+    code = {k: i for i, k in enumerate(names)}
+    z = np.vectorize(code.get)(m.labels).astype(float)
+    n = max(len(names), 1)
+    scale = []
+    for i, k in enumerate(names):
+        c = LABEL_COLOURS.get(k, _OTHER)
+        scale += [[i / n, c], [(i + 1) / n, c]]
+    text = np.char.add(np.char.add(m.labels.astype(str), "<br>equilibria: "), m.counts.astype(str))
+    fig = go.Figure(go.Heatmap(
+        x=m.x, y=m.y, z=z, zmin=-0.5, zmax=n - 0.5, colorscale=scale if n > 1 else [[0, scale[0][1]],
+                                                                                    [1, scale[0][1]]],
+        text=text, hovertemplate="x=%{x:.3g}, y=%{y:.3g}<br>%{text}<extra></extra>",
+        colorbar={"tickvals": list(range(n)), "ticktext": names, "title": "equilibrium<br>(Russia/China)"},
+    ))
+    deg = np.argwhere(m.degenerate)
+    if len(deg):
+        fig.add_trace(go.Scatter(x=m.x[deg[:, 1]], y=m.y[deg[:, 0]], mode="markers", name="degenerate",
+                                 marker={"symbol": "x-thin", "size": 5, "color": "black",
+                                         "line": {"width": 1}}, hoverinfo="skip"))
+    if marker is not None:
+        fig.add_trace(go.Scatter(x=[marker[0]], y=[marker[1]], mode="markers+text", name=marker_label,
+                                 text=[marker_label], textposition="top right",
+                                 marker={"symbol": "star", "size": 16, "color": "white",
+                                         "line": {"width": 2, "color": "black"}}))
+    fig.update_layout(
+        title=title or "Equilibrium regions", height=480, margin={"l": 70, "r": 20, "t": 60, "b": 60},
+        xaxis={"title": _axis_title(m.x_keys)}, yaxis={"title": _axis_title(m.y_keys)},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+_POS = {0: (0.0, 0.0), 1: (1.0, 0.0), 2: (0.5, 0.87)}
+
+
+def _add_triangle(fig: go.Figure, t: Triangle, row: int | None = None, col: int | None = None) -> None:
+    kw = {"row": row, "col": col} if row is not None else {}
+    pos = {s: _POS[i] for i, s in enumerate(t.states)}
+    for (a, b), v in t.relations.items():
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        plus = v > 0
+        fig.add_trace(go.Scatter(
+            x=[x0, x1], y=[y0, y1], mode="lines", showlegend=False, hoverinfo="skip",
+            line={"color": "#2ca02c" if plus else "#d62728", "width": 2 + 6 * abs(v),
+                  "dash": "solid" if plus else "dash"}), **kw)
+        fig.add_trace(go.Scatter(
+            x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="text", showlegend=False,
+            text=[f"<b>{'+' if plus else '−'}</b> {v:+.2g}"], textfont={"size": 14},
+            hovertemplate=f"{a}-{b}: {v:+.3g}<extra></extra>"), **kw)
+    fig.add_trace(go.Scatter(
+        x=[pos[s][0] for s in t.states], y=[pos[s][1] for s in t.states], mode="markers+text",
+        showlegend=False, marker={"size": 40, "color": "#f0f0f0", "line": {"width": 2, "color": "black"}},
+        text=[f"<b>{s}</b><br>{t.roles[s]} ({t.sign_scores[s]:+d})" for s in t.states],
+        textposition=["bottom center", "bottom center", "top center"],
+        hovertemplate="%{text}<extra></extra>"), **kw)
+
+
+def triangle_figure(t: Triangle, title: str | None = None) -> go.Figure:
+    """Three nodes with their relations: green solid edges for +, red dashed for -, width ~ |value|;
+    each node shows its role and sign score."""
+    fig = go.Figure()
+    _add_triangle(fig, t)
+    fig.update_layout(
+        title=title or f"{t.pattern}{' (pivot: ' + t.pivot + ')' if t.pivot else ''}"
+        f"{' (outcast: ' + t.outcast + ')' if t.outcast else ''}; balanced: {t.balanced}",
+        height=420, margin={"l": 20, "r": 20, "t": 60, "b": 20},
+        xaxis={"visible": False, "range": [-0.3, 1.3]}, yaxis={"visible": False, "range": [-0.35, 1.15]},
+    )
+    return fig
+
+
+def triangles_figure(triangles: Sequence[tuple[str, Triangle]]) -> go.Figure:
+    """Several triangles side by side (e.g. before and after 9/11), each titled with its pattern."""
+    n = len(triangles)
+    if n == 0:
+        raise ValueError("triangles_figure: give at least one (title, Triangle)")
+    fig = make_subplots(rows=1, cols=n, subplot_titles=[
+        f"{name}: {t.pattern}" + (f", pivot {t.pivot}" if t.pivot else "")
+        + (f", outcast {t.outcast}" if t.outcast else "") for name, t in triangles])
+    for i, (_, t) in enumerate(triangles, start=1):
+        _add_triangle(fig, t, row=1, col=i)
+        fig.update_xaxes(visible=False, range=[-0.3, 1.3], row=1, col=i)
+        fig.update_yaxes(visible=False, range=[-0.35, 1.15], row=1, col=i)
+    fig.update_layout(height=420, margin={"l": 20, "r": 20, "t": 60, "b": 20},
+                      title="The strategic triangle Russia-China-US (green +, red dashed -)")
+    return fig
