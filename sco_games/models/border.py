@@ -776,8 +776,19 @@ def calibrate_linkage(
 
     def share(L: float) -> float:
         s = predicted_share(game.replace(linkage=L), solution)
-        return -1.0 if s is None else s  # no agreement never happens for L large; guard only
+        # no agreement: China's disagreement payoff beats every deal the neighbour accepts, i.e. China
+        # "asks for more than the whole feasible set" -- above any observed share; a larger L lowers it
+        return 2.0 if s is None else s
 
+    if predicted_share(game.replace(linkage=l_max), solution) is None:
+        return make(
+            None,
+            False,
+            f"no value does: no agreement for any L in [0, {l_max:g}] (the neighbour's "
+            "disagreement payoff or outside option exceeds every deal China can offer)",
+            None,
+            "bracket check",
+        )
     f0 = share(0.0) - x_obs
     if abs(f0) <= 1e-12:
         return make(0.0, True, "L = 0 already reproduces the observed share", f0, "bracket end")

@@ -1,0 +1,246 @@
+"""Figures for the border-bargaining notebook (built from :mod:`sco_games.models.border` results).
+
+>>> from sco_games.models.border import DyadGame, linkage_curve, predict, settlements
+>>> g = DyadGame("Tajikistan", win_probability=0.9978)
+>>> fig = linkage_figure(linkage_curve(g, [0, 1, 2]), settlements()["Tajikistan"].readings)
+>>> len(fig.data) >= 4
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from sco_games.models.border import (
+    Calibration,
+    DyadFacts,
+    LinkageCurve,
+    Reading,
+    SensitivityRow,
+    SplitPrediction,
+)
+
+__all__ = ["splits_figure", "linkage_figure", "calibration_figure", "sensitivity_figure"]
+
+_COLOURS = {"nash": "#1f77b4", "kalai-smorodinsky": "#ff7f0e", "rubinstein": "#2ca02c", "fearon": "#7f7f7f"}
+_NAMES = {
+    "nash": "asymmetric Nash",
+    "kalai-smorodinsky": "Kalai-Smorodinsky",
+    "rubinstein": "Rubinstein",
+    "fearon": "Fearon range",
+}
+_READING_COLOURS = ["#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+
+
+def _pct(v: float | None) -> float | None:
+    return None if v is None else 100.0 * v
+
+
+def splits_figure(
+    predictions: Sequence[tuple[str, SplitPrediction]],
+    readings: Sequence[Reading],
+    title: str = "China's share of the disputed area: models vs the record",
+) -> go.Figure:
+    """Grouped bars of China's predicted share (%) per solution, one group per labelled prediction (e.g.
+    "power only, L = 0"), Fearon's range as a floating bar, and a dashed line per observed reading."""
+    fig = go.Figure()
+    labels = [lab for lab, _ in predictions]
+    for s in ("nash", "kalai-smorodinsky", "rubinstein"):
+        ys = [_pct(p.share(s)) for _, p in predictions]
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=[0 if y is None else y for y in ys],
+                name=_NAMES[s],
+                marker_color=_COLOURS[s],
+                text=["no deal" if y is None else f"{y:.1f}%" for y in ys],
+                textposition="outside",
+                hovertemplate="%{x}<br>" + _NAMES[s] + ": %{text}<extra></extra>",
+            )
+        )
+    lows = [_pct(p.fearon.low) for _, p in predictions]
+    highs = [_pct(p.fearon.high) for _, p in predictions]
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=[0 if h is None else h - lo for lo, h in zip(lows, highs, strict=True)],
+            base=[0 if lo is None else lo for lo in lows],
+            name=_NAMES["fearon"],
+            marker_color=_COLOURS["fearon"],
+            opacity=0.45,
+            hovertemplate="%{x}<br>Fearon range: %{base:.1f}% to %{y:.1f} points above<extra></extra>",
+        )
+    )
+    for i, r in enumerate(readings):
+        fig.add_hline(
+            y=100 * r.observed_share,
+            line_dash="dash",
+            line_color=_READING_COLOURS[i % 6],
+            annotation_text=f"observed: {r.label}",
+            annotation_position="top left",
+        )
+    fig.update_layout(
+        title=title,
+        barmode="group",
+        height=460,
+        yaxis={"title": "China's share (%)", "range": [0, 112]},
+        legend={"orientation": "h", "y": -0.2},
+        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+    )
+    return fig
+
+
+def linkage_figure(
+    curve: LinkageCurve, readings: Sequence[Reading], calibrations: Sequence[Calibration] = ()
+) -> go.Figure:
+    """China's predicted share (%) against the linkage value L, one line per solution, Fearon's range as a
+    band, the observed readings as horizontal bands (their source ranges) and the calibrated L as markers."""
+    x = curve.linkage
+    fig = go.Figure()
+    ok = ~np.isnan(curve.fearon_low)
+    fig.add_trace(
+        go.Scatter(
+            x=x[ok],
+            y=100 * curve.fearon_high[ok],
+            mode="lines",
+            line={"width": 0},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x[ok],
+            y=100 * curve.fearon_low[ok],
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor="rgba(127,127,127,0.2)",
+            name="Fearon range",
+        )
+    )
+    for s, ys in curve.shares.items():
+        fig.add_trace(go.Scatter(x=x, y=100 * ys, mode="lines", name=_NAMES[s], line={"color": _COLOURS[s]}))
+    for i, r in enumerate(readings):
+        lo, hi = r.share_range
+        col = _READING_COLOURS[i % 6]
+        fig.add_hrect(y0=100 * lo, y1=100 * hi, fillcolor=col, opacity=0.15, line_width=0)
+        fig.add_hline(
+            y=100 * r.observed_share,
+            line_dash="dash",
+            line_color=col,
+            annotation_text=r.label,
+            annotation_position="top right",
+        )
+    for c in calibrations:
+        if c.found and c.solution in _COLOURS and c.value is not None and c.value <= float(x[-1]):
+            fig.add_trace(
+                go.Scatter(
+                    x=[c.value],
+                    y=[100 * c.observed_share],
+                    mode="markers",
+                    showlegend=False,
+                    marker={
+                        "color": _COLOURS[c.solution],
+                        "size": 10,
+                        "symbol": "circle-open",
+                        "line": {"width": 2},
+                    },
+                    hovertemplate=f"{_NAMES[c.solution]}: L = {c.value:.3f}<extra></extra>",
+                )
+            )
+    fig.update_layout(
+        title=f"China-{curve.neighbour}: how the linkage value L moves the split "
+        f"(p = {curve.win_probability:.3f})",
+        xaxis={"title": "L: China's value of any agreement (units: its value of the whole disputed area)"},
+        yaxis={"title": "China's share of the disputed area (%)", "range": [0, 102]},
+        height=480,
+        legend={"orientation": "h", "y": -0.22},
+        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+    )
+    return fig
+
+
+def calibration_figure(
+    rows: Sequence[tuple[DyadFacts, Reading, Calibration]],
+    title: str = "The linkage value L that reproduces each observed split",
+) -> go.Figure:
+    """Grouped bars: calibrated L per reading (x) and solution (colour); "no value does" is marked with an
+    x at zero. Log scale when the values span more than a factor of 30."""
+    labels = list(dict.fromkeys(f"{f.neighbour}: {r.label}" for f, r, _ in rows))
+    fig = go.Figure()
+    values = [c.value for _, _, c in rows if c.value is not None and c.value > 0]
+    log = bool(values) and max(values) / min(values) > 30
+    for s in dict.fromkeys(c.solution for _, _, c in rows):
+        by = {f"{f.neighbour}: {r.label}": c for f, r, c in rows if c.solution == s}
+        ys = [by[lab].value if lab in by and by[lab].found else None for lab in labels]
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=ys,
+                name=_NAMES.get(s, s),
+                marker_color=_COLOURS.get(s),
+                text=["no value" if y is None else f"{y:.2f}" for y in ys],
+                textposition="outside",
+                hovertext=[by[lab].reason if lab in by else "" for lab in labels],
+                hovertemplate="%{x}<br>L = %{text}<br>%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        barmode="group",
+        height=500,
+        yaxis={"title": "calibrated L", "type": "log" if log else "linear"},
+        legend={"orientation": "h", "y": -0.45},
+        margin={"l": 60, "r": 20, "t": 60, "b": 140},
+    )
+    return fig
+
+
+def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
+    """Tornado chart: the calibrated L when each parameter is moved to the low / high end of its range,
+    sorted by the size of the swing; a vertical line at the baseline L."""
+
+    def swing(r: SensitivityRow) -> float:
+        vals = [v for v in (r.linkage_at_low, r.linkage_at_high) if v is not None]
+        return 0.0 if not vals or r.linkage_base is None else max(abs(v - r.linkage_base) for v in vals)
+
+    ordered = sorted(rows, key=swing)
+    fig = go.Figure()
+    base = next((r.linkage_base for r in rows if r.linkage_base is not None), None)
+    for end, colour in (("low", "#1f77b4"), ("high", "#d62728")):
+        ys, xs, texts = [], [], []
+        for r in ordered:
+            v = r.linkage_at_low if end == "low" else r.linkage_at_high
+            at = r.low_value if end == "low" else r.high_value
+            ys.append(r.parameter)
+            xs.append(None if v is None or base is None else v - base)
+            texts.append(f"{r.parameter} = {at:g}: L = " + ("no value" if v is None else f"{v:.3f}"))
+        fig.add_trace(
+            go.Bar(
+                y=ys,
+                x=xs,
+                base=base,
+                orientation="h",
+                name=f"{end} end of range",
+                marker_color=colour,
+                opacity=0.75,
+                hovertext=texts,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    if base is not None and math.isfinite(base):
+        fig.add_vline(x=base, line_color="black", annotation_text=f"baseline L = {base:.2f}")
+    fig.update_layout(
+        title=title,
+        barmode="overlay",
+        height=120 + 32 * len(ordered),
+        xaxis={"title": "calibrated L"},
+        legend={"orientation": "h", "y": -0.15},
+        margin={"l": 220, "r": 20, "t": 60, "b": 60},
+    )
+    return fig
