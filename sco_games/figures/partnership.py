@@ -31,7 +31,10 @@ LABEL_COLOURS = {
     "Rival/Partner": "#ffbb78",
     "Ally/Partner": "#98df8a",
     "Partner/Ally": "#98df8a",
-    "mixed": "#9467bd",
+    "multiple: Ally/Ally + Partner/Partner": "#17becf",
+    "multiple: Partner/Partner + Rival/Rival": "#9467bd",
+    "multiple: Ally/Ally + Partner/Partner + Rival/Rival": "#e377c2",
+    "mixed": "#c5b0d5",
     "multiple": "#7f7f7f",
 }
 _OTHER = "#bcbd22"

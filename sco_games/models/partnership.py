@@ -323,15 +323,19 @@ def stage_game(params: PartnershipParams) -> NormalFormGame:
 
 def equilibrium_label(result: SolveResult) -> str:
     """One label for a solved game: ``"Partner/Partner"`` (Russia/China) for a unique pure equilibrium,
-    ``"mixed"`` for a unique mixed one, ``"multiple"`` for more than one (``"none"`` cannot occur)."""
+    ``"mixed"`` for a unique mixed one; for more than one, ``"multiple: "`` and the pure ones joined by
+    ``" + "`` in strategy order (``"multiple: Partner/Partner + Rival/Rival"``), or ``"multiple"`` alone
+    if none is pure. (``"none"`` cannot occur: every finite game has an equilibrium.)"""
     if len(result) == 0:
         return "none"
+    pure = sorted((eq.support[0][0], eq.support[1][0]) for eq in result if eq.is_pure)
     if len(result) > 1:
-        return "multiple"
-    eq = result[0]
-    if not eq.is_pure:
+        if not pure:
+            return "multiple"
+        return "multiple: " + " + ".join(f"{STRATEGIES[r]}/{STRATEGIES[c]}" for r, c in pure)
+    if not pure:
         return "mixed"
-    return f"{STRATEGIES[eq.support[0][0]]}/{STRATEGIES[eq.support[1][0]]}"
+    return f"{STRATEGIES[pure[0][0]]}/{STRATEGIES[pure[0][1]]}"
 
 
 @dataclass(frozen=True)
@@ -424,16 +428,21 @@ class RegionMap:
 def batch_labels(batch: BatchResult) -> np.ndarray:
     """The :func:`equilibrium_label` of every game of a :class:`~sco_games.games.BatchResult`."""
     counts = batch.counts
-    out = np.full(counts.shape, "multiple", dtype=object)
-    out[counts == 0] = "none"
-    one = counts == 1
-    first_pure = batch.pure[..., 0]
-    r = np.nan_to_num(batch.row[..., 0, :]).argmax(axis=-1)
-    c = np.nan_to_num(batch.col[..., 0, :]).argmax(axis=-1)
-    names = np.array(STRATEGIES, dtype=object)
-    pure_lab = names[r] + "/" + names[c]
-    out[one & first_pure] = pure_lab[one & first_pure]
-    out[one & ~first_pure] = "mixed"
+    # each slot's pure profile as an index r * 3 + c (only meaningful where batch.pure)
+    r = np.nan_to_num(batch.row).argmax(axis=-1)
+    c = np.nan_to_num(batch.col).argmax(axis=-1)
+    code = np.where(batch.pure & batch.mask, r * 3 + c, -1)
+    names = [f"{a}/{b}" for a in STRATEGIES for b in STRATEGIES]
+    out = np.empty(counts.shape, dtype=object)
+    for idx in np.ndindex(counts.shape):
+        k = int(counts[idx])
+        pure = sorted(int(x) for x in code[idx] if x >= 0)
+        if k == 0:
+            out[idx] = "none"
+        elif k == 1:
+            out[idx] = names[pure[0]] if pure else "mixed"
+        else:
+            out[idx] = ("multiple: " + " + ".join(names[x] for x in pure)) if pure else "multiple"
     return out
 
 
@@ -448,6 +457,9 @@ def equilibrium_regions(params: PartnershipParams, x: Axis, x_values: Any, y: Ax
     ...                         "us_stake_china", [2])
     >>> m.labels.tolist()
     [['Partner/Partner', 'Partner/Partner', 'Rival/Partner']]
+    >>> equilibrium_regions(PartnershipParams.example(), "us_stake_russia", [10],
+    ...                     "us_stake_china", [10]).labels.tolist()
+    [['multiple: Partner/Partner + Rival/Rival']]
     """
     xk, yk = _axis_keys(x), _axis_keys(y)
     if set(xk) & set(yk):
