@@ -227,6 +227,12 @@ class Equilibrium:
         yield self.row
         yield self.col
 
+    def __len__(self) -> int:
+        return 2
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        return (self.row, self.col)[i]
+
     @property
     def is_pure(self) -> bool:
         """Whether both players play a single strategy."""
@@ -424,7 +430,8 @@ def _as_stack(M, name: str) -> np.ndarray:
         raise ValueError(f"{name} must be non-empty (N >= 1 games with m, n >= 1); got shape {arr.shape}")
     if not np.isfinite(arr).all():
         bad = np.argwhere(~np.isfinite(arr))[0]
-        raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {tuple(int(i) for i in bad)}")
+        where = tuple(int(i) for i in bad)
+        raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {where}")
     return arr
 
 

@@ -43,7 +43,8 @@ def same_set(found, expected, atol):
     unused = list(range(len(found)))
     for x, y in expected:
         hit = next(
-            (i for i in unused if np.allclose(found[i][0], x, atol=atol) and np.allclose(found[i][1], y, atol=atol)),
+            (i for i in unused
+             if np.allclose(found[i][0], x, atol=atol) and np.allclose(found[i][1], y, atol=atol)),
             None,
         )
         if hit is None:

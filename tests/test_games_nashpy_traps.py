@@ -16,7 +16,8 @@ import yaml
 
 from sco_games.games import solve
 
-CASES = {c["name"]: c for c in yaml.safe_load((Path(__file__).parent / "data/games/nashpy_traps.yaml").read_text())}
+DATA = Path(__file__).parent / "data" / "games" / "nashpy_traps.yaml"
+CASES = {c["name"]: c for c in yaml.safe_load(DATA.read_text())}
 
 
 def _expected(case):
