@@ -250,7 +250,8 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
     v = _check_values(values_of(params))
     a = _side_table(v, "russia")
     b = np.swapaxes(_side_table(v, "china"), -1, -2)
-    return a, b
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    return np.broadcast_to(a, shape).copy(), np.broadcast_to(b, shape).copy()
 
 
 _FORMULAS: dict[tuple[int, int], str] = {

@@ -1,0 +1,310 @@
+"""The Russia-China partnership model: payoff construction, equilibria, regions, repeated game, claims,
+bad parameters, and the notebook.
+
+Expected payoffs are written here from the table in the module docstring (paper §3-1, §2-1, fn 25), not
+read from the code under test; equilibria of the scenarios are derived by hand in comments (dominance).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sco_games.games import solve
+from sco_games.models import partnership as pm
+from sco_games.models.partnership import PartnershipParams
+from sco_games.scenario import ScenarioError, load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
+
+values = st.floats(0, 10, allow_nan=False)
+depths = st.floats(0.05, 0.95)
+
+
+def expected_table(B, G, W, th, U, S, D, N, E, C):
+    """One side's payoffs (rows own Ally/Partner/Rival, columns the other's), from the docstring table."""
+    return np.array([
+        [B + G + W + S - U - D - N, B + G + th * W - U - D - E, -U - D - E],
+        [B + G + th * W + S - th * U, B + G + th * (W - U), -th * U],
+        [-C, -C, -C],
+    ])
+
+
+def params_from(d: dict) -> PartnershipParams:
+    return PartnershipParams.example(**d)
+
+
+@settings(max_examples=60, deadline=None)
+@given(B=values, G=values, th=depths, S=values, D=values,
+       WR=values, WC=values, UR=values, UC=values, NR=values, NC=values, ER=values, EC=values,
+       CR=values, CC=values)
+def test_payoff_construction_cell_by_cell(B, G, th, S, D, WR, WC, UR, UC, NR, NC, ER, EC, CR, CC):
+    p = params_from(dict(
+        border_stability=B, security_guarantee=G, partnership_depth=th, alliance_backing=S, distrust_cost=D,
+        counterweight_russia=WR, counterweight_china=WC, us_stake_russia=UR, us_stake_china=UC,
+        entrapment_cost_russia=NR, entrapment_cost_china=NC, abandonment_cost_russia=ER,
+        abandonment_cost_china=EC, rivalry_cost_russia=CR, rivalry_cost_china=CC))
+    A, Bm = pm.payoff_matrices(p)
+    np.testing.assert_allclose(A, expected_table(B, G, WR, th, UR, S, D, NR, ER, CR), atol=1e-12)
+    # China is the column player: B[r, c] is China's payoff when China plays c against Russia's r
+    np.testing.assert_allclose(Bm.T, expected_table(B, G, WC, th, UC, S, D, NC, EC, CC), atol=1e-12)
+
+
+def test_payoff_table_rows_match_the_matrices_and_name_each_players_terms():
+    p = PartnershipParams.example()
+    A, B = pm.payoff_matrices(p)
+    rows = pm.payoff_table_rows(p)
+    assert len(rows) == 9
+    for r, c, fr, fc, a, b in rows:
+        i, j = pm.STRATEGIES.index(r), pm.STRATEGIES.index(c)
+        assert (a, b) == (A[i, j], B[i, j])
+        assert "_C" not in fr and "_R" not in fc
+    assert pm.payoff_formulas("R")[("Ally", "Ally")] == "B + G + W_R + S - U_R - D - N_R"
+
+
+def test_vectorised_payoffs_equal_one_at_a_time():
+    p = PartnershipParams.example()
+    v = pm.values_of(p)
+    us = np.array([0.0, 3.0, 7.5])
+    v["us_stake_russia"] = us
+    A, B = pm.payoff_matrices(v)
+    assert A.shape == B.shape == (3, 3, 3)
+    for k, u in enumerate(us):
+        a1, b1 = pm.payoff_matrices(pm.with_values(p, us_stake_russia=float(u)))
+        np.testing.assert_array_equal(A[k], a1)
+        np.testing.assert_array_equal(B[k], b1)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# equilibria of the scenarios
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_equilibrium_is_the_partnership(name):
+    # By hand (founding values): Ally is strictly dominated by Partner for both sides
+    # (vs Ally: 1 < 5.5 for Russia; vs Partner: 0.5 < 4.5; vs Rival: -5 < -1), and then Partner dominates
+    # Rival (4.5 > -3 and -1 > -3). The other two scenarios differ only in W, U, E and keep these orders.
+    p = load_scenario(ROOT / "params" / f"{name}.yaml").partnership
+    r = pm.analyze(p)
+    assert r.label == "Partner/Partner"
+    assert len(r.equilibria) == 1 and not r.degenerate
+    assert r.max_regret <= 1e-9
+
+
+def test_founding_payoffs_by_hand():
+    p = load_scenario(ROOT / "params" / "founding_2001.yaml").partnership
+    eq = pm.analyze(p).equilibria[0]
+    # B + G + theta (W - U) = 3 + 2 + 0.5 (1 - 2) for both sides
+    assert eq.payoffs == pytest.approx((4.5, 4.5))
+
+
+def test_labels_of_multiple_and_mixed_equilibria():
+    # no rivalry cost: Rival answers Rival (theta U > 0 = C), so Partner/Partner and Rival/Rival
+    p = PartnershipParams.example(rivalry_cost_russia=0.0, rivalry_cost_china=0.0)
+    assert pm.analyze(p).label == "multiple: Partner/Partner + Rival/Rival"
+    # a one-equilibrium mixed game cannot arise in this model's generic cells; check the labeller directly
+    eqs = solve([[1, -1], [-1, 1]])  # matching pennies: one mixed equilibrium
+    assert pm.equilibrium_label(eqs) == "mixed"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# regions: solve_batch equals solve on a sample of points
+
+
+@pytest.mark.parametrize("axes", [
+    ("us_stake_russia", "us_stake_china", np.linspace(0, 20, 41), np.linspace(0, 20, 41)),
+    (("counterweight_russia", "counterweight_china"), ("us_stake_russia", "us_stake_china"),
+     np.linspace(0, 16, 33), np.linspace(0, 20, 41)),
+    ("distrust_cost", "partnership_depth", np.linspace(0, 4, 21), np.linspace(0.05, 0.95, 19)),
+])
+def test_regions_from_solve_batch_equal_solve_on_a_sample(axes):
+    x, y, xs, ys = axes
+    p = load_scenario(ROOT / "params" / "founding_2001.yaml").partnership
+    m = pm.equilibrium_regions(p, x, xs, y, ys)
+    assert m.labels.shape == (len(ys), len(xs))
+    assert m.max_regret <= 1e-9 * 20
+    rng = np.random.default_rng(20010615)
+    cells = [(int(i), int(j)) for i, j in zip(rng.integers(0, len(ys), 40), rng.integers(0, len(xs), 40),
+                                              strict=True)]
+    for iy, ix in cells:
+        change = {k: float(xs[ix]) for k in ((x,) if isinstance(x, str) else x)}
+        change |= {k: float(ys[iy]) for k in ((y,) if isinstance(y, str) else y)}
+        res = solve(pm.stage_game(pm.with_values(p, **change)))
+        assert m.labels[iy, ix] == pm.equilibrium_label(res), (change, m.labels[iy, ix])
+        assert m.counts[iy, ix] == len(res)
+        assert bool(m.degenerate[iy, ix]) == res.degenerate
+
+
+def test_the_three_regions_appear_where_the_thresholds_say():
+    # thresholds by hand for founding values: Ally answers Ally iff U <= W - (D + N)/(1 - theta);
+    # Partner answers Partner iff U <= W + (B + G + C)/theta; Rival answers Rival iff U >= C/theta.
+    p = PartnershipParams.example(distrust_cost=0.0, entrapment_cost_russia=0.0, entrapment_cost_china=0.0,
+                                  counterweight_russia=4.0, counterweight_china=4.0)
+    t = pm.us_stake_thresholds(p)
+    assert t.ally_holds_below == {"Russia": 4.0, "China": 4.0}
+    assert t.rival_answers_rival_above == {"Russia": 6.0, "China": 6.0}
+    assert t.partner_holds_below == {"Russia": 4 + 8 / 0.5, "China": 4 + 8 / 0.5}
+
+    def label(u):
+        return pm.analyze(pm.with_values(p, us_stake_russia=u, us_stake_china=u)).label
+
+    assert label(3.9) == "multiple: Ally/Ally + Partner/Partner"
+    assert label(4.1) == "Partner/Partner"
+    assert label(6.1) == "multiple: Partner/Partner + Rival/Rival"
+    assert label(20.1) == "Rival/Rival"
+
+
+@settings(max_examples=25, deadline=None)
+@given(W=st.floats(0, 10), D=st.floats(0, 4), th=depths, C=st.floats(0, 6))
+def test_second_axis_alignment_never_rises_with_a_us_stake(W, D, th, C):
+    p = PartnershipParams.example(counterweight_russia=W, counterweight_china=W, distrust_cost=D,
+                                  partnership_depth=th, rivalry_cost_russia=C, rivalry_cost_china=C)
+    for axis in ("us_stake_russia", "us_stake_china"):
+        m = pm.equilibrium_regions(p, axis, np.linspace(0, 30, 31), "alliance_backing", [1.0])
+        assert np.all(np.diff(m.alignment_max[0]) <= 1e-9)
+        assert np.all(np.diff(m.alignment_min[0]) <= 1e-9)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# repeated game
+
+
+def test_grim_trigger_closed_form_on_a_pd_shaped_parameterization():
+    # Restricted to {Ally, Partner} this is a Prisoner's Dilemma: T - P = S > 0 and
+    # 0 < T - R = D + N_i - (1 - theta)(W_i - U_i) < S. With B=3, G=2, W=6, U=2, theta=0.5, S=4, D=1,
+    # N_R=2, N_C=1.5 by hand: Russia R = 3+2+6+4-2-1-2 = 10, T = 3+2+3+4-1 = 11, P = 3+2+3-1 = 7,
+    # so (T-R)/(T-P) = 1/4; China T-R = 2.5-2 = 0.5, T-P = 4: 1/8. delta* = max = 0.25 (Friedman 1971).
+    p = PartnershipParams.example(counterweight_russia=6, counterweight_china=6, us_stake_russia=2,
+                                  us_stake_china=2, alliance_backing=4, distrust_cost=1,
+                                  entrapment_cost_russia=2, entrapment_cost_china=1.5)
+    part, joint = pm.sustainability(p)
+    assert part.delta_star == 0.0
+    r = joint.result
+    assert r.cooperative == (10.0, pytest.approx(10.5))
+    assert r.deviation == (11.0, 11.0) and r.punishment_payoffs == (7.0, 7.0)
+    assert r.thresholds == (pytest.approx(0.25), pytest.approx(0.125))
+    assert joint.delta_star == pytest.approx(0.25)
+    assert r.binding_player == 0
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenarios_partnership_self_enforcing_joint_front_not_worth_keeping(name):
+    p = load_scenario(ROOT / "params" / f"{name}.yaml").partnership
+    part, joint = pm.sustainability(p)
+    assert part.delta_star == 0.0
+    # R (Ally/Ally) < P (Partner/Partner) for both: the joint front is worse than the partnership
+    assert joint.delta_star is None
+    assert all(r < q for r, q in zip(joint.result.cooperative, joint.result.punishment_payoffs, strict=True))
+
+
+def test_founding_joint_front_numbers_by_hand():
+    p = load_scenario(ROOT / "params" / "founding_2001.yaml").partnership
+    r = pm.sustainability(p)[1].result
+    # Russia: R = 3+2+1+1-2-2-2 = 1, T = 3+2+0.5+1-1 = 5.5; China: R = 3+2+1+1-2-2-1 = 2, T = 5.5
+    assert r.cooperative == (1.0, 2.0) and r.deviation == (5.5, 5.5) and r.punishment_payoffs == (4.5, 4.5)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# triangle of the scenarios, claims
+
+
+def test_triangles_of_the_scenarios():
+    t = {n: pm.triangle(load_scenario(ROOT / "params" / f"{n}.yaml").partnership) for n in SCENARIOS}
+    assert (t["founding_2001"].pattern, t["founding_2001"].outcast) == ("stable marriage", "US")
+    assert (t["post_911_2002"].pattern, t["post_911_2002"].pivot) == ("romantic triangle", "Russia")
+    assert t["post_911_2002"].roles == {"Russia": "pivot", "China": "wing", "US": "wing"}
+
+
+def test_claims_are_computed_not_asserted():
+    f, p, q = (load_scenario(ROOT / "params" / f"{n}.yaml").partnership for n in SCENARIOS)
+    grid = np.linspace(0, 20, 41)
+    m = pm.equilibrium_regions(f, "us_stake_russia", grid, "us_stake_china", grid)
+    claims = {c.id: c for c in pm.assess_claims(f, p, q, m)}
+    assert list(claims) == ["P1", "P2", "P3", "P4", "P5"]
+    assert all(c.verdict in ("reproduced", "partly", "not reproduced") for c in claims.values())
+    assert claims["P1"].verdict == "reproduced"
+    # the same machinery says "not reproduced" when the founding world is a rivalry (no rivalry cost,
+    # no pillars): P1 can fail
+    bad = pm.with_values(f, border_stability=0, security_guarantee=0, counterweight_russia=0,
+                         counterweight_china=0, rivalry_cost_russia=0, rivalry_cost_china=0)
+    m_bad = pm.equilibrium_regions(bad, "us_stake_russia", grid, "us_stake_china", grid)
+    assert pm.assess_claims(bad, p, q, m_bad)[0].verdict == "not reproduced"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# bad parameters
+
+
+@pytest.mark.parametrize("key, value, match", [
+    ("partnership.distrust_cost", -1, "partnership.distrust_cost"),
+    ("partnership.us_stake_russia", float("nan"), "partnership.us_stake_russia"),
+    ("partnership.partnership_depth", 1.0, "partnership.partnership_depth"),
+    ("partnership.partnership_depth", 0, "partnership.partnership_depth"),
+    ("partnership.relation_russia_us", 0, "relation_russia_us.*non-zero"),
+    ("partnership.relation_china_us", 1.5, "partnership.relation_china_us"),
+    ("partnership.counterweight_china", "big", "partnership.counterweight_china"),
+])
+def test_bad_parameters_rejected_naming_the_key(key, value, match):
+    with pytest.raises(ScenarioError, match=match):
+        load_scenario(ROOT / "params" / "founding_2001.yaml", {key: value})
+
+
+def test_bad_arguments_to_the_model_functions():
+    p = PartnershipParams.example()
+    v = pm.values_of(p)
+    with pytest.raises(ValueError, match="distrust_cost must be >= 0"):
+        pm.payoff_matrices(v | {"distrust_cost": np.array([1.0, -0.5])})
+    with pytest.raises(ValueError, match="missing parameter"):
+        pm.payoff_matrices({"border_stability": 1.0})
+    with pytest.raises(ValueError, match="not a payoff parameter"):
+        pm.equilibrium_regions(p, "relation_russia_us", [0.5], "us_stake_china", [1])
+    with pytest.raises(ValueError, match="share a parameter"):
+        pm.equilibrium_regions(p, "us_stake_china", [1], ("us_stake_china", "us_stake_russia"), [1])
+    with pytest.raises(ValueError, match="unknown parameter"):
+        pm.with_values(p, us_stake=1)
+    with pytest.raises(ValueError, match="unknown parameter"):
+        PartnershipParams.example(us_stake=1)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the notebook
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_notebook_runs_and_writes_its_sidecar(name, tmp_path):
+    out, side = tmp_path / "out.ipynb", tmp_path / "side.json"
+    cmd = [str(Path(sys.executable).parent / "papermill"), str(ROOT / "notebooks" / "02_partnership.ipynb"),
+           str(out), "-p", "scenario_path", f"params/{name}.yaml", "-p", "sidecar_path", str(side),
+           "-k", "sco-games", "--cwd", str(ROOT)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    data = json.loads(side.read_text())
+    p = load_scenario(ROOT / "params" / f"{name}.yaml").partnership
+    kr = data["key_results"]
+    assert data["headline"] and data["scenario"] == name
+    assert kr["equilibrium"] == pm.analyze(p).label
+    assert kr["delta* partnership"] == pm.sustainability(p)[0].delta_star
+    t = pm.triangle(p)
+    assert kr["triangle"] == t.pattern and kr["pivot"] == (t.pivot or "none")
+    A, B = pm.payoff_matrices(p)
+    np.testing.assert_allclose(data["payoffs"]["russia"], A)
+    np.testing.assert_allclose(data["payoffs"]["china"], B)
+    assert all(eq["regret"] <= 1e-9 for eq in data["equilibria"])
+    assert set(data["claims"]) == {"P1", "P2", "P3", "P4", "P5"}
+    assert set(data["triangles"]) >= set(SCENARIOS)
+
+
+def test_region_over_one_sides_parameter_only():
+    # only Russia's parameters vary: China's matrix must be broadcast to the grid
+    p = PartnershipParams.example()
+    m = pm.equilibrium_regions(p, "us_stake_russia", [0, 2, 40], "rivalry_cost_russia", [3, 30])
+    assert m.labels.tolist() == [["Partner/Partner", "Partner/Partner", "Rival/Partner"],
+                                 ["Partner/Partner", "Partner/Partner", "Partner/Partner"]]
