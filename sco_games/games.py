@@ -34,8 +34,8 @@ and its degeneracy warning is unreliable.
 ['Ann: Opera; Bob: Opera', 'Ann: Football; Bob: Football',
  'Ann: 2/3 Opera + 1/3 Football; Bob: 1/3 Opera + 2/3 Football']
 >>> row, col = eqs[2]
->>> eqs[2].payoffs
-(0.6666666666666666, 0.6666666666666666)
+>>> [round(v, 9) for v in eqs[2].payoffs]
+[0.666666667, 0.666666667]
 """
 
 from __future__ import annotations
