@@ -1,0 +1,102 @@
+"""The coalition view of the SCO: a TU game on its members (paper Conclusion, §2-1).
+
+The worth of an SCO made of the members in ``S`` alone is its prestige times its chance of acting,
+``v(S) = P(S) E(S)`` for ``|S| >= 2`` (see :mod:`sco_games.models.enlargement_space`); a state on its own
+is no organization and gets its outside option, ``v({i}) = availability_i * P({i, US}) E({i, US})``
+(the US club of :class:`~sco_games.models.enlargement.OutsideOption`, in the same units as ``v``);
+``v({}) = 0``.
+
+The Shapley value, the core (a linear programme) and the nucleolus come from
+:mod:`sco_games.coalitions`; this module only builds the game and reads the answers: who would leave
+(outside option above its Shapley value) and which group could do better on its own.
+
+>>> from sco_games.scenario import load_scenario
+>>> from sco_games.models.enlargement import EnlargementModel
+>>> cv = coalition_view(EnlargementModel(load_scenario("params/founding_2001.yaml").enlargement))
+>>> abs(sum(cv.shapley.values()) - cv.grand_value) < 1e-9
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+from sco_games import coalitions
+from sco_games.models.enlargement import EnlargementModel
+from sco_games.models.enlargement_space import US, pass_probability, prestige
+
+__all__ = ["CoalitionView", "coalition_view", "tu_game"]
+
+
+@dataclass(frozen=True)
+class CoalitionView:
+    """The members' TU game and what it says.
+
+    ``values`` maps each coalition (a tuple of member names, in member order) to ``v(S)``;
+    ``best_blocking`` is the coalition with the largest excess ``v(S) - sum_{i in S} phi_i`` over the
+    Shapley value, and that excess (positive: the Shapley split is not in the core).
+    """
+
+    players: tuple[str, ...]
+    values: Mapping[tuple[str, ...], float]
+    grand_value: float
+    shapley: Mapping[str, float]
+    outside: Mapping[str, float]
+    core_empty: bool
+    core_point: Mapping[str, float] | None
+    nucleolus: Mapping[str, float] | None
+    leavers: tuple[str, ...]
+    best_blocking: tuple[tuple[str, ...], float]
+    method: str
+
+
+def tu_game(model: EnlargementModel) -> dict[tuple[str, ...], float]:
+    """``v(S)`` for every coalition of the sitting members (the empty one included)."""
+    w = model.world
+    members = w.members
+    values: dict[tuple[str, ...], float] = {(): 0.0}
+    for k in range(1, len(members) + 1):
+        for s in combinations(members, k):
+            if k == 1:
+                (i,) = s
+                av = model.params.us_option_availability.get(i)
+                club = prestige(w, {i: 1.0, US: 1.0}) * pass_probability(w, (i, US))
+                values[s] = (av.value if av else 0.0) * club
+            else:
+                values[s] = prestige(w, {m: 1.0 for m in s}) * pass_probability(w, s)
+    return values
+
+
+def coalition_view(model: EnlargementModel) -> CoalitionView:
+    """Shapley value, core and nucleolus of :func:`tu_game`, and who would leave."""
+    values = tu_game(model)
+    players = model.world.members
+    n = len(players)
+    index = {p: i for i, p in enumerate(players)}
+
+    def mask(s: tuple[str, ...]) -> int:
+        return sum(1 << index[p] for p in s)
+
+    v = {mask(s): x for s, x in values.items()}
+    phi = coalitions.shapley_value(v, n)
+    shapley = {p: float(phi[i]) for i, p in enumerate(players)}
+    core = coalitions.core(v, n)
+    core_empty = bool(core.empty)
+    core_point = None if core_empty else {p: float(core.point[i]) for i, p in enumerate(players)}
+    nucl = None
+    if not core_empty:  # the core is non-empty, so the imputation set is too
+        nu = coalitions.nucleolus(v, n)
+        nucl = {p: float(nu[i]) for i, p in enumerate(players)}
+    outside = {p: values[(p,)] for p in players}
+    leavers = tuple(p for p in players if outside[p] > shapley[p])
+    excess = {s: x - sum(shapley[p] for p in s) for s, x in values.items() if 0 < len(s) < n}
+    best = max(excess, key=excess.get)
+    return CoalitionView(
+        players=players, values=values, grand_value=values[players], shapley=shapley, outside=outside,
+        core_empty=core_empty, core_point=core_point, nucleolus=nucl, leavers=leavers,
+        best_blocking=(best, float(excess[best])),
+        method="v(S) = P(S) E(S) for |S| >= 2, v({i}) = US option; sco_games.coalitions "
+               "shapley_value / core (LP) / nucleolus",
+    )
