@@ -75,21 +75,47 @@ def _subset_pairs(m: int, n: int) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
     return tuple(out)
 
 
+def _adjugate_det(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Closed-form adjugate and determinant of a stack of k x k matrices, k <= 3 (faster than LAPACK
+    for millions of tiny systems)."""
+    k = M.shape[-1]
+    if k == 1:
+        return np.ones_like(M), M[..., 0, 0]
+    if k == 2:
+        a, b, c, d = M[..., 0, 0], M[..., 0, 1], M[..., 1, 0], M[..., 1, 1]
+        adj = np.stack([np.stack([d, -b], -1), np.stack([-c, a], -1)], -2)
+        return adj, a * d - b * c
+    cof = np.empty_like(M)
+    for i in range(3):
+        i1, i2 = (i + 1) % 3, (i + 2) % 3
+        for j in range(3):
+            j1, j2 = (j + 1) % 3, (j + 2) % 3
+            cof[..., i, j] = M[..., i1, j1] * M[..., i2, j2] - M[..., i1, j2] * M[..., i2, j1]
+    det = (M[..., 0, :] * cof[..., 0, :]).sum(-1)
+    return np.swapaxes(cof, -1, -2), det
+
+
 def _solve_systems(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Solve ``M z = 1`` for a stack ``M`` of shape (..., k, k); return (z, well-conditioned mask).
 
     A system counts as singular if its 1-norm condition number ``||M||_1 ||M^-1||_1`` exceeds
-    ``MAX_CONDITION`` (exactly singular ones, ``det = 0``, are set aside before inverting).
+    ``MAX_CONDITION`` (exactly singular ones, ``det = 0``, are set aside before inverting). One step
+    of iterative refinement brings the residual of the inverse-based solution down to rounding level.
     """
     k = M.shape[-1]
-    exact_ok = np.linalg.det(M) != 0.0
-    eye = np.broadcast_to(np.eye(k), M.shape)
-    Msafe = np.where(exact_ok[..., None, None], M, eye)
-    inv = np.linalg.inv(Msafe)
+    if k <= 3:
+        adj, det = _adjugate_det(M)
+        exact_ok = det != 0.0
+        inv = adj / np.where(exact_ok, det, 1.0)[..., None, None]
+        Msafe = M
+    else:
+        exact_ok = np.linalg.det(M) != 0.0
+        eye = np.broadcast_to(np.eye(k), M.shape)
+        Msafe = np.where(exact_ok[..., None, None], M, eye)
+        inv = np.linalg.inv(Msafe)
     cond = np.abs(Msafe).sum(axis=-2).max(axis=-1) * np.abs(inv).sum(axis=-2).max(axis=-1)
     ok = exact_ok & (cond < MAX_CONDITION)
     z = inv.sum(axis=-1)
-    # one step of iterative refinement: the explicit inverse alone leaves residuals ~ cond * eps
     resid = 1.0 - np.einsum("...ij,...j->...i", Msafe, z)
     z = z + np.einsum("...ij,...j->...i", inv, resid)
     return z, ok
@@ -138,24 +164,34 @@ def _vertices(Mn: np.ndarray, side: str) -> tuple[np.ndarray, np.ndarray, np.nda
     V = np.concatenate(blocks_V, axis=1)
     ok = np.concatenate(blocks_ok, axis=1)
     tol = LABEL_TOL
-    V = np.where(np.abs(V) <= tol, 0.0, V)
-    if side == "x":
-        payoff = V @ Mn  # (G, C, n): (B^T x)_j
-        zero_labels = V <= tol
-        br_labels = payoff >= 1.0 - tol
-        lab = np.concatenate([zero_labels, br_labels], axis=2)
-    else:
-        payoff = V @ np.swapaxes(Mn, 1, 2)  # (G, C, m): (A y)_i
-        zero_labels = V <= tol
-        br_labels = payoff >= 1.0 - tol
-        lab = np.concatenate([br_labels, zero_labels], axis=2)
-    feasible = (V >= -tol).all(axis=2) & (payoff <= 1.0 + tol).all(axis=2)
-    valid = ok & feasible
-    weights = np.left_shift(np.int64(1), np.arange(m + n, dtype=np.int64))
-    masks = (lab.astype(np.int64) * weights).sum(axis=2)
-    masks = np.where(valid, masks, 0)
-    valid = _dedup_by_mask(masks, valid)
+    V[np.abs(V) <= tol] = 0.0
+    payoff = V @ Mn if side == "x" else V @ np.swapaxes(Mn, 1, 2)  # (B^T x)_j  or  (A y)_i
+    # labels as bitmasks; explicit loops over the few coordinates beat reductions over a tiny last axis
+    d_zero, d_pay = V.shape[2], payoff.shape[2]
+    off_zero, off_pay = (0, m) if side == "x" else (m, 0)
+    valid = ok.copy()
+    masks = np.zeros(ok.shape, dtype=np.int64)
+    for i in range(d_zero):
+        v = V[:, :, i]
+        valid &= v >= -tol
+        masks |= (v <= tol).astype(np.int64) << (off_zero + i)
+    for j in range(d_pay):
+        p = payoff[:, :, j]
+        valid &= p <= 1.0 + tol
+        masks |= (p >= 1.0 - tol).astype(np.int64) << (off_pay + j)
+    masks[~valid] = 0
     return V, masks, valid
+
+
+def _degenerate_and_dedup(masks: np.ndarray, valid: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per game: is some vertex over-labelled (> dim labels, i.e. the game is degenerate)? Then remove
+    repeated vertices (same label set), which can only occur in such games."""
+    over = ((_popcount(masks) > dim) & valid).any(axis=1)
+    if over.any():
+        idx = np.flatnonzero(over)
+        valid = valid.copy()
+        valid[idx] = _dedup_by_mask(masks[idx], valid[idx])
+    return over, valid
 
 
 @dataclass(frozen=True)
@@ -198,7 +234,9 @@ def enumerate_batch(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarra
         a, b = A[sl], B[sl]
         X, Lx, vx = _vertices(normalize(b), "x")
         Y, Ly, vy = _vertices(normalize(a), "y")
-        degenerate[sl] = ((_popcount(Lx) > m) & vx).any(axis=1) | ((_popcount(Ly) > n) & vy).any(axis=1)
+        deg_x, vx = _degenerate_and_dedup(Lx, vx, m)
+        deg_y, vy = _degenerate_and_dedup(Ly, vy, n)
+        degenerate[sl] = deg_x | deg_y
         X, Lx, vx = _pack_valid(X, Lx, vx)
         Y, Ly, vy = _pack_valid(Y, Ly, vy)
         comp = ((Lx[:, :, None] | Ly[:, None, :]) == full) & vx[:, :, None] & vy[:, None, :]
