@@ -33,6 +33,7 @@ _NAMES = {
     "rubinstein": "Rubinstein",
     "fearon": "Fearon range",
 }
+_LABEL_POSITIONS = ["top right", "bottom right", "top left", "bottom left"]
 _READING_COLOURS = ["#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
 
 
@@ -119,7 +120,7 @@ def linkage_figure(
             mode="lines",
             line={"width": 0},
             fill="tonexty",
-            fillcolor="rgba(127,127,127,0.2)",
+            fillcolor="rgba(127,127,127,0.12)",
             name="Fearon range",
         )
     )
@@ -134,7 +135,7 @@ def linkage_figure(
             line_dash="dash",
             line_color=col,
             annotation_text=r.label,
-            annotation_position="top right",
+            annotation_position=_LABEL_POSITIONS[i % 4],
         )
     for c in calibrations:
         if c.found and c.solution in _COLOURS and c.value is not None and c.value <= float(x[-1]):
@@ -169,23 +170,31 @@ def calibration_figure(
     rows: Sequence[tuple[DyadFacts, Reading, Calibration]],
     title: str = "The linkage value L that reproduces each observed split",
 ) -> go.Figure:
-    """Grouped bars: calibrated L per reading (x) and solution (colour); "no value does" is marked with an
-    x at zero. Log scale when the values span more than a factor of 30."""
-    labels = list(dict.fromkeys(f"{f.neighbour}: {r.label}" for f, r, _ in rows))
+    """Grouped bars: calibrated L per reading (x) and solution (colour). A reading for which a solution has
+    no value gets a short stub labelled "no value" (hover for the reason). Log scale when the values span
+    more than a factor of 30."""
+    labels = list(dict.fromkeys(f"{f.neighbour}<br>{r.label}" for f, r, _ in rows))
     fig = go.Figure()
     values = [c.value for _, _, c in rows if c.value is not None and c.value > 0]
     log = bool(values) and max(values) / min(values) > 30
+    stub = (min(values) / 3 if log else 0.02 * max(values)) if values else 0.01
     for s in dict.fromkeys(c.solution for _, _, c in rows):
-        by = {f"{f.neighbour}: {r.label}": c for f, r, c in rows if c.solution == s}
-        ys = [by[lab].value if lab in by and by[lab].found else None for lab in labels]
+        by = {f"{f.neighbour}<br>{r.label}": c for f, r, c in rows if c.solution == s}
+        found = [lab in by and by[lab].found for lab in labels]
+        ys = [
+            by[lab].value if ok else (stub if lab in by else None)
+            for lab, ok in zip(labels, found, strict=True)
+        ]
         fig.add_trace(
             go.Bar(
                 x=labels,
                 y=ys,
                 name=_NAMES.get(s, s),
                 marker_color=_COLOURS.get(s),
-                text=["no value" if y is None else f"{y:.2f}" for y in ys],
+                marker_pattern_shape=["" if ok else "x" for ok in found],
+                text=[f"{y:.2f}" if ok else "no value" for y, ok in zip(ys, found, strict=True)],
                 textposition="outside",
+                textfont={"size": 10},
                 hovertext=[by[lab].reason if lab in by else "" for lab in labels],
                 hovertemplate="%{x}<br>L = %{text}<br>%{hovertext}<extra></extra>",
             )
@@ -193,10 +202,11 @@ def calibration_figure(
     fig.update_layout(
         title=title,
         barmode="group",
-        height=500,
-        yaxis={"title": "calibrated L", "type": "log" if log else "linear"},
-        legend={"orientation": "h", "y": -0.45},
-        margin={"l": 60, "r": 20, "t": 60, "b": 140},
+        height=540,
+        yaxis={"title": "calibrated L", "type": "log" if log else "linear", **({"dtick": 1} if log else {})},
+        xaxis={"tickfont": {"size": 10}},
+        legend={"orientation": "h", "y": -0.35},
+        margin={"l": 60, "r": 20, "t": 60, "b": 120},
     )
     return fig
 
