@@ -308,3 +308,20 @@ def test_region_over_one_sides_parameter_only():
     m = pm.equilibrium_regions(p, "us_stake_russia", [0, 2, 40], "rivalry_cost_russia", [3, 30])
     assert m.labels.tolist() == [["Partner/Partner", "Partner/Partner", "Rival/Partner"],
                                  ["Partner/Partner", "Partner/Partner", "Partner/Partner"]]
+
+
+def test_p3_verdict_follows_the_alliance_region():
+    # With W = 6, D = 1, N_R = 2, N_C = 1.5 (theta = 0.5), Ally answers Ally iff U <= 6 - 2 (D + N_i):
+    # U_R <= 0, U_C <= 1 -- on the ladder, so raising a stake leaves the alliance region: "reproduced".
+    f, p, q = (load_scenario(ROOT / "params" / f"{n}.yaml").partnership for n in SCENARIOS)
+    f6 = pm.with_values(f, counterweight_russia=6, counterweight_china=6, alliance_backing=4, distrust_cost=1,
+                        entrapment_cost_china=1.5)
+    grid = np.linspace(0, 20, 81)
+    m6 = pm.equilibrium_regions(f6, "us_stake_russia", grid, "us_stake_china", grid)
+    assert m6.label_at(0, 0) == "multiple: Ally/Ally + Partner/Partner"
+    assert m6.label_at(2, 2) == "Partner/Partner"
+    assert pm.assess_claims(f6, p, q, m6)[2].verdict == "reproduced"
+    # founding values: no change of equilibrium for stakes within the ladder (0-4), only beyond
+    m = pm.equilibrium_regions(f, "us_stake_russia", grid, "us_stake_china", grid)
+    assert set(m.labels[:17, :17].ravel()) == {"Partner/Partner"}
+    assert pm.assess_claims(f, p, q, m)[2].verdict == "partly"
