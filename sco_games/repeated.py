@@ -24,8 +24,11 @@ Punishments (``punishment=``):
 - ``"nash"`` (default): Nash reversion. A deviation by player i is punished by the pure stage Nash equilibrium
   worst for i (player-specific Nash reversion). Playing a stage Nash equilibrium forever is itself a
   subgame-perfect equilibrium, so the threat is credible and grim trigger is subgame perfect for ``delta >=
-  delta*``. If the stage game has no pure Nash equilibrium, pass a mixed one's payoffs through
-  ``punishment_payoffs=`` or use "minmax".
+  delta*``. If the stage game has no pure Nash equilibrium, use "nash_mixed" (below) or pass
+  payoffs through ``punishment_payoffs=``.
+- ``"nash_mixed"``: the same with mixed stage equilibria included (all extreme equilibria from
+  :func:`sco_games.games.solve`; a player's payoff is bilinear, so its minimum over the equilibrium set is
+  attained at an extreme equilibrium).
 - a profile ``(k, l)``: revert to that profile for both deviators; it must be a pure stage Nash equilibrium
   (checked, ``ValueError`` otherwise) so that the threat is credible.
 - ``"minmax"``: each deviator is held to its (mixed) minmax value, computed by linear programming. This is the
@@ -309,7 +312,7 @@ def critical_discount_factor(
         if not nash:
             raise ValueError(
                 "punishment='nash' needs a pure stage Nash equilibrium and this stage game has none; "
-                "use punishment='minmax' or punishment_payoffs=(payoffs of a mixed equilibrium)"
+                "use punishment='nash_mixed', 'minmax' or punishment_payoffs=(P_row, P_col)"
             )
         worst0 = min(nash, key=lambda p: (Am[p], p))
         worst1 = min(nash, key=lambda p: (Bm[p], p))
@@ -317,13 +320,26 @@ def critical_discount_factor(
         P = (float(Am[worst0]), float(Bm[worst1]))
         label = "nash"
         method = "grim trigger with player-specific Nash reversion (worst pure stage NE for the deviator)"
+    elif isinstance(punishment, str) and punishment == "nash_mixed":
+        from sco_games.games import solve  # lazy: only this option needs the equilibrium solver
+
+        eqs = list(solve(Am, Bm))
+        if not eqs:  # pragma: no cover - every finite game has an equilibrium
+            raise ValueError("no stage Nash equilibrium found")
+        P = (min(float(e.payoffs[0]) for e in eqs), min(float(e.payoffs[1]) for e in eqs))
+        label = "nash_mixed"
+        method = (
+            "grim trigger with player-specific Nash reversion to the worst stage NE for the deviator, mixed "
+            f"included (sco_games.games.solve: {len(eqs)} extreme equilibria)"
+        )
     elif isinstance(punishment, str) and punishment == "minmax":
         P = minmax_values(Am, Bm)
         label = "minmax"
         method = "grim trigger with mixed minmax punishment (LP); a Nash-threat bound, may not be perfect"
     elif isinstance(punishment, str):
         raise ValueError(
-            f"punishment must be 'nash', 'minmax' or a stage-NE profile (k, l); got {punishment!r}"
+            f"punishment must be 'nash', 'nash_mixed', 'minmax' or a stage-NE profile (k, l); "
+            f"got {punishment!r}"
         )
     else:
         k, m = _profile(punishment, Am.shape, labels, "punishment")

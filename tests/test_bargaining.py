@@ -205,6 +205,33 @@ def test_rubinstein_proposer_outside_option():
     assert not none.agreement
 
 
+def finite_horizon_proposer_share(d1, d2, w1, w2, periods):
+    """Backward induction in a T-period game (Stahl 1972): in the last period the proposer keeps what the
+    responder's outside option leaves; earlier, the responder accepts max(option, its discounted value as
+    the next proposer). Independent of the closed form and case analysis in ``rubinstein``."""
+    deltas, options = (d1, d2), (w1, w2)
+    proposer = 0 if periods % 2 == 1 else 1  # who proposes in the last period when 0 proposes first
+    value = 1.0 - options[1 - proposer]  # last proposer's share
+    for _ in range(periods - 1):
+        responder_next = proposer  # the previous period's responder is this period's proposer
+        proposer = 1 - proposer
+        value = 1.0 - max(options[1 - proposer], deltas[1 - proposer] * value)
+        assert responder_next == 1 - proposer
+    assert proposer == 0
+    return value
+
+
+@pytest.mark.parametrize(
+    ("d1", "d2", "w1", "w2"),
+    [(0.9, 0.8, 0, 0), (0.6, 0.95, 0, 0), (0.9, 0.9, 0, 0.6), (0.5, 0.9, 0.4, 0), (0.5, 0.5, 0.45, 0.45),
+     (0.99, 0.97, 0.1, 0.2)],
+)
+def test_rubinstein_is_the_limit_of_finite_horizon_backward_induction(d1, d2, w1, w2):
+    # the unique SPE of the infinite game is the limit of the finite games' SPE (Stahl 1972; Rubinstein 1982)
+    limit = finite_horizon_proposer_share(d1, d2, w1, w2, 20001)
+    assert rubinstein(d1, d2, (w1, w2)).proposer == pytest.approx(limit, abs=1e-9)
+
+
 def test_rubinstein_limit_equals_asymmetric_nash():
     # delta_i = exp(-r_i dt), dt -> 0: proposer share -> r2/(r1 + r2) = asymmetric Nash weight
     # (Binmore, Rubinstein & Wolinsky 1986)

@@ -219,6 +219,17 @@ def test_talmud_bankruptcy_nucleolus(estate, expected):
     assert list(nucleolus(bankruptcy((100, 200, 300), estate), 3)) == pytest.approx(expected, abs=1e-7)
 
 
+def test_homogeneous_weighted_majority_nucleolus():
+    # Peleg (1968, SIAM J. Appl. Math. 16): in a constant-sum homogeneous weighted majority game the nucleolus
+    # is the normalized homogeneous weight vector. [3; 2, 1, 1, 1]: every minimal winning coalition weighs 3.
+    w = [2, 1, 1, 1]
+    v = {m: float(sum(w[i] for i in range(4) if m >> i & 1) >= 3) for m in range(1, 16)}
+    assert list(nucleolus(v, 4)) == pytest.approx([0.4, 0.2, 0.2, 0.2], abs=1e-9)
+    # its Shapley value is the Shapley-Shubik index of the same voting game: 1/2, 1/6, 1/6, 1/6
+    assert list(shapley_value(v, 4)) == pytest.approx(list(shapley_shubik(w, 3)))
+    assert list(shapley_shubik(w, 3)) == pytest.approx([1 / 2, 1 / 6, 1 / 6, 1 / 6])
+
+
 def test_airport_game_shapley_is_sequential_equal_sharing():
     # Littlechild & Owen (1973): in the airport game c(S) = max_{i in S} c_i (costs sorted), Shapley is
     # is phi_i = sum_{k <= i} (c_k - c_{k-1}) / (n - k + 1).

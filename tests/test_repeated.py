@@ -135,6 +135,25 @@ def test_game_object_and_labels():
     assert r.delta_star == 0.5 and r.profile == (0, 0) and r.punishment_profiles == ((1, 1), (1, 1))
 
 
+def test_mixed_nash_reversion_and_normal_form_game():
+    # Hand-derived 3x3: Battle of the Sexes on (a, b) plus a cooperative (c, c) = (3, 3) with temptation 4.
+    # Pure NE (a, a) = (2, 1), (b, b) = (1, 2); mixed NE x = (2/3, 1/3, 0), y = (1/3, 2/3, 0) pays (2/3, 2/3).
+    # Pure Nash reversion: P = 1 each -> (4-3)/(4-1) = 1/3; with the mixed NE: P = 2/3 -> 1/(4 - 2/3) = 0.3.
+    from sco_games.games import NormalFormGame
+
+    A = [[2, 0, 4], [0, 1, 0], [0, 0, 3]]
+    B = [[1, 0, 0], [0, 2, 0], [4, 0, 3]]
+    assert critical_discount_factor(A, B, (2, 2)).delta_star == pytest.approx(1 / 3)
+    mixed = critical_discount_factor(A, B, (2, 2), punishment="nash_mixed")
+    assert mixed.punishment_payoffs == pytest.approx((2 / 3, 2 / 3))
+    assert mixed.delta_star == pytest.approx(0.3)
+    game = NormalFormGame(A, B, players=("R", "C"), strategies=(("a", "b", "c"), ("a", "b", "c")))
+    assert critical_discount_factor(game, profile=("c", "c")).delta_star == pytest.approx(1 / 3)
+    # Matching Pennies has only the mixed NE paying (0, 0)
+    mp = critical_discount_factor([[1, -1], [-1, 1]], profile=(0, 0), punishment="nash_mixed")
+    assert mp.punishment_payoffs == pytest.approx((0.0, 0.0), abs=1e-12) and mp.delta_star is None
+
+
 def test_zero_sum_default():
     A = np.array([[2, 0], [3, 1]], dtype=float)  # B = -A: row's dominant strategy 1, column's column 1
     r = critical_discount_factor(A, profile=(1, 1))
