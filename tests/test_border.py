@@ -275,6 +275,15 @@ def test_no_value_does_cases():
     assert not f.found
 
 
+def test_calibration_passes_through_a_no_agreement_region():
+    # o_N = 0.5 caps China at 50%, its war payoff is p - c_C = 0.75: no deal at L = 0 (China would fight);
+    # linear Nash with w = 1/2 then needs L = 2 (p - x) + c_N - c_C for an interior share x (MODELS.md §2)
+    g = DyadGame("t", win_probability=0.9978, neighbour_outside_option=0.5)
+    assert predicted_share(g, "nash") is None
+    cal = calibrate_linkage(g, 0.035, "nash")
+    assert cal.found and cal.value == pytest.approx(2 * (0.9978 - 0.035), abs=1e-9)
+
+
 def test_calibrate_all_covers_every_dyad_and_reading():
     sc = load_scenario(ROOT / "params" / "post_911_2002.yaml")
     rows = calibrate_all(sc.border, solutions=("nash",))

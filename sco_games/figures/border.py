@@ -215,11 +215,7 @@ def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
     """Tornado chart: the calibrated L when each parameter is moved to the low / high end of its range,
     sorted by the size of the swing; a vertical line at the baseline L."""
 
-    def swing(r: SensitivityRow) -> float:
-        vals = [v for v in (r.linkage_at_low, r.linkage_at_high) if v is not None]
-        return 0.0 if not vals or r.linkage_base is None else max(abs(v - r.linkage_base) for v in vals)
-
-    ordered = sorted(rows, key=swing)
+    ordered = sorted(rows, key=lambda r: r.swing)
     fig = go.Figure()
     base = next((r.linkage_base for r in rows if r.linkage_base is not None), None)
     for end, colour in (("low", "#1f77b4"), ("high", "#d62728")):

@@ -986,6 +986,14 @@ class SensitivityRow:
     linkage_at_low: float | None
     linkage_at_high: float | None
 
+    @property
+    def swing(self) -> float:
+        """The largest move of the calibrated ``L`` away from the baseline (0 when nothing is defined)."""
+        vals = [v for v in (self.linkage_at_low, self.linkage_at_high) if v is not None]
+        if not vals or self.linkage_base is None:
+            return 0.0
+        return max(abs(v - self.linkage_base) for v in vals)
+
 
 _GAME_FIELD = {
     "valuation_curvature_china": "curvature_china",
