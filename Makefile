@@ -4,31 +4,40 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JOBS   ?=
+# Extra arguments for `sco-games run`, e.g. `make reports ARGS="--force --scenario iraq_2003"`.
+ARGS   ?=
 
 .PHONY: reports test test-slow lint lab bench clean-reports strip
 
+# Create .venv (falls back to a pip-less venv + the system pip when python3-venv/ensurepip is missing),
+# install the package with its extras, and register the venv's interpreter as the Jupyter kernels
+# "sco-games" (used by the runner) and "python3" (the notebooks' metadata, for `make lab`).
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) \
+	  || { rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) \
+	       && $(PYTHON) -m pip --python $(BIN)/python install --quiet pip; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,lab,oracle]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name sco-games --display-name "Python 3 (sco-games)" >/dev/null
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (sco-games)" >/dev/null
 	@touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/sco-games run $(if $(JOBS),--jobs $(JOBS),)
+	$(BIN)/sco-games run $(if $(JOBS),--jobs $(JOBS),) $(ARGS)
 
+# Lint first; pytest runs last so that its summary line ends the output (CI reads it).
 test: $(STAMP)
 	$(BIN)/ruff check sco_games tests benchmarks
 	$(BIN)/python -m pytest -q -n 2 -m "not slow"
 
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest -q -m slow
+	$(BIN)/python -m pytest -q -n 2 -m slow
 
 lint: $(STAMP)
 	$(BIN)/ruff check sco_games tests benchmarks
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -164,6 +164,15 @@ def default_kernel_name() -> str:
     return "sco-games" if "sco-games" in specs else "python3"
 
 
+def _readable(*paths: Path) -> None:
+    """Give published files the usual mode (0644 under the user's umask; temp files are 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    for p in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(p, 0o666 & ~mask)
+
+
 def _inside(base: Path, path: Path) -> Path:
     """``path`` resolved; ``UsageError`` unless it lies inside ``base``."""
     resolved = path.resolve()
@@ -389,6 +398,7 @@ def _commit(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: dict, ke
     if res["status"] == "ok":
         for src, dst in ((work / f"{nb}.json", layout.sidecar), (work / f"{nb}.ipynb", layout.ipynb),
                          (work / f"{nb}.html", layout.html)):
+            _readable(src)
             os.replace(src, dst)
         for stale in (layout.failed_ipynb, layout.failed_html, layout.failed_log):
             stale.unlink(missing_ok=True)
@@ -399,6 +409,7 @@ def _commit(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: dict, ke
     for src, dst in ((work / f"{nb}.ipynb", layout.failed_ipynb), (work / f"{nb}.html", layout.failed_html),
                      (work / "kernel.log", layout.failed_log)):
         if src.is_file():
+            _readable(src)
             os.replace(src, dst)
             if dst == layout.failed_ipynb:
                 failed_nb = dst
@@ -492,6 +503,8 @@ def run(
             if todo:
                 workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
                 ctx = multiprocessing.get_context("forkserver")
+                # the fork server imports these once; every worker forked from it starts warm
+                ctx.set_forkserver_preload(["sco_games.runner", "sco_games.report_html", "papermill"])
                 bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
                            desc=f"running on {workers} process(es)", dynamic_ncols=True)
                 pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
@@ -537,6 +550,7 @@ def run(
             shutil.rmtree(work_root, ignore_errors=True)
             index = write_index(reports, this_run={p.label: o for p, o in outcomes.items()},
                                 run_seconds=time.perf_counter() - t_start)
+            _readable(index)
     summary = RunSummary(tuple(outcomes[p] for p in pairs if p in outcomes), index,
                          time.perf_counter() - t_start, interrupted)
     if interrupted:

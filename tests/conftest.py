@@ -1,0 +1,75 @@
+"""Shared fixtures: the project's paths, scenario files in a temporary folder, the tiny notebooks."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+PARAMS = ROOT / "params"
+NOTEBOOKS = ROOT / "notebooks"
+#: The small scenario the notebook and runner tests use.
+SMALL_SCENARIO = PARAMS / "founding_2001.yaml"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Collecting no test at all is a failure (never pytest's exit 5)."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def base_data() -> dict:
+    """The small scenario's YAML as a plain dict (a fresh copy to mutate)."""
+    return yaml.safe_load(SMALL_SCENARIO.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def write_scenario(tmp_path: Path) -> Callable[..., Path]:
+    """``write_scenario(data_or_text, name=...)`` writes ``<tmp>/params/<name>.yaml``; with a dict,
+    ``meta.name`` is set to ``name`` unless ``keep_name=True``."""
+
+    def _write(content: dict | str, name: str = "case", keep_name: bool = False) -> Path:
+        folder = tmp_path / "params"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{name}.yaml"
+        if isinstance(content, dict):
+            if not keep_name and isinstance(content.get("meta"), dict):
+                content["meta"]["name"] = name
+            content = yaml.safe_dump(content, sort_keys=False, allow_unicode=True)
+        path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def tiny_notebook(tmp_path: Path) -> Callable[[str, str | None], Path]:
+    """``tiny_notebook("tiny_ok", "tiny")`` copies a fixture notebook into ``<tmp>/nb/<name>.ipynb``."""
+
+    def _copy(fixture: str, name: str | None = None) -> Path:
+        folder = tmp_path / "nb"
+        folder.mkdir(exist_ok=True)
+        dst = folder / f"{name or fixture}.ipynb"
+        shutil.copyfile(DATA / f"{fixture}.ipynb", dst)
+        return dst
+
+    return _copy
+
+
+@pytest.fixture
+def small_scenario(write_scenario, base_data) -> Path:
+    """A valid copy of the small scenario, in a temporary params folder."""
+    return write_scenario(base_data, "small")
+
+
+@pytest.fixture
+def cli() -> list[str]:
+    """The command line prefix that runs the CLI with this interpreter."""
+    return [sys.executable, "-m", "sco_games"]

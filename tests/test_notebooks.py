@@ -1,0 +1,75 @@
+"""Every notebook in notebooks/ runs for a small scenario through the runner (new notebooks are picked
+up by the glob) and writes a sidecar with a headline; every generated page is offline.
+
+The full scenarios x notebooks matrix is ``slow`` (``make test-slow``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from sco_games.report_html import remote_scripts
+from sco_games.runner import run
+from sco_games.scenario import find_scenarios
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SCENARIOS = find_scenarios(ROOT / "params")
+SMALL = ROOT / "params" / "founding_2001.yaml"
+PARAMETERS = 'scenario_path = "params/founding_2001.yaml"\noverrides = {}\nsidecar_path = None'
+
+
+def test_there_are_notebooks():
+    assert any(p.name == "01_overview.ipynb" for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_follows_the_convention(nb_path):
+    nb = nbformat.read(str(nb_path), as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged parameters"
+    assert code[0].source.strip() == PARAMETERS
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), "strip outputs"
+    assert "write_sidecar(sidecar_path" in code[-1].source
+
+
+def _check_pair(reports: Path, scenario: str, nb: str) -> None:
+    side = json.loads((reports / scenario / f"{nb}.json").read_text())
+    assert isinstance(side.get("headline"), str) and len(side["headline"]) > 10
+    assert isinstance(side.get("key_results"), dict) and side["key_results"]
+
+
+def _check_offline(reports: Path) -> None:
+    pages = list(reports.rglob("*.html"))
+    assert pages
+    for page in pages:
+        assert remote_scripts(page.read_text(encoding="utf-8")) == [], page
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_for_the_small_scenario(nb_path, tmp_path):
+    reports = tmp_path / "reports"
+    summary = run([SMALL], [nb_path], reports_dir=reports, jobs=1, progress=False, log=lambda m: None,
+                  timeout=300)
+    out = summary.outcomes[0]
+    assert out.status == "ok", f"{out.error} (see {out.failed_notebook})"
+    _check_pair(reports, "founding_2001", nb_path.stem)
+    _check_offline(reports)
+
+
+@pytest.mark.slow
+def test_every_scenario_with_every_notebook(tmp_path):
+    reports = tmp_path / "reports"
+    summary = run(SCENARIOS, NOTEBOOKS, reports_dir=reports, jobs=2, progress=False, log=lambda m: None,
+                  timeout=600)
+    failed = [f"{o.pair.label}: {o.error}" for o in summary.failures]
+    assert not failed, failed
+    for o in summary.outcomes:
+        _check_pair(reports, o.pair.scenario, o.pair.notebook)
+    _check_offline(reports)
+    index = (reports / "index.html").read_text()
+    assert index.count('class="st st-ok"') == len(SCENARIOS) * len(NOTEBOOKS)

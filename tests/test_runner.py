@@ -1,0 +1,270 @@
+"""The batch runner on a temporary reports folder, with the tiny fixture notebooks of tests/data/."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sco_games import runner
+from sco_games.report_html import PLOTLY_JS, remote_scripts
+from sco_games.runner import PairOutcome, UsageError, plan_pairs, run
+from sco_games.scenario import ScenarioError
+
+
+def _run(scen, nbs, reports, **kw):
+    kw.setdefault("jobs", 1)
+    kw.setdefault("progress", False)
+    kw.setdefault("log", lambda msg: None)
+    kw.setdefault("timeout", 120)
+    return run([scen], nbs, reports_dir=reports, **kw)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_success_writes_report_notebook_sidecar_stamp_and_index(tmp_path, small_scenario, tiny_notebook):
+    reports = tmp_path / "reports"
+    summary = _run(small_scenario, [tiny_notebook("tiny_ok")], reports)
+    assert [o.status for o in summary.outcomes] == ["ok"]
+    folder = reports / "small"
+    page = (folder / "tiny_ok.html").read_text(encoding="utf-8")
+    assert "Plotly.newPlot" in page and f'src="../{PLOTLY_JS}"' in page
+    assert remote_scripts(page) == []
+    assert "https://www.example.org/paper" in page  # a plain link in the text survives
+    assert "figures.show" not in page  # input cells are hidden
+    assert (reports / PLOTLY_JS).stat().st_size > 1_000_000
+    side = json.loads((folder / "tiny_ok.json").read_text())
+    assert side["headline"] == "tiny ok for small" and side["key_results"]["answer"] == 42
+    nb = json.loads((folder / "tiny_ok.ipynb").read_text())
+    injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert str(small_scenario) in "".join(injected[0]["source"])
+    stamp = json.loads((folder / ".tiny_ok.stamp.json").read_text())
+    assert stamp["status"] == "ok" and stamp["kernel"] == runner.default_kernel_name()
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "tiny ok for small" in index and 'href="small/tiny_ok.html"' in index and "answer" in index
+    assert remote_scripts(index) == []
+    assert oct((folder / "tiny_ok.html").stat().st_mode & 0o044) == oct(0o044 & ~_umask())  # readable
+    assert not (reports / runner.WORK_DIR).exists()
+
+
+def _umask() -> int:
+    m = os.umask(0)
+    os.umask(m)
+    return m
+
+
+def test_unchanged_pair_is_skipped_force_and_changes_rerun(tmp_path, small_scenario, tiny_notebook):
+    reports = tmp_path / "reports"
+    nb = tiny_notebook("tiny_ok")
+    _run(small_scenario, [nb], reports)
+    before = _files(reports / "small")
+    second = _run(small_scenario, [nb], reports)
+    assert [o.status for o in second.outcomes] == ["skipped-unchanged"]
+    assert _files(reports / "small") == before  # nothing rewritten
+    assert "skipped-unchanged" in (reports / "index.html").read_text()
+    assert [o.status for o in _run(small_scenario, [nb], reports, force=True).outcomes] == ["ok"]
+    small_scenario.write_text(small_scenario.read_text() + "\n# a comment changes the file\n")
+    assert [o.status for o in _run(small_scenario, [nb], reports).outcomes] == ["ok"]
+
+
+def test_failures_do_not_stop_the_others_and_are_kept_and_linked(tmp_path, small_scenario, tiny_notebook):
+    reports = tmp_path / "reports"
+    nbs = [tiny_notebook("tiny_ok"), tiny_notebook("tiny_fail"), tiny_notebook("tiny_nosidecar")]
+    before = set(tmp_path.rglob("*"))
+    summary = _run(small_scenario, nbs, reports, jobs=2)
+    new = set(tmp_path.rglob("*")) - before
+    assert new and all(p == reports or reports in p.parents for p in new)  # nothing escapes reports/
+    by_nb = {o.pair.notebook: o for o in summary.outcomes}
+    assert by_nb["tiny_ok"].status == "ok"
+    fail = by_nb["tiny_fail"]
+    assert fail.status == "failed" and fail.error == "ValueError: boom from tiny_fail"
+    assert fail.failed_notebook == reports / "small" / "tiny_fail.failed.ipynb"
+    assert fail.failed_notebook.is_file()
+    page = (reports / "small" / "tiny_fail.failed.html").read_text()
+    assert "This run FAILED" in page and "boom from tiny_fail" in page and remote_scripts(page) == []
+    assert not (reports / "small" / "tiny_fail.html").exists()  # there never was a good report
+    assert by_nb["tiny_nosidecar"].status == "failed" and "no sidecar" in by_nb["tiny_nosidecar"].error
+    index = (reports / "index.html").read_text()
+    assert 'href="small/tiny_fail.failed.html"' in index and "boom from tiny_fail" in index
+    # a failed pair is retried on the next run even though nothing changed
+    again = _run(small_scenario, nbs[:2], reports)
+    assert {o.pair.notebook: o.status for o in again.outcomes} == {"tiny_ok": "skipped-unchanged",
+                                                                  "tiny_fail": "failed"}
+
+
+def test_a_failed_rerun_keeps_the_good_report_and_a_fix_clears_the_failure(tmp_path, small_scenario,
+                                                                          tiny_notebook):
+    reports = tmp_path / "reports"
+    nb = tiny_notebook("tiny_ok", "tiny")
+    _run(small_scenario, [nb], reports)
+    good = _files(reports / "small")
+    tiny_notebook("tiny_fail", "tiny")  # the notebook now breaks
+    out = _run(small_scenario, [nb], reports).outcomes[0]
+    assert out.status == "failed"
+    now = _files(reports / "small")
+    for name in ("tiny.html", "tiny.ipynb", "tiny.json"):
+        assert now[name] == good[name]  # the good report is untouched
+    assert "tiny.failed.ipynb" in now and "tiny.failed.html" in now
+    index = (reports / "index.html").read_text()
+    assert "showing the previous good report" in index and 'href="small/tiny.html"' in index
+    tiny_notebook("tiny_ok", "tiny")  # fixed
+    assert _run(small_scenario, [nb], reports).outcomes[0].status == "ok"
+    assert not (reports / "small" / "tiny.failed.ipynb").exists()
+    assert not (reports / "small" / "tiny.failed.html").exists()
+
+
+def test_an_interrupted_commit_leaves_old_files_and_forces_a_rerun(tmp_path, small_scenario, tiny_notebook,
+                                                                   monkeypatch):
+    reports = tmp_path / "reports"
+    nb = tiny_notebook("tiny_ok")
+    _run(small_scenario, [nb], reports)
+    old_stamp = (reports / "small" / ".tiny_ok.stamp.json").read_bytes()
+    real_replace = os.replace
+    calls = []
+
+    def flaky_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:  # after the sidecar, before the notebook and the page
+            raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(runner.os, "replace", flaky_replace)
+    with pytest.raises(KeyboardInterrupt):
+        _run(small_scenario, [nb], reports, force=True)
+    monkeypatch.setattr(runner.os, "replace", real_replace)
+    assert (reports / "small" / ".tiny_ok.stamp.json").read_bytes() == old_stamp  # stamp written last
+    assert (reports / "small" / "tiny_ok.html").read_text().startswith("<!DOCTYPE html>")
+    assert (reports / "index.html").is_file() and not (reports / runner.WORK_DIR).exists()
+    # the stamp still describes the earlier run, so a changed input is re-run, never half-skipped
+    nb.write_text(nb.read_text().replace("tiny ok for", "tiny OK for"))
+    assert _run(small_scenario, [nb], reports).outcomes[0].status == "ok"
+
+
+def test_ctrl_c_stops_workers_keeps_reports_and_exits_130(tmp_path, small_scenario, tiny_notebook, cli):
+    reports = tmp_path / "reports"
+    nb = tiny_notebook("tiny_ok", "tiny")
+    _run(small_scenario, [nb], reports)
+    good = _files(reports / "small")
+    tiny_notebook("tiny_slow", "tiny")  # sleeps 120 s
+    proc = subprocess.Popen(cli + ["run", "--scenario", str(small_scenario), "--notebook", str(nb),
+                                   "--reports", str(reports), "--jobs", "1", "--no-progress"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the notebook has started (kernel log exists)
+        if list((reports / runner.WORK_DIR).glob("*/kernel.log")):
+            break
+        time.sleep(0.2)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    now = _files(reports / "small")
+    for name in ("tiny.html", "tiny.ipynb", "tiny.json", ".tiny.stamp.json"):
+        assert now[name] == good[name]
+    assert not (reports / runner.WORK_DIR).exists()
+    assert (reports / "index.html").read_text().rstrip().endswith("</html>")
+
+
+def test_bad_scenario_stops_everything_before_any_write(tmp_path, write_scenario, base_data, tiny_notebook):
+    good = write_scenario(dict(base_data), "good")
+    base_data["meta"]["colour"] = "red"
+    bad = write_scenario(base_data, "bad")
+    reports = tmp_path / "reports"
+    with pytest.raises(ScenarioError) as exc:
+        run([good, bad], [tiny_notebook("tiny_ok")], reports_dir=reports, progress=False)
+    assert "meta.colour" in str(exc.value) and str(bad) in str(exc.value)
+    assert not reports.exists()
+
+
+def test_several_bad_scenarios_are_all_reported(write_scenario, base_data, tiny_notebook):
+    a = write_scenario({"meta": {}}, "a")
+    b = write_scenario("", "b")
+    with pytest.raises(ScenarioError) as exc:
+        plan_pairs([a, b], [tiny_notebook("tiny_ok")])
+    assert str(a) in str(exc.value) and str(b) in str(exc.value)
+
+
+@pytest.mark.parametrize("stem", ["Bad Name", "UPPER", "dots.in.name"])
+def test_unsafe_notebook_names_are_refused(tmp_path, small_scenario, stem):
+    nb = tmp_path / f"{stem}.ipynb"
+    nb.write_text("{}")
+    with pytest.raises(UsageError, match="notebook name"):
+        plan_pairs([small_scenario], [nb])
+
+
+def test_missing_notebook_and_duplicate_names_are_refused(tmp_path, small_scenario, tiny_notebook):
+    with pytest.raises(UsageError, match="no such notebook"):
+        plan_pairs([small_scenario], [tmp_path / "nope.ipynb"])
+    other = tmp_path / "other"
+    other.mkdir()
+    twin = other / "small.yaml"
+    twin.write_text(small_scenario.read_text())
+    with pytest.raises(UsageError, match="also used by"):
+        plan_pairs([small_scenario, twin], [tiny_notebook("tiny_ok")])
+
+
+def test_paths_outside_the_reports_folder_are_refused(tmp_path):
+    base = (tmp_path / "reports").resolve()
+    base.mkdir()
+    assert runner._inside(base, base / "x" / "y.html") == base / "x" / "y.html"
+    for bad in (base / ".." / "evil.html", base / "x" / ".." / ".." / "evil.html", Path("/etc/passwd")):
+        with pytest.raises(UsageError, match="outside the reports folder"):
+            runner._inside(base, bad)
+    link = base / "link"
+    link.symlink_to(tmp_path)  # a symlink that points out of the folder is caught too
+    with pytest.raises(UsageError):
+        runner._inside(base, link / "evil.html")
+
+
+def test_library_hash_changes_with_any_source_file(tmp_path, monkeypatch):
+    h = runner.library_hash()
+    assert h == runner.library_hash() and len(h) == 64
+    fake = tmp_path / "sco_games"
+    fake.mkdir()
+    (fake / "runner.py").write_text("x = 1\n")
+    monkeypatch.setattr(runner, "__file__", str(fake / "runner.py"))
+    h1 = runner.library_hash()
+    (fake / "models.py").write_text("y = 2\n")
+    assert runner.library_hash() != h1
+
+
+def test_bad_arguments(small_scenario, tiny_notebook, tmp_path):
+    nb = tiny_notebook("tiny_ok")
+    for kw in ({"jobs": 0}, {"timeout": 0}, {"timeout": -5}):
+        with pytest.raises(UsageError):
+            run([small_scenario], [nb], reports_dir=tmp_path / "r", progress=False, **kw)
+    assert not (tmp_path / "r").exists()
+
+
+def test_summary_counts():
+    from sco_games.runner import Pair, RunSummary
+
+    p = Pair("s", Path("/s.yaml"), "t", "2001-01-01", "n", Path("/n.ipynb"))
+    s = RunSummary((PairOutcome(p, "ok"), PairOutcome(p, "failed", error="e")), Path("/i.html"), 1.0)
+    assert s.count("ok") == 1 and [o.error for o in s.failures] == ["e"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="fcntl locks")
+def test_two_runs_at_once_do_not_corrupt_each_other(tmp_path, small_scenario, tiny_notebook, cli):
+    reports = tmp_path / "reports"
+    nb = tiny_notebook("tiny_ok")
+    cmd = cli + ["run", "--scenario", str(small_scenario), "--notebook", str(nb), "--reports", str(reports),
+                 "--jobs", "1", "--force", "--no-progress"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    assert json.loads((reports / "small" / "tiny_ok.json").read_text())["headline"] == "tiny ok for small"
+    assert remote_scripts((reports / "small" / "tiny_ok.html").read_text()) == []
+    assert json.loads((reports / "small" / ".tiny_ok.stamp.json").read_text())["status"] == "ok"
+    assert not (reports / runner.WORK_DIR).exists()

@@ -1,0 +1,255 @@
+"""The scenario schema: every shipped file is valid, every kind of bad file is rejected with a message
+that names the file and the key (and the value and the rule, where there is one)."""
+
+from __future__ import annotations
+
+import copy
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
+
+PARAMS = Path(__file__).resolve().parent.parent / "params"
+
+
+def _error(path, overrides=None) -> str:
+    with pytest.raises(ScenarioError) as exc:
+        load_scenario(path, overrides)
+    msg = str(exc.value)
+    assert str(path) in msg, msg  # the message names the file
+    assert isinstance(exc.value, ValueError)
+    return msg
+
+
+def _set(data: dict, dotted: str, value) -> None:
+    cur = data
+    *head, last = dotted.split(".")
+    for part in head:
+        cur = cur[part]
+    target = cur[last]
+    if isinstance(target, dict) and "value" in target:
+        target["value"] = value
+    else:
+        cur[last] = value
+
+
+def _numeric_paths(data: dict) -> list[str]:
+    """Dotted paths (no list indexes) of the numeric sourced values of the small scenario."""
+    s = load_scenario(PARAMS / "founding_2001.yaml")
+    return [p for p, v, _ in s.sources()
+            if "[" not in p and isinstance(v, (int, float)) and not isinstance(v, bool)]
+
+
+# ------------------------------------------------------------------------------------- good files
+
+
+@pytest.mark.parametrize("path", find_scenarios(PARAMS), ids=lambda p: p.stem)
+def test_every_shipped_scenario_is_valid_and_named_after_its_file(path):
+    s = load_scenario(path)
+    assert s.name == path.stem
+    assert all(len(src) >= 3 for _, _, src in s.sources())  # every value says where it comes from
+
+
+def test_three_required_scenarios_exist():
+    assert {p.stem for p in find_scenarios(PARAMS)} >= {"founding_2001", "post_911_2002", "iraq_2003"}
+
+
+def test_a_relative_path_resolves_against_the_project_root(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # e.g. a notebook run from notebooks/ in JupyterLab
+    assert load_scenario("params/founding_2001.yaml").name == "founding_2001"
+
+
+def test_valid_override_sets_the_value_and_marks_its_source(write_scenario, base_data):
+    paths = _numeric_paths(base_data)
+    if not paths:
+        pytest.skip("the scenario has no numeric sourced value yet (model sections still empty)")
+    key = paths[0]
+    path = write_scenario(base_data)
+    before = dict((p, v) for p, v, _ in load_scenario(path).sources())[key]
+    s = load_scenario(path, {key: before})
+    row = next(r for r in s.sources() if r[0] == key)
+    assert row[1] == before and row[2].startswith("override")
+
+
+# ------------------------------------------------------------------------------------- bad files
+
+
+def test_unknown_key_is_named(write_scenario, base_data):
+    base_data["meta"]["colour"] = "red"
+    msg = _error(write_scenario(base_data))
+    assert "meta.colour" in msg and "unknown key" in msg
+
+
+@pytest.mark.parametrize("section", ["partnership", "border", "enlargement"])
+def test_unknown_key_in_a_model_section_is_named(write_scenario, base_data, section):
+    base_data[section] = dict(base_data.get(section) or {}, bogus_key={"value": 1.0, "source": "made up"})
+    msg = _error(write_scenario(base_data))
+    assert f"{section}.bogus_key" in msg and "unknown key" in msg
+
+
+def test_unknown_top_level_section_is_named(write_scenario, base_data):
+    base_data["trade"] = {}
+    assert "trade: unknown key" in _error(write_scenario(base_data))
+
+
+@pytest.mark.parametrize("key", ["title", "date", "description", "source"])
+def test_missing_meta_key_is_named(write_scenario, base_data, key):
+    del base_data["meta"][key]
+    assert f"meta.{key}: missing" in _error(write_scenario(base_data))
+
+
+@pytest.mark.parametrize("section", ["meta", "partnership", "border", "enlargement"])
+def test_missing_section_is_named(write_scenario, base_data, section):
+    del base_data[section]
+    assert f"{section}: missing" in _error(write_scenario(base_data))
+
+
+def test_missing_source_of_a_value_is_named(write_scenario, base_data):
+    paths = _numeric_paths(base_data)
+    if not paths:
+        pytest.skip("the scenario has no sourced value yet")
+    cur = base_data
+    *head, last = paths[0].split(".")
+    for part in head:
+        cur = cur[part]
+    del cur[last]["source"]
+    assert f"{paths[0]}.source: missing" in _error(write_scenario(base_data))
+
+
+def test_wrong_type_names_key_value_and_rule(write_scenario, base_data):
+    base_data["meta"]["date"] = "sometime in 2001"
+    msg = _error(write_scenario(base_data))
+    assert "meta.date = 'sometime in 2001'" in msg and "date" in msg.split("=", 1)[1]
+
+
+def test_wrong_type_of_a_number(write_scenario, base_data):
+    paths = _numeric_paths(base_data)
+    if not paths:
+        pytest.skip("the scenario has no numeric sourced value yet")
+    _set(base_data, paths[0], "lots")
+    msg = _error(write_scenario(base_data))
+    assert paths[0] in msg and "'lots'" in msg
+
+
+def test_out_of_range_string_length(write_scenario, base_data):
+    base_data["meta"]["title"] = "ab"
+    msg = _error(write_scenario(base_data))
+    assert "meta.title = 'ab'" in msg and "at least 3" in msg
+
+
+def test_out_of_range_number_names_key_value_and_bound(write_scenario, base_data):
+    """Try every numeric value at +-1e9 until one is out of its declared bounds."""
+    for key in _numeric_paths(base_data):
+        for bad in (-1e9, 1e9):
+            data = copy.deepcopy(base_data)
+            _set(data, key, bad)
+            try:
+                load_scenario(write_scenario(data))
+            except ScenarioError as e:
+                msg = str(e)
+                assert key in msg and "1000000000" in msg and ("greater" in msg or "less" in msg), msg
+                return
+    pytest.skip("no bounded numeric value in the scenario yet")
+
+
+@pytest.mark.parametrize("bad", [".nan", ".inf", "-.inf"])
+def test_nan_and_infinity_are_rejected(write_scenario, base_data, bad):
+    values = {q: v for q, v, _ in load_scenario(PARAMS / "founding_2001.yaml").sources()}
+    paths = [p for p in _numeric_paths(base_data) if isinstance(values[p], float)]
+    if not paths:
+        pytest.skip("the scenario has no float sourced value yet")
+    _set(base_data, paths[0], "__BAD__")
+    text = yaml.safe_dump(base_data, sort_keys=False).replace("__BAD__", bad)
+    msg = _error(write_scenario(text, "case"))
+    assert paths[0] in msg and "finite" in msg
+
+
+def test_nan_in_a_range_is_rejected(write_scenario, base_data):
+    paths = _numeric_paths(base_data)
+    if not paths:
+        pytest.skip("the scenario has no sourced value yet")
+    cur = base_data
+    *head, last = paths[0].split(".")
+    for part in head:
+        cur = cur[part]
+    cur[last]["range"] = [0.0, math.nan]
+    msg = _error(write_scenario(base_data))
+    assert f"{paths[0]}.range" in msg and "finite" in msg
+
+
+def test_not_yaml(write_scenario):
+    msg = _error(write_scenario("meta: {name: case, title: [unclosed\n", "case"))
+    assert "not valid YAML" in msg and "line" in msg
+
+
+def test_not_a_mapping(write_scenario):
+    assert "top level is a list" in _error(write_scenario("- meta\n- border\n", "case"))
+
+
+def test_a_scalar_is_not_a_mapping(write_scenario):
+    assert "top level is a str" in _error(write_scenario("just words\n", "case"))
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+def test_empty_file(write_scenario, text):
+    assert "empty" in _error(write_scenario(text, "case"))
+
+
+def test_duplicate_key_is_named_with_its_line(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False)
+    text = text.replace("meta:\n", "meta:\n  title: first title\n", 1)
+    msg = _error(write_scenario(text, "case"))
+    assert "duplicate key 'title'" in msg and "line" in msg
+
+
+def test_python_tags_are_refused_by_the_safe_loader(write_scenario):
+    msg = _error(write_scenario("meta: !!python/object/apply:os.system ['echo pwned']\n", "case"))
+    assert "not valid YAML" in msg
+
+
+@pytest.mark.parametrize("bad_name", ["Founding", "../escape", "a b", "x" * 65, "-lead", "", "ok/../up"])
+def test_bad_scenario_name_is_rejected(write_scenario, base_data, bad_name):
+    base_data["meta"]["name"] = bad_name
+    msg = _error(write_scenario(base_data, "case", keep_name=True))
+    assert "meta.name" in msg
+
+
+def test_name_must_equal_file_stem(write_scenario, base_data):
+    base_data["meta"]["name"] = "something_else"
+    msg = _error(write_scenario(base_data, "case", keep_name=True))
+    assert "meta.name = 'something_else'" in msg and "'case'" in msg
+
+
+def test_missing_file(tmp_path):
+    msg = _error(tmp_path / "nope.yaml")
+    assert "file not found" in msg
+
+
+def test_a_folder_is_not_a_scenario(tmp_path):
+    (tmp_path / "dir.yaml").mkdir()
+    assert "folder" in _error(tmp_path / "dir.yaml")
+
+
+def test_override_of_an_unknown_key_is_named(small_scenario):
+    msg = _error(small_scenario, {"partnership.no_such_value": 1.0})
+    assert "overrides.partnership.no_such_value" in msg and "no such key" in msg
+
+
+def test_override_that_is_not_a_mapping(small_scenario):
+    msg = _error(small_scenario, ["partnership.x", 1])  # type: ignore[arg-type]
+    assert "overrides" in msg and "mapping" in msg
+
+
+def test_override_with_a_bad_value_names_the_key(small_scenario):
+    msg = _error(small_scenario, {"meta.date": "not a date"})
+    assert "meta.date" in msg
+
+
+def test_every_problem_is_reported_at_once(write_scenario, base_data):
+    del base_data["meta"]["title"]
+    base_data["meta"]["colour"] = "red"
+    msg = _error(write_scenario(base_data))
+    assert "meta.title: missing" in msg and "meta.colour: unknown key" in msg and "2 problem(s)" in msg
