@@ -20,7 +20,7 @@ from plotly.subplots import make_subplots
 from sco_games.models.partnership import RegionMap
 from sco_games.models.triangle import Triangle
 
-__all__ = ["region_figure", "triangle_figure", "triangles_figure", "LABEL_COLOURS"]
+__all__ = ["region_figure", "triangle_figure", "triangles_figure", "LABEL_COLOURS", "BOUNDARY"]
 
 #: A fixed colour per equilibrium label, so maps of different scenarios read alike.
 LABEL_COLOURS = {
@@ -40,25 +40,39 @@ LABEL_COLOURS = {
 _OTHER = "#bcbd22"
 
 _NICE = {"us_stake_russia": "Russia's US stake U_R", "us_stake_china": "China's US stake U_C",
-         "counterweight_russia": "counterweight W", "distrust_cost": "distrust cost D"}
+         "counterweight_russia": "Russia's counterweight W_R",
+         "counterweight_china": "China's counterweight W_C",
+         "distrust_cost": "distrust cost D", "partnership_depth": "partnership depth θ"}
+_PAIRS = {("us_stake_russia", "us_stake_china"): "both US stakes U_R = U_C",
+          ("counterweight_russia", "counterweight_china"): "both counterweights W_R = W_C"}
+#: The label shown for degenerate cells (ties on a boundary between regions).
+BOUNDARY = "boundary (degenerate game)"
 
 
 def _axis_title(keys: Sequence[str]) -> str:
+    keys = tuple(keys)
+    if keys in _PAIRS or keys[::-1] in _PAIRS:
+        return _PAIRS.get(keys) or _PAIRS[keys[::-1]]
     return " = ".join(_NICE.get(k, k) for k in keys)
 
 
 def region_figure(m: RegionMap, marker: tuple[float, float] | None = None, marker_label: str = "scenario",
                   title: str | None = None) -> go.Figure:
-    """A categorical heatmap of ``m.labels`` (Russia/China equilibrium) with degenerate cells hatched by
-    crosses and the scenario's point marked. Hover shows the label and the number of equilibria."""
-    names = [k for k in LABEL_COLOURS if k in set(m.labels.ravel())]
-    names += sorted(set(m.labels.ravel()) - set(names))
+    """A categorical heatmap of ``m.labels`` (Russia/China equilibrium); degenerate cells (ties on a
+    boundary) are drawn in grey as one "boundary" category and marked by crosses, and the scenario's point
+    is marked. Hover shows each cell's own label and number of equilibria."""
+    shown = np.where(m.degenerate, BOUNDARY, m.labels).astype(object)
+    present = set(shown.ravel())
+    names = [k for k in LABEL_COLOURS if k in present]
+    names += sorted(present - set(names) - {BOUNDARY})
+    if BOUNDARY in present:
+        names.append(BOUNDARY)
     code = {k: i for i, k in enumerate(names)}
-    z = np.vectorize(code.get)(m.labels).astype(float)
+    z = np.vectorize(code.get)(shown).astype(float)
     n = max(len(names), 1)
     scale = []
     for i, k in enumerate(names):
-        c = LABEL_COLOURS.get(k, _OTHER)
+        c = "#d9d9d9" if k == BOUNDARY else LABEL_COLOURS.get(k, _OTHER)
         scale += [[i / n, c], [(i + 1) / n, c]]
     text = np.char.add(np.char.add(m.labels.astype(str), "<br>equilibria: "), m.counts.astype(str))
     fig = go.Figure(go.Heatmap(
@@ -100,7 +114,7 @@ def _add_triangle(fig: go.Figure, t: Triangle, row: int | None = None, col: int 
                   "dash": "solid" if plus else "dash"}), **kw)
         fig.add_trace(go.Scatter(
             x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="text", showlegend=False,
-            text=[f"<b>{'+' if plus else '−'}</b> {v:+.2g}"], textfont={"size": 14},
+            text=[f"<b>{'+' if plus else '−'}{abs(v):.2g}</b>"], textfont={"size": 14},
             hovertemplate=f"{a}-{b}: {v:+.3g}<extra></extra>"), **kw)
     fig.add_trace(go.Scatter(
         x=[pos[s][0] for s in t.states], y=[pos[s][1] for s in t.states], mode="markers+text",
