@@ -20,6 +20,9 @@ Tolerance: ``tol`` (default ``1e-9``) is *relative*: an equilibrium is returned 
 player's regret (the most she gains by a unilateral deviation, in her own payoff units) is at most
 ``tol`` times the range (max - min) of her payoffs. Because payoffs are normalized by a positive
 affine map first, answers do not change when a player's payoffs are rescaled (1e-3 or 1e6 alike).
+Inside the enumeration, payoff differences below ``1e-10`` of a player's payoff range count as ties
+(``_games_vertex.LABEL_TOL``), so a game within that distance of a degenerate one is reported as
+degenerate; linear systems with condition number above ``1e11`` are treated as singular.
 
 Why not nashpy alone (DESIGN.md, Known traps): nashpy 0.0.43's ``support_enumeration`` drops
 equilibria of generic games, its ``vertex_enumeration`` returns false ones at payoff scale 1e6,
@@ -47,6 +50,7 @@ from math import comb
 
 import numpy as np
 
+from sco_games._games_cliques import maximal_bicliques
 from sco_games._games_nplayer import best_responses, iterated_elimination, pure_equilibria
 from sco_games._games_vertex import enumerate_batch
 
@@ -54,6 +58,7 @@ __all__ = [
     "NormalFormGame",
     "Equilibrium",
     "SolveResult",
+    "NashSubset",
     "BatchResult",
     "solve",
     "solve_batch",
@@ -260,6 +265,19 @@ class Equilibrium:
         )
 
 
+@dataclass(frozen=True, eq=False)
+class NashSubset:
+    """A maximal Nash subset: every profile in ``conv(rows) x conv(cols)`` is an equilibrium.
+
+    ``rows`` (k, m) and ``cols`` (l, n) are extreme equilibrium strategies; ``equilibria`` are the
+    indices (in the :class:`SolveResult`) of the k * l extreme equilibria it contains.
+    """
+
+    rows: np.ndarray
+    cols: np.ndarray
+    equilibria: tuple[int, ...]
+
+
 class SolveResult(list):
     """The list of :class:`Equilibrium` returned by :func:`solve`, with what was computed:
 
@@ -277,6 +295,35 @@ class SolveResult(list):
         self.method = method
         self.tol = float(tol)
         self.rejected = int(rejected)
+
+    def nash_subsets(self) -> list[NashSubset]:
+        """The maximal Nash subsets ``conv(rows) x conv(cols)``: their union is the set of *all*
+        equilibria (Avis et al. 2010, §3). In a nondegenerate game each is a single equilibrium.
+
+        >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 3], [2, 6], [3, 1]]   # degenerate (see solve)
+        >>> [(s.rows.round(3).tolist(), s.cols.round(3).tolist()) for s in solve(A, B).nash_subsets()]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [([[1.0, 0.0, 0.0]], [[1.0, 0.0], [0.667, 0.333]]), ([[0.0, 0.333, 0.667]], [[0.333, 0.667]])]
+        """
+        xs: list[np.ndarray] = []
+        ys: list[np.ndarray] = []
+
+        def index(pool: list[np.ndarray], v: np.ndarray) -> int:
+            for i, w in enumerate(pool):
+                if np.array_equal(v, w):
+                    return i
+            pool.append(v)
+            return len(pool) - 1
+
+        edges = {(index(xs, eq.row), index(ys, eq.col)): k for k, eq in enumerate(self)}
+        out = []
+        for X, Y in maximal_bicliques(edges):
+            out.append(NashSubset(
+                rows=np.array([xs[i] for i in X]),
+                cols=np.array([ys[j] for j in Y]),
+                equilibria=tuple(sorted(edges[i, j] for i in X for j in Y)),
+            ))
+        return sorted(out, key=lambda sub: sub.equilibria)
 
     def __repr__(self) -> str:
         return (

@@ -103,6 +103,58 @@ def test_literature_cases_match_pygambit():
         _check(A, B)
 
 
+def test_solve_batch_on_a_parameter_grid_with_boundaries():
+    """A 3x3 family over an 11 x 11 grid (s, t in {-1, -4/5, ..., 1}): many grid points lie exactly on
+    boundaries between equilibrium regions (degenerate games). Compared with pygambit on exact fractions."""
+    from fractions import Fraction as F
+
+    grid = [F(i, 5) for i in range(-5, 6)]
+
+    def family(s, t):
+        A = [[s, 0, 1], [1, t, 0], [0, 1, s + t]]
+        B = [[t, 1, 0], [0, s, 1], [1, 0, F(1, 2)]]
+        return np.array(A, dtype=object), np.array(B, dtype=object)
+
+    games = [family(s, t) for s in grid for t in grid]
+    A = np.array([a.astype(float) for a, _ in games]).reshape(11, 11, 3, 3)
+    B = np.array([b.astype(float) for _, b in games]).reshape(11, 11, 3, 3)
+    res = solve_batch(A, B)
+    assert 10 <= res.degenerate.sum() < 121
+    for k, (a, b) in enumerate(games):
+        i, j = divmod(k, 11)
+        assert same_set(res[i, j], gambit_extreme_equilibria(a, b)), (grid[i], grid[j])
+
+
+def _key(x, y):
+    return tuple(np.round(np.concatenate([x, y]), 9))
+
+
+def test_nash_subsets_match_pygambit_cliques():
+    """Maximal Nash subsets (Avis et al. 2010, §3) vs pygambit's enummixed cliques on degenerate games."""
+    n_multi = 0
+    for A, B in random_games(seed=99, count=60, max_size=4):
+        if not (A.shape[0] > 1 and A.shape[1] > 1):
+            continue
+        ours = solve(A.astype(float), B.astype(float))
+        game = gbt.StrategicGame.from_arrays(A, B)
+        row, col = list(game.players)
+        res = gbt.nash.enummixed_solve(game, rational=True, cliques=True)
+        theirs = {
+            frozenset(
+                _key(np.array([float(v) for _, v in prof[row]]),
+                     np.array([float(v) for _, v in prof[col]]))
+                for prof in clique
+            )
+            for clique in res.cliques
+        }
+        mine = {
+            frozenset(_key(ours[k].row, ours[k].col) for k in sub.equilibria) for sub in ours.nash_subsets()
+        }
+        assert mine == theirs, (A.tolist(), B.tolist())
+        n_multi += any(len(c) > 1 for c in mine)
+    assert n_multi >= 5  # the sample contains games with continua of equilibria
+
+
 def _catalog_bimatrix_games():
     names = list(gbt.catalog.games()["Game"])
     out = []

@@ -132,3 +132,23 @@ def test_solve_batch_keeps_grid_shape():
     assert _same_set(single, res[2, 3], atol=1e-12)
     assert len(res.equilibria()) == 20
     assert _same_set(single, res.equilibria()[2 * 5 + 3], atol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(bimatrix(), st.integers(0, 2**32 - 1))
+def test_points_of_nash_subsets_are_equilibria(AB, seed):
+    # Every profile in conv(rows) x conv(cols) of a maximal Nash subset is an equilibrium (Avis et al.
+    # 2010, §3), and the subsets cover every extreme equilibrium.
+    A, B = AB
+    res = solve(A, B)
+    subsets = res.nash_subsets()
+    assert sorted({k for sub in subsets for k in sub.equilibria}) == list(range(len(res)))
+    if not res.degenerate:
+        assert all(len(sub.equilibria) == 1 for sub in subsets)
+    rng = np.random.default_rng(seed)
+    sa, sb = (np.ptp(A) or 1.0), (np.ptp(B) or 1.0)
+    for sub in subsets:
+        x = rng.dirichlet(np.ones(len(sub.rows))) @ sub.rows
+        y = rng.dirichlet(np.ones(len(sub.cols))) @ sub.cols
+        Ay, xB = A @ y, x @ B
+        assert Ay.max() - x @ Ay <= 1e-8 * sa and xB.max() - xB @ y <= 1e-8 * sb
