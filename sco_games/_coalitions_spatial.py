@@ -9,7 +9,8 @@ bounded by circular arcs, so its area and centroid have closed forms by Green's 
 known: each circle contributes the arcs of its boundary lying inside every other disc (an intersection of
 angular intervals), and an arc of the circle with centre ``(a, b)``, radius ``r`` from angle ``t1`` to ``t2``
 contributes ``(1/2) [r^2 (t2 - t1) + a r (sin t2 - sin t1) - b r (cos t2 - cos t1)]`` to the area. The area is
-therefore exact up to floating-point rounding (no polygon or sampling error); :func:`winset_area_monte_carlo`
+therefore exact up to floating-point rounding (no polygon or sampling error: the absolute error is about
+1e-12 times the squared radius, so a sliver's *relative* error can be larger); :func:`winset_area_monte_carlo`
 is an independent, seeded estimate with a standard error, used to test it.
 
 Because ``|x - p|^2 < |q - p|^2`` is affine in ``p``, a member whose ideal point lies in the convex hull of
@@ -44,9 +45,11 @@ _TWO_PI = 2.0 * math.pi
 class Winset:
     """The unanimity winset of ``status_quo`` for members with ``ideal_points`` (Euclidean preferences).
 
-    ``area`` is exact up to rounding (Green's theorem on the boundary arcs); ``point`` is the winset's
-    centroid, inside it because it is convex (None when ``empty``); ``empty`` means no point other than the
-    status quo beats it for everyone (area 0: e.g. the status quo lies in the Pareto set). ``arcs`` lists the
+    ``area`` is exact up to rounding (Green's theorem on the boundary arcs); ``point`` is a point every member
+    strictly prefers to the status quo (checked): the winset's centroid (inside, as the set is convex), or for
+    a sliver where rounding spoils the centroid, the mean of points along its boundary; None when ``empty``.
+    ``empty`` means no point other than the status quo beats it for everyone (area 0: e.g. the status quo
+    lies in the Pareto set). ``arcs`` lists the
     boundary as ``(member, angle_from, angle_to)`` on each member's circle.
     """
 
@@ -180,15 +183,44 @@ def unanimity_winset(ideal_points: ArrayLike, status_quo: ArrayLike) -> Winset:
     tol = 1e-12 * max(1.0, scale) ** 2
     if area <= tol:
         return Winset(as_tuple, sq, 0.0, None, True, arcs)
-    return Winset(as_tuple, sq, float(area), (mx / area, my / area), False, arcs)
+    point = _inside_point(centres, rad, arcs_local, (mx / area, my / area))
+    return Winset(as_tuple, sq, float(area), point, point is None, arcs)
+
+
+def _inside_point(
+    centres: np.ndarray,
+    radii: np.ndarray,
+    arcs: list[tuple[int, float, float]],
+    centroid: tuple[float, float],
+) -> tuple[float, float] | None:
+    """The centroid if every member strictly prefers it to the status quo (it may be inaccurate for a tiny
+    winset: moments divided by a small area); otherwise the mean of points spread along the boundary arcs,
+    which lies inside because the winset is convex."""
+
+    def strictly_inside(p: np.ndarray) -> bool:
+        return bool(np.all(np.hypot(p[0] - centres[:, 0], p[1] - centres[:, 1]) < radii))
+
+    c = np.asarray(centroid)
+    if np.all(np.isfinite(c)) and strictly_inside(c):
+        return (float(c[0]), float(c[1]))
+    boundary = [
+        centres[i] + radii[i] * np.array([math.cos(t), math.sin(t)])
+        for i, lo, hi in arcs
+        for t in np.linspace(lo, hi, 9)
+    ]
+    if boundary:
+        m = np.mean(boundary, axis=0)
+        if strictly_inside(m):
+            return (float(m[0]), float(m[1]))
+    return None
 
 
 def winset_area_monte_carlo(
     ideal_points: ArrayLike, status_quo: ArrayLike, n_samples: int = 200_000, seed: int | None = 0
 ) -> tuple[float, float]:
     """Monte Carlo estimate of the winset area and its standard error (an independent check of
-    :func:`unanimity_winset`). Samples uniformly in the bounding box of the smallest disc; ``seed`` feeds
-    ``numpy.random.default_rng``.
+    :func:`unanimity_winset`). Samples uniformly in the intersection of the discs' bounding boxes; ``seed``
+    feeds ``numpy.random.default_rng``.
 
     >>> est, se = winset_area_monte_carlo([[1, 1], [1, -1]], [0, 0], 100_000, seed=1)
     >>> abs(est - (math.pi - 2)) < 4 * se
@@ -200,15 +232,15 @@ def winset_area_monte_carlo(
         raise ValueError(f"n_samples must be a positive integer, got {n_samples!r}")
     rng = np.random.default_rng(seed)
     radii = np.hypot(pts[:, 0] - q[0], pts[:, 1] - q[1])
-    k = int(np.argmin(radii))
-    c, r = pts[k], radii[k]
-    if r == 0:
+    lo = np.max(pts - radii[:, None], axis=0)  # the intersection of the discs' bounding boxes
+    hi = np.min(pts + radii[:, None], axis=0)
+    if np.any(hi <= lo):
         return 0.0, 0.0
-    xy = c + rng.uniform(-r, r, size=(n_samples, 2))
+    xy = lo + (hi - lo) * rng.random((n_samples, 2))
     inside = np.ones(n_samples, dtype=bool)
     for p, rad in zip(pts, radii, strict=True):
         inside &= np.hypot(xy[:, 0] - p[0], xy[:, 1] - p[1]) < rad
-    box = (2 * r) ** 2
+    box = float(np.prod(hi - lo))
     frac = inside.mean()
     return float(box * frac), float(box * math.sqrt(frac * (1 - frac) / n_samples))
 

@@ -368,6 +368,18 @@ def test_asymmetric_lens_matches_formula():
     assert unanimity_winset(pts, q).area == pytest.approx(lens_area(r1, r2, d), rel=1e-12)
 
 
+def test_sliver_winset():
+    # nearly tangent circles (overlap 4.9e-6): the area is tiny but positive, agrees with the lens formula to
+    # absolute rounding error, and the reported point is still strictly preferred by both members
+    pts = np.array([[-1.046210341888874, -0.6362344925213419], [-1.9753644251286455, 2.8683032982847667]])
+    q = np.array([-1.6252143797318002, 1.5363502455049627])
+    r = np.hypot(*(q - pts).T)
+    w = unanimity_winset(pts, q)
+    assert not w.empty
+    assert w.area == pytest.approx(lens_area(r[0], r[1], float(np.hypot(*(pts[0] - pts[1])))), abs=1e-11)
+    assert np.all(np.hypot(*(np.array(w.point) - pts).T) < r)
+
+
 def test_single_member_disc_and_nested_discs():
     w = unanimity_winset([[3, 4]], [0, 0])
     assert w.area == pytest.approx(25 * math.pi) and w.point == pytest.approx((3, 4))
