@@ -21,7 +21,12 @@ import yaml
 
 from sco_games.models.enlargement import EnlargementModel
 from sco_games.models.enlargement_params import STATUSES
-from sco_games.models.enlargement_space import pass_probability, statement_reach, statement_vote
+from sco_games.models.enlargement_space import (
+    pass_probability,
+    statement_reach,
+    statement_vote,
+    status_quo_in_core,
+)
 
 __all__ = ["CLAIMS", "Claim", "evaluate_claims", "membership_history", "membership_sources"]
 
@@ -100,8 +105,10 @@ def _e1(m: EnlargementModel) -> Claim:
     )
     if start == 0.0:
         verdict = "partly"
-        evidence += ". The members' winset is already empty (the status quo lies in their unanimity core): " \
-                    "prestige rises and there is no effectiveness left to lose"
+        why = ("the status quo lies in their unanimity core" if status_quo_in_core(m.world, m.world.members)
+               else f"exact winset area {_f(steps[0].winset_area)}, a sliver no sampled proposal hits")
+        evidence += (f". The members' winset is already empty or nearly so ({why}): prestige rises and there "
+                     "is no effectiveness left to lose")
     elif rises and never_up and absorbed_keep and cuts:
         verdict = "reproduced"
     else:

@@ -53,9 +53,11 @@ __all__ = [
     "pass_probability_se",
     "prestige",
     "statement_reach",
+    "status_quo_in_core",
     "statement_vote",
     "veto_map",
     "winset",
+    "world_from_points",
 ]
 
 #: The outside power (not a member or candidate; its club is the outside option).
@@ -115,6 +117,46 @@ def build_world(params: EnlargementParams) -> World:
         prefers=prefers,
         prestige_exponent=params.prestige_exponent.value,
         seed=params.seed.value,
+    )
+
+
+def world_from_points(ideal: Mapping[str, Iterable[float]], status_quo: Iterable[float],
+                      members: Iterable[str] | None = None, statement: Iterable[float] | None = None,
+                      weights: Mapping[str, float] | None = None, prestige_exponent: float = 0.5,
+                      n_proposals: int = 40_000, seed: int = 0) -> World:
+    """A :class:`World` from plain points (for small constructed cases and experiments).
+
+    ``members`` defaults to every state in ``ideal``; the others are candidates. ``weights`` default to
+    1 each; the reference weight is their sum. ``statement`` defaults to the status quo shifted by
+    (-0.5, 0).
+
+    >>> w = world_from_points({"A": (1, 0), "B": (0, 1)}, (0, 0))
+    >>> round(winset(w, ["A", "B"]).area, 6)          # lens of two unit circles sqrt(2) apart: pi/2 - 1
+    0.570796
+    """
+    pts = {n: np.asarray(tuple(a), dtype=float) for n, a in ideal.items()}
+    for n, a in pts.items():
+        if a.shape != (2,) or not np.all(np.isfinite(a)):
+            raise ValueError(f"ideal[{n!r}] = {a!r}: must be a finite point (x, y)")
+    ms = tuple(pts if members is None else members)
+    for m in ms:
+        if m not in pts:
+            raise ValueError(f"members: {m!r} has no ideal point")
+    q = np.asarray(tuple(status_quo), dtype=float)
+    s = q + np.array([-0.5, 0.0]) if statement is None else np.asarray(tuple(statement), dtype=float)
+    w = {n: 1.0 for n in pts} if weights is None else {n: float(weights[n]) for n in pts}
+    if any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
+        raise ValueError("weights: must be non-negative with a positive total")
+    if not 0 < prestige_exponent <= 1:
+        raise ValueError(f"prestige_exponent = {prestige_exponent}: must be in (0, 1]")
+    if n_proposals < 1:
+        raise ValueError(f"n_proposals = {n_proposals}: must be a positive integer")
+    x = np.random.default_rng(seed).uniform(BOX[0], BOX[1], size=(n_proposals, 2))
+    return World(
+        members=ms, candidates=tuple(n for n in pts if n not in ms), ideal=pts, weight=w,
+        reference_weight=float(sum(w.values())), status_quo=q, statement=s, proposals=x,
+        prefers={n: _prefers(x, a, q) for n, a in pts.items()}, prestige_exponent=prestige_exponent,
+        seed=seed,
     )
 
 
@@ -211,6 +253,13 @@ def is_absorbed(world: World, state: str, members: Iterable[str]) -> bool:
     :func:`sco_games.coalitions.is_absorbed`)."""
     pts = [world.ideal[m] for m in members]
     return bool(coalitions.is_absorbed(world.ideal[state], pts))
+
+
+def status_quo_in_core(world: World, members: Iterable[str]) -> bool:
+    """Whether the status quo lies in the members' unanimity core (the convex hull of their ideal points):
+    then no proposal beats it for all of them and the winset is empty
+    (:func:`sco_games.coalitions.unanimity_core_contains`)."""
+    return bool(coalitions.unanimity_core_contains([world.ideal[m] for m in members], world.status_quo))
 
 
 def winset(world: World, members: Iterable[str]) -> coalitions.Winset:

@@ -1,0 +1,440 @@
+"""Tests for the enlargement model (sco_games.models.enlargement*): winsets computed by hand, the absorption
+rule, admission on constructed cases, the TU view against independent computations, the scenario claims,
+bad parameters, and the notebook."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+from scipy.spatial import Delaunay
+
+from sco_games.models.enlargement import EnlargementModel
+from sco_games.models.enlargement_claims import evaluate_claims, membership_history
+from sco_games.models.enlargement_coalition import coalition_view, tu_game
+from sco_games.models.enlargement_space import (
+    is_absorbed,
+    pass_probability,
+    pass_probability_se,
+    prestige,
+    statement_reach,
+    statement_vote,
+    status_quo_in_core,
+    winset,
+    world_from_points,
+)
+from sco_games.scenario import ScenarioError, load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
+
+# COW NMC v6 CINC shares, 2001 (MODELS.md "Reference facts" table), typed here independently of the
+# package data.
+CINC = {"China": 0.16547, "USA": 0.14141, "India": 0.06974, "Russia": 0.05351, "Iran": 0.01331,
+        "Pakistan": 0.01326, "Kazakhstan": 0.00342, "Uzbekistan": 0.00293, "Kyrgyzstan": 0.00038,
+        "Tajikistan": 0.00037, "Mongolia": 0.00025}
+SCO6 = ["China", "Russia", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan"]
+W_REF = sum(CINC.values())  # members + candidates + the US = every state in the table
+
+
+def params(name: str, overrides: dict | None = None):
+    return load_scenario(ROOT / "params" / f"{name}.yaml", overrides).enlargement
+
+
+def hand_prestige(shares: dict[str, float], alpha: float = 0.5) -> float:
+    return (sum(s * CINC[n] for n, s in shares.items()) / W_REF) ** alpha
+
+
+def no_affinities(name: str) -> dict:
+    """Overrides that zero every affinity and security contribution of a scenario."""
+    p = params(name)
+    out = {f"enlargement.affinities.{k}": 0.0 for k in p.affinities}
+    out.update({f"enlargement.security_contribution.{k}": 0.0 for k in p.security_contribution})
+    return out
+
+
+# ================================================================================ winsets by hand
+
+
+def test_winset_of_one_member_is_its_disc():
+    w = world_from_points({"A": (0.3, 0.4)}, (0, 0))
+    assert winset(w, ["A"]).area == pytest.approx(math.pi * 0.25, rel=1e-12)  # radius |q - a| = 0.5
+
+
+def test_winset_lens_of_two_unit_circles():
+    # two circles of radius 1 whose centres are sqrt(2) apart: lens area
+    # 2 r^2 acos(d/2r) - (d/2) sqrt(4r^2 - d^2) = 2 (pi/4) - (sqrt 2 / 2) sqrt 2 = pi/2 - 1
+    w = world_from_points({"A": (1, 0), "B": (0, 1)}, (0, 0))
+    ws = winset(w, ["A", "B"])
+    assert ws.area == pytest.approx(math.pi / 2 - 1, rel=1e-10)
+    assert not ws.empty and ws.point[0] == pytest.approx(ws.point[1])  # symmetric about y = x
+
+
+def test_winset_empty_when_status_quo_between_members():
+    w = world_from_points({"A": (1, 0), "B": (-1, 0)}, (0, 0))
+    assert winset(w, ["A", "B"]).empty and pass_probability(w, ["A", "B"]) == 0.0
+    assert status_quo_in_core(w, ["A", "B"])
+
+
+def test_pass_probability_is_winset_area_over_the_square():
+    # discs of radius 0.5 at (0.5, 0) and (0, 0.5) through q = 0: lens (pi/2 - 1) / 4, inside [-1, 1]^2
+    w = world_from_points({"A": (0.5, 0), "B": (0, 0.5)}, (0, 0), n_proposals=100_000, seed=3)
+    exact = (math.pi / 2 - 1) / 4
+    assert winset(w, ["A", "B"]).area == pytest.approx(exact, rel=1e-10)
+    p = pass_probability(w, ["A", "B"])
+    assert abs(p - exact / 4) < 4 * pass_probability_se(exact / 4, 100_000)
+
+
+def test_adding_a_member_never_enlarges_the_winset():
+    w = world_from_points({"A": (0.6, 0.5), "B": (-0.4, 0.7), "C": (0.1, -0.2), "D": (0.9, 0.9)}, (0, -0.8))
+    areas = [winset(w, list("ABCD")[:k]).area for k in range(1, 5)]
+    assert all(b <= a + 1e-12 for a, b in zip(areas, areas[1:], strict=False))
+
+
+# ================================================================================ absorption
+
+
+def test_member_inside_the_hull_changes_nothing():
+    pts = {"A": (-0.6, 0.6), "B": (0.6, 0.6), "C": (0.0, -0.2)}
+    centroid = tuple(np.mean(list(pts.values()), axis=0))
+    w = world_from_points({**pts, "D": centroid, "E": (0.9, -0.9)}, (0, -0.9), members=["A", "B", "C"])
+    assert is_absorbed(w, "D", "ABC") and not is_absorbed(w, "E", "ABC")
+    assert winset(w, "ABCD").area == pytest.approx(winset(w, "ABC").area, rel=1e-9)
+    assert pass_probability(w, "ABCD") == pass_probability(w, "ABC")
+    assert winset(w, "ABCE").area < winset(w, "ABC").area  # E lies outside the hull and cuts the winset
+
+
+@settings(max_examples=60, deadline=None)
+@given(pts=st.lists(st.tuples(st.floats(-1, 1), st.floats(-1, 1)), min_size=3, max_size=3),
+       lam=st.lists(st.floats(0.01, 1), min_size=3, max_size=3),
+       q=st.tuples(st.floats(-1, 1), st.floats(-1, 1)))
+def test_absorption_rule_property(pts, lam, q):
+    # |x - a|^2 - |q - a|^2 is affine in a: if all of A, B, C prefer x to q, so does any convex combination
+    lam = np.array(lam) / sum(lam)
+    d = tuple(lam @ np.array(pts))
+    w = world_from_points({"A": pts[0], "B": pts[1], "C": pts[2], "D": d}, q, n_proposals=2000, seed=1)
+    abc = w.prefers["A"] & w.prefers["B"] & w.prefers["C"]
+    assert not np.any(abc & ~w.prefers["D"])
+
+
+# ================================================================================ prestige, voice, payoffs
+
+
+def test_prestige_matches_the_formula_with_cinc():
+    m = EnlargementModel(params("founding_2001"))
+    assert prestige(m.world, {s: 1.0 for s in SCO6}) == pytest.approx(hand_prestige({s: 1.0 for s in SCO6}))
+    both = {**{s: 1.0 for s in SCO6}, "Pakistan": 0.5}
+    assert prestige(m.world, both) == pytest.approx(hand_prestige(both))
+
+
+def test_voice_under_consensus_is_one_over_n():
+    m = EnlargementModel(params("founding_2001"))
+    assert m.voice(SCO6) == pytest.approx({s: 1 / 6 for s in SCO6})
+    # a weighted rule (quota 60% of CINC): China alone has 73% of the six's CINC, so it is a dictator
+    m2 = EnlargementModel(params("founding_2001", {"enlargement.voice_quota": 0.6}))
+    assert m2.voice(SCO6)["China"] == pytest.approx(1.0)
+
+
+# ========================================================================= admission: constructed cases
+
+
+def test_observer_with_no_affinities_is_admitted_and_gains_are_prestige_only():
+    m = EnlargementModel(params("founding_2001", no_affinities("founding_2001")))
+    a = m.admit({"Pakistan": "observer"})
+    dp = hand_prestige({**{s: 1.0 for s in SCO6}, "Pakistan": 0.5}) - hand_prestige({s: 1.0 for s in SCO6})
+    assert a.admitted and not a.blockers
+    assert a.member_gains == pytest.approx({s: dp for s in SCO6})  # b_P = 1, no veto, no voice change
+    # Pakistan's own gain: half the prestige, minus half the cost 0.1
+    p_new = hand_prestige({**{s: 1.0 for s in SCO6}, "Pakistan": 0.5})
+    assert a.entrant_gains["Pakistan"] == pytest.approx(0.5 * p_new - 0.5 * 0.1)
+
+
+@pytest.mark.parametrize("aversion, blocks", [(0.02, False), (0.2, True)])
+def test_tajik_aversion_blocks_pakistan_iff_it_exceeds_the_prestige_gain(aversion, blocks):
+    over = {**no_affinities("founding_2001"), "enlargement.affinities.Tajikistan->Pakistan": -aversion}
+    a = EnlargementModel(params("founding_2001", over)).admit({"Pakistan": "observer"})
+    dp = hand_prestige({**{s: 1.0 for s in SCO6}, "Pakistan": 0.5}) - hand_prestige({s: 1.0 for s in SCO6})
+    assert (0.5 * aversion > dp) == blocks  # observers feel half the affinity
+    assert a.blockers == (("Tajikistan",) if blocks else ())
+    assert a.member_gains["Tajikistan"] == pytest.approx(dp - 0.5 * aversion)
+
+
+def test_absorbed_member_costs_only_voice():
+    # India (-0.1, 0.6) lies inside the 2001 members' hull: as a member it leaves effectiveness unchanged
+    m = EnlargementModel(params("founding_2001", no_affinities("founding_2001")))
+    tri = Delaunay(np.array([m.world.ideal[s] for s in SCO6]))
+    assert tri.find_simplex(m.world.ideal["India"]) >= 0
+    a = m.admit({"India": "member"})
+    dp = hand_prestige({**{s: 1.0 for s in SCO6}, "India": 1.0}) - hand_prestige({s: 1.0 for s in SCO6})
+    assert a.gain_parts["China"]["effectiveness"] == 0.0
+    assert a.member_gains == pytest.approx({s: dp + 1 / 7 - 1 / 6 for s in SCO6})
+    assert a.admitted == (dp + 1 / 7 - 1 / 6 > 0)
+
+
+def test_package_deal_adds_both_affinities():
+    p = params("founding_2001")
+    m = EnlargementModel(p)
+    alone, pkg = m.admit({"Pakistan": "observer"}), m.admit({"Pakistan": "observer", "India": "observer"})
+    base = hand_prestige({s: 1.0 for s in SCO6})
+    dp1 = hand_prestige({**{s: 1.0 for s in SCO6}, "Pakistan": 0.5}) - base
+    dp2 = hand_prestige({**{s: 1.0 for s in SCO6}, "Pakistan": 0.5, "India": 0.5}) - base
+    r_i, r_p = p.affinities["Russia->India"].value, p.affinities["Russia->Pakistan"].value
+    assert alone.member_gains["Russia"] == pytest.approx(dp1 + 0.5 * r_p)
+    assert pkg.member_gains["Russia"] == pytest.approx(dp2 + 0.5 * (r_i + r_p))
+
+
+def test_unwilling_candidate_is_not_admitted():
+    m = EnlargementModel(params("founding_2001", {"enlargement.candidate_cost": 50.0}))
+    a = m.admit({"Mongolia": "observer"})
+    assert a.unwilling == ("Mongolia",) and not a.admitted
+
+
+def test_highest_status_is_the_best_adopted_one():
+    m = EnlargementModel(params("founding_2001"))
+    for row in m.admission_table():
+        adopted = [s for s, d in row.decisions.items() if d.admitted]
+        assert row.highest == (adopted[-1] if adopted else None)
+
+
+def test_bad_admission_arguments():
+    m = EnlargementModel(params("founding_2001"))
+    with pytest.raises(ValueError, match="must be one of dialogue_partner, observer, member"):
+        m.admit({"Mongolia": "partner"})
+    with pytest.raises(ValueError, match="not a member or candidate"):
+        m.admit({"Japan": "observer"})
+    with pytest.raises(ValueError, match="additions"):
+        m.admit({})
+
+
+# ================================================================================ statement vote
+
+
+def test_statement_vote_and_reach_by_hand():
+    # q = 0, s = (-1, 0): A at (-1, 0.2) supports; B at (1, 0) blocks; t_i = 2 (a_i - q).(s - q) / |s - q|^2
+    w = world_from_points({"A": (-1, 0.2), "B": (1, 0)}, (0, 0), statement=(-1, 0))
+    v = statement_vote(w)
+    assert v.margins == pytest.approx({"A": 0.04 - 1.04, "B": 4.0 - 1.0})
+    assert v.blockers == ("B",) and v.principal_blocker == "B" and not v.passes
+    r = statement_reach(w)
+    assert r.thresholds == pytest.approx({"A": 2.0, "B": -2.0})
+    assert r.resisters == ("B",) and r.t_max_without["B"] == pytest.approx(2.0)
+
+
+# ================================================================================ TU view vs independent code
+
+
+def _shapley_by_permutations(values: dict, players: tuple) -> dict:
+    v = {frozenset(k): x for k, x in values.items()}
+    phi = dict.fromkeys(players, 0.0)
+    perms = list(itertools.permutations(players))
+    for order in perms:
+        s: frozenset = frozenset()
+        for p in order:
+            phi[p] += v[s | {p}] - v[s]
+            s = s | {p}
+    return {p: x / len(perms) for p, x in phi.items()}
+
+
+def _core_empty_by_lp(values: dict, players: tuple) -> bool:
+    # min sum x s.t. x(S) >= v(S) for all non-empty S; the core is non-empty iff the optimum <= v(N)
+    idx = {p: i for i, p in enumerate(players)}
+    rows, rhs = [], []
+    for s, x in values.items():
+        if s:
+            row = np.zeros(len(players))
+            row[[idx[p] for p in s]] = -1.0
+            rows.append(row)
+            rhs.append(-x)
+    res = linprog(np.ones(len(players)), A_ub=np.array(rows), b_ub=rhs, bounds=[(None, None)] * len(players))
+    return res.fun > values[players] + 1e-9
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_shapley_and_core_match_independent_computations(name):
+    m = EnlargementModel(params(name))
+    cv = coalition_view(m)
+    assert cv.shapley == pytest.approx(_shapley_by_permutations(cv.values, cv.players), abs=1e-12)
+    assert cv.core_empty == _core_empty_by_lp(cv.values, cv.players)
+    assert sum(cv.shapley.values()) == pytest.approx(cv.grand_value, abs=1e-12)
+
+
+def test_founding_core_is_empty_because_the_giants_do_better_alone():
+    # x(C) + x(R) >= v({China, Russia}) and x_i >= v({i}) for the rest already exceed v(N)
+    values = tu_game(EnlargementModel(params("founding_2001")))
+    rest = sum(values[(s,)] for s in SCO6[2:])
+    assert values[("China", "Russia")] + rest > values[tuple(SCO6)]
+    assert coalition_view(EnlargementModel(params("founding_2001"))).core_empty
+
+
+def test_additive_game_has_the_proportional_split_in_its_core():
+    # same ideal point for all, linear prestige (alpha = 1), no US option: v(S) = E * w(S) / w_ref for
+    # |S| >= 2 and v({i}) = 0, so x_i = E * w_i / w_ref gives x(S) = v(S) for every |S| >= 2: in the core
+    over = {f"enlargement.members.{s}": [0.3, 0.6] for s in SCO6}
+    over["enlargement.prestige_exponent"] = 1.0
+    avail = params("post_911_2002").us_option_availability
+    over.update({f"enlargement.us_option_availability.{s}": 0.0 for s in avail})
+    m = EnlargementModel(params("post_911_2002", over))
+    cv = coalition_view(m)
+    e = pass_probability(m.world, ["China"])
+    assert not cv.core_empty and cv.nucleolus is not None
+    x = {s: e * CINC[s] / W_REF for s in SCO6}
+    for coalition, v in cv.values.items():
+        assert sum(x[s] for s in coalition) >= v - 1e-12
+
+
+# ================================================================================ the scenarios' claims
+
+
+def _hand_margins(p) -> dict:
+    q, s = np.array(p.status_quo.value), np.array(p.statement.value)
+    return {n: float(((s - np.array(a.value)) ** 2).sum() - ((q - np.array(a.value)) ** 2).sum())
+            for n, a in p.members.items()}
+
+
+def test_iraq_statement_is_blocked_and_uzbekistan_is_the_principal_blocker():
+    p = params("iraq_2003")
+    hand = _hand_margins(p)
+    v = statement_vote(EnlargementModel(p).world)
+    assert v.margins == pytest.approx(hand)
+    assert not v.passes and max(hand, key=hand.get) == "Uzbekistan" == v.principal_blocker
+    # honest: with these codings Kazakhstan, Kyrgyzstan and Tajikistan would block it as well
+    assert set(v.blockers) == {n for n, x in hand.items() if x >= 0} != {"Uzbekistan"}
+    claims = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(p))}
+    assert claims["E5"] == "partly"
+
+
+def test_founding_statement_is_blocked_by_uzbekistan_alone():
+    # "before Uzbekistan joined, the SCO basically echoed Russo-Chinese declarations" (§2-2)
+    hand = _hand_margins(params("founding_2001"))
+    assert [n for n, x in hand.items() if x >= 0] == ["Uzbekistan"]
+
+
+def test_founding_pakistan_alone_rejected_tajikistan_blocks_china_backs():
+    p = params("founding_2001")
+    a = EnlargementModel(p).admit({"Pakistan": "observer"})
+    dp = hand_prestige({**{s: 1.0 for s in SCO6}, "Pakistan": 0.5}) - hand_prestige({s: 1.0 for s in SCO6})
+    t = p.affinities["Tajikistan->Pakistan"].value
+    c = p.affinities["China->Pakistan"].value
+    assert a.member_gains["Tajikistan"] == pytest.approx(dp + 0.5 * t) and dp + 0.5 * t < 0
+    assert a.member_gains["China"] == pytest.approx(dp + 0.5 * c) and dp + 0.5 * c > 0
+    assert not a.admitted and "Tajikistan" in a.blockers
+
+
+def test_e1_founding_effectiveness_falls_unless_absorbed():
+    m = EnlargementModel(params("founding_2001"))
+    steps = m.tradeoff_curve()
+    assert all(b.prestige > a.prestige for a, b in zip(steps, steps[1:], strict=False))
+    for a, b in zip(steps, steps[1:], strict=False):
+        hull = Delaunay(np.array([m.world.ideal[s] for s in a.members]))
+        inside = hull.find_simplex(m.world.ideal[b.added]) >= 0
+        assert b.absorbed == inside
+        if inside:
+            assert b.pass_probability == a.pass_probability
+        assert b.pass_probability <= a.pass_probability
+    assert [c.verdict for c in evaluate_claims(m)][0] == "reproduced"
+
+
+@pytest.mark.parametrize("name, in_hull", [("post_911_2002", False), ("iraq_2003", True)])
+def test_after_911_the_winset_is_empty_and_e1_is_only_partly_shown(name, in_hull):
+    m = EnlargementModel(params(name))
+    pts = np.array([m.world.ideal[s] for s in SCO6])
+    assert (Delaunay(pts).find_simplex(m.world.status_quo) >= 0) == in_hull
+    area = winset(m.world, SCO6).area
+    if in_hull:  # the status quo is Pareto optimal for the members: nothing beats it for all
+        assert area == 0.0
+    else:  # a sliver: fewer than one of the sampled proposals expected inside
+        assert 0 < area / 4 * m.params.n_proposals.value < 1
+    assert pass_probability(m.world, SCO6) == 0.0
+    assert evaluate_claims(m)[0].verdict == "partly"
+
+
+@pytest.mark.parametrize("name, cool", [("founding_2001", False), ("post_911_2002", True),
+                                        ("iraq_2003", True)])
+def test_uzbekistan_goes_cool_only_after_911(name, cool):
+    p = params(name)
+    o = {x.state: x for x in EnlargementModel(p).outside_options()}["Uzbekistan"]
+    # inside: prestige of the six + their pass probability + voice 1/6 + association (none) - cost
+    m = EnlargementModel(p)
+    inside = hand_prestige({s: 1.0 for s in SCO6}) + pass_probability(m.world, SCO6) + 1 / 6 - 0.1
+    assert o.inside == pytest.approx(inside)
+    club = hand_prestige({"Uzbekistan": 1.0, "USA": 1.0}) + pass_probability(m.world, ["Uzbekistan", "USA"])
+    assert o.us_club == pytest.approx(club)
+    assert o.cool == (p.us_option_availability["Uzbekistan"].value * club > inside) == cool
+
+
+def test_membership_history_has_the_reference_facts():
+    h = membership_history()
+    assert h["Mongolia"] == [{"year": 2004, "status": "observer"}]
+    assert [e["year"] for e in h["India"]] == [2005, 2017] and h["Iran"][-1]["year"] == 2023
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_every_claim_has_a_verdict(name):
+    claims = evaluate_claims(EnlargementModel(params(name)))
+    assert [c.id for c in claims] == ["E1", "E2", "E3", "E4", "E5", "E6"]
+    assert all(c.verdict in ("reproduced", "partly", "not reproduced") and c.evidence for c in claims)
+
+
+# ================================================================================ bad parameters
+
+
+@pytest.mark.parametrize("key, value, where", [
+    ("enlargement.prestige_exponent", -1, "enlargement.prestige_exponent"),
+    ("enlargement.members.China", [2.0, 0.0], "enlargement.members.China"),
+    ("enlargement.status_quo", [0.0], "enlargement.status_quo"),
+    ("enlargement.n_proposals", 10, "enlargement.n_proposals"),
+    ("enlargement.voice_quota", 0.3, "enlargement.voice_quota"),
+    ("enlargement.weights.voice", -1, "enlargement.weights.voice"),
+    ("enlargement.affinities.Tajikistan->Pakistan", 5, "enlargement.affinities.Tajikistan->Pakistan"),
+    ("enlargement.statuses.dialogue_partner.prestige_share", 0.9, "dialogue_partner.prestige_share"),
+    ("enlargement.capability_measure", "gold", "capability_measure"),
+    ("enlargement.entrant", "Mongolia", "entrant"),
+    ("enlargement.enlargement_order", ["Mongolia", "India"], "enlargement_order"),
+    ("enlargement.us_option_availability.Uzbekistan", 1.5, "enlargement.us_option_availability.Uzbekistan"),
+])
+def test_bad_parameters_are_rejected_naming_the_key(key, value, where):
+    with pytest.raises(ScenarioError) as e:
+        load_scenario(ROOT / "params" / "founding_2001.yaml", {key: value})
+    assert where in str(e.value)
+
+
+def test_world_from_points_rejects_bad_input():
+    with pytest.raises(ValueError, match="ideal"):
+        world_from_points({"A": (1, 2, 3)}, (0, 0))
+    with pytest.raises(ValueError, match="members"):
+        world_from_points({"A": (1, 0)}, (0, 0), members=["B"])
+    with pytest.raises(ValueError, match="prestige_exponent"):
+        world_from_points({"A": (1, 0)}, (0, 0), prestige_exponent=0)
+
+
+# ================================================================================ the notebook
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_notebook_runs_and_writes_its_sidecar(name, tmp_path):
+    out, side = tmp_path / "out.ipynb", tmp_path / "side.json"
+    cmd = [str(Path(sys.executable).parent / "papermill"), str(ROOT / "notebooks" / "04_enlargement.ipynb"),
+           str(out), "-p", "scenario_path", f"params/{name}.yaml", "-p", "sidecar_path", str(side),
+           "-k", "sco-games", "--cwd", str(ROOT)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    data = json.loads(side.read_text())
+    m = EnlargementModel(params(name))
+    v = statement_vote(m.world)
+    assert data["headline"] and data["scenario"] == name
+    assert data["key_results"]["statement passes"] == ("yes" if v.passes else "no")
+    assert data["statement"]["blockers"] == list(v.blockers)
+    assert data["verdicts"] == {c.id: c.verdict for c in evaluate_claims(m)}
+    assert data["highest_status"] == {" + ".join(r.candidates): r.highest for r in m.admission_table()}
+    curve = m.tradeoff_curve()
+    assert [s["pass_probability"] for s in data["tradeoff"]] == [s.pass_probability for s in curve]
+    assert set(data["uzbekistan_across"]) >= set(SCENARIOS)
