@@ -51,8 +51,10 @@ def test_eec_council_1958():
 
 def test_un_security_council():
     # UN Security Council since 1965: 5 permanent members with a veto + at least 4 of 10 others.
-    # Felsenthal & Machover (1998): Shapley-Shubik 0.1963 (permanent), 0.00186 (other);
-    # Banzhaf normalized 0.1669 and 0.0165; Coleman's power to act 848 / 2^15 = 0.0259.
+    # Felsenthal & Machover (1998): Shapley-Shubik 0.1963 (permanent), 0.00186 (other). Banzhaf by hand:
+    # a permanent member swings with the other 4 and >= 4 of 10 others: sum_{k>=4} C(10, k) = 848; a
+    # non-permanent member with all 5 and exactly 3 of 9: C(9, 3) = 84; normalized 848/5080 = 0.1669 and
+    # 84/5080 = 0.0165. Coleman's power to act: 848 winning coalitions of 2^15 = 0.0259.
     w, q, vetoes = veto_rule(5, 10, 4)
     ss = shapley_shubik(w, q, veto_players=vetoes)
     assert ss[0] == pytest.approx(0.1963, abs=5e-5)
@@ -189,8 +191,9 @@ def bankruptcy(claims, estate):
 
 
 def test_glove_game():
-    # Glove game (e.g. Maschler, Solan & Zamir 2013, ch. 17-18): Shapley (2/3, 1/6, 1/6); the core is the
-    # single point (1, 0, 0), so the nucleolus is (1, 0, 0) too.
+    # Glove game (one left glove, two right ones; by hand): player 0 adds 1 in the 4 of 6 orderings where it
+    # is not first, so Shapley = (2/3, 1/6, 1/6); x(0,1) >= 1 and x(0,2) >= 1 with x(N) = 1 force the core to
+    # the single point (1, 0, 0), which is therefore also the nucleolus.
     assert list(shapley_value(GLOVE, 3)) == pytest.approx([2 / 3, 1 / 6, 1 / 6])
     c = core(GLOVE, 3)
     assert not c.empty and c.point == pytest.approx((1, 0, 0), abs=1e-9)
