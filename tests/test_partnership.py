@@ -325,3 +325,30 @@ def test_p3_verdict_follows_the_alliance_region():
     m = pm.equilibrium_regions(f, "us_stake_russia", grid, "us_stake_china", grid)
     assert set(m.labels[:17, :17].ravel()) == {"Partner/Partner"}
     assert pm.assess_claims(f, p, q, m)[2].verdict == "partly"
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("change", [
+    {},
+    {"rivalry_cost_russia": 0.0, "rivalry_cost_china": 0.0},
+    {"distrust_cost": 0.0, "entrapment_cost_russia": 0.0, "entrapment_cost_china": 0.0,
+     "us_stake_russia": 0.5, "us_stake_china": 0.5},
+    {"us_stake_russia": 8.0, "us_stake_china": 7.0},
+])
+def test_equilibria_agree_with_pygambit(change):
+    # an independent implementation: pygambit's enummixed, exact arithmetic (payoffs are multiples of 1/4)
+    gbt = pytest.importorskip("pygambit")
+    from fractions import Fraction
+
+    p = PartnershipParams.example(**change)
+    A, B = pm.payoff_matrices(p)
+    g = gbt.StrategicGame.from_arrays([[Fraction(x).limit_denominator(8) for x in r] for r in A],
+                             [[Fraction(x).limit_denominator(8) for x in r] for r in B])
+    res = gbt.nash.enummixed_solve(g, rational=True)
+    row, col = list(g.players)
+    theirs = {(tuple(float(q) for _, q in eq[row]), tuple(float(q) for _, q in eq[col]))
+              for eq in res.equilibria}
+    ours = pm.analyze(p).equilibria
+    assert len(ours) == len(theirs)
+    for eq in ours:
+        assert any(np.allclose(eq.row, x, atol=1e-9) and np.allclose(eq.col, y, atol=1e-9) for x, y in theirs)
