@@ -335,6 +335,11 @@ def test_bad_parameters_are_rejected_naming_the_key(key, value):
     assert key in str(e.value)
 
 
+def test_focus_dyad_must_be_one_of_the_dyads_shown():
+    with pytest.raises(ScenarioError, match="focus_dyad"):
+        load_scenario(ROOT / "params" / "founding_2001.yaml", {"border.dyads": ["Kyrgyzstan"]})
+
+
 @pytest.mark.parametrize(
     "field, value",
     [

@@ -48,7 +48,7 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import yaml
-from pydantic import Field
+from pydantic import Field, model_validator
 from scipy.optimize import brentq
 
 from sco_games.bargaining import (
@@ -123,6 +123,14 @@ class BorderParams(Strict):
     offer_interval_years: Sourced[_Positive]
     neighbour_outside_option: Sourced[_Share]
     linkage_prior: Sourced[_NonNeg]
+
+    @model_validator(mode="after")
+    def _focus_is_shown(self) -> BorderParams:
+        if len(set(self.dyads)) != len(self.dyads):
+            raise ValueError(f"dyads = {self.dyads!r}: each dyad at most once")
+        if self.focus_dyad not in self.dyads:
+            raise ValueError(f"focus_dyad = {self.focus_dyad!r} must be one of dyads {self.dyads!r}")
+        return self
 
     @classmethod
     def example(cls, **values: Any) -> BorderParams:
