@@ -39,6 +39,8 @@ __all__ = [
     "shapley_shubik",
     "banzhaf",
     "coleman_power_to_act",
+    "ColemanIndices",
+    "coleman_indices",
     "veto_rule",
     "simple_game_power",
 ]
@@ -333,6 +335,45 @@ def coleman_power_to_act(
     game = weighted_game(weights, quota, veto_players)
     _, n_win, _ = _counts(game)
     return float(Fraction(n_win, 2**game.n))
+
+
+@dataclass(frozen=True)
+class ColemanIndices:
+    """Coleman's (1971) measures: the collectivity's ``power_to_act`` (winning share of the 2^n coalitions)
+    and each member's power to ``prevent`` action (swings / winning coalitions) and to ``initiate`` it
+    (swings / losing coalitions)."""
+
+    power_to_act: float
+    prevent: tuple[float, ...]
+    initiate: tuple[float, ...]
+    winning: int
+    swings: tuple[int, ...]
+    method: str
+
+
+def coleman_indices(
+    weights: Sequence[float], quota: float, veto_players: Sequence[int] = ()
+) -> ColemanIndices:
+    """Coleman's power to act, and each member's power to prevent / initiate action.
+
+    A veto player can prevent every action (``prevent = 1``).
+
+    >>> c = coleman_indices([1, 1, 1], 3)          # unanimity of 3: act 1/8; each can prevent surely
+    >>> c.power_to_act, c.prevent, [round(x, 4) for x in c.initiate]
+    (0.125, (1.0, 1.0, 1.0), [0.1429, 0.1429, 0.1429])
+    """
+    game = weighted_game(weights, quota, veto_players)
+    counts, n_win, method = _counts(game)
+    swings = tuple(sum(row) for row in counts)
+    n_lose = 2**game.n - n_win
+    return ColemanIndices(
+        power_to_act=float(Fraction(n_win, 2**game.n)),
+        prevent=tuple(float(Fraction(s, n_win)) for s in swings),
+        initiate=tuple(float(Fraction(s, n_lose)) for s in swings),
+        winning=n_win,
+        swings=swings,
+        method=method,
+    )
 
 
 def veto_rule(n_veto: int, n_others: int, k: int) -> tuple[list[int], int, list[int]]:

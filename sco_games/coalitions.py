@@ -38,9 +38,11 @@ import numpy as np
 from scipy.optimize import linprog
 
 from sco_games._coalitions_power import (
+    ColemanIndices,
     PowerIndex,
     WeightedGame,
     banzhaf,
+    coleman_indices,
     coleman_power_to_act,
     shapley_shubik,
     simple_game_power,
@@ -74,6 +76,8 @@ __all__ = [
     "shapley_shubik",
     "banzhaf",
     "coleman_power_to_act",
+    "ColemanIndices",
+    "coleman_indices",
     "veto_rule",
     "simple_game_power",
     # spatial

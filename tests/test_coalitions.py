@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sco_games.coalitions import (
     absorbed_members,
     banzhaf,
+    coleman_indices,
     coleman_power_to_act,
     core,
     excesses,
@@ -74,6 +75,18 @@ def test_coleman_unanimity_and_majority():
         assert coleman_power_to_act([1] * n, n) == 2.0**-n  # Coleman (1971): unanimity acts with 2^-n
     # simple majority of 3: 4 winning coalitions of 8
     assert coleman_power_to_act([1, 1, 1], 2) == 0.5
+
+
+def test_coleman_prevent_and_initiate():
+    # Coleman (1971) by hand for simple majority of 3: 4 winning, 4 losing coalitions, 2 swings each:
+    # prevent = 2/4, initiate = 2/4. With player 0 a veto (0 and one other): winning {01, 02, 012} = 3;
+    # player 0 swings 3 times (prevent 1), players 1, 2 once each (prevent 1/3, initiate 1/5).
+    c = coleman_indices([1, 1, 1], 2)
+    assert c.power_to_act == 0.5 and c.prevent == (0.5, 0.5, 0.5) and c.initiate == (0.5, 0.5, 0.5)
+    v = coleman_indices([1, 1, 1], 2, veto_players=[0])
+    assert v.winning == 3 and v.swings == (3, 1, 1)
+    assert v.prevent == pytest.approx((1.0, 1 / 3, 1 / 3))
+    assert v.initiate == pytest.approx((3 / 5, 1 / 5, 1 / 5))
 
 
 def test_two_vetoes_plus_k_of_m_matches_brute_force():
