@@ -26,10 +26,15 @@ from sco_games.games import solve, solve_batch
 
 TOL = 1e-9
 
-VON_STENGEL_1999_A = [[-81, 36, -126, 126, -36, 90], [-180, 72, -333, 297, -153, 270], [20, -3, 42, -33, 17, -30],
-                      [-30, 17, -33, 42, -3, 20], [270, -153, 297, -333, 72, -180], [90, -36, 126, -126, 36, -81]]
-VON_STENGEL_1999_B = [[72, 36, 17, -3, -36, -153], [-180, -81, -30, 20, 90, 270], [297, 126, 42, -33, -126, -333],
-                      [-333, -126, -33, 42, 126, 297], [270, 90, 20, -30, -81, -180], [-153, -36, -3, 17, 36, 72]]
+# von Stengel (1999), DCG 21: 557-568, the 6x6 game with 75 equilibria (gambit catalog, small payoffs)
+VON_STENGEL_1999_A = [
+    [-81, 36, -126, 126, -36, 90], [-180, 72, -333, 297, -153, 270], [20, -3, 42, -33, 17, -30],
+    [-30, 17, -33, 42, -3, 20], [270, -153, 297, -333, 72, -180], [90, -36, 126, -126, 36, -81],
+]
+VON_STENGEL_1999_B = [
+    [72, 36, 17, -3, -36, -153], [-180, -81, -30, 20, 90, 270], [297, 126, 42, -33, -126, -333],
+    [-333, -126, -33, 42, 126, 297], [270, 90, 20, -30, -81, -180], [-153, -36, -3, 17, 36, 72],
+]
 
 
 def is_equilibrium(A, B, x, y, tol=TOL) -> bool:
@@ -69,6 +74,9 @@ def nashpy_vertex(A, B):
         return [(np.asarray(x), np.asarray(y)) for x, y in nashpy.Game(A, B).vertex_enumeration()]
 
 
+NASHPY = (("nashpy support_enumeration", nashpy_support), ("nashpy vertex_enumeration", nashpy_vertex))
+
+
 def ours_list(A, B):
     return [(e.row, e.col) for e in solve(A, B)]
 
@@ -86,8 +94,9 @@ def section_random(rng, n_games: int, size: int = 6) -> None:
             tot["ours"] += t
             found += len(eqs)
             reference.append(eqs)
-        print(f"{'sco_games solve':<28}{scale:>7g}{1e3 * tot['ours'] / n_games:>10.2f}{found:>8}{0:>7}{0:>9}{0:>7}")
-        for name, fn in (("nashpy support_enumeration", nashpy_support), ("nashpy vertex_enumeration", nashpy_vertex)):
+        ms = 1e3 * tot["ours"] / n_games
+        print(f"{'sco_games solve':<28}{scale:>7g}{ms:>10.2f}{found:>8}{0:>7}{0:>9}{0:>7}")
+        for name, fn in NASHPY:
             t_all, found, false, dropped, extra = 0.0, 0, 0, 0, 0
             for (A, B), ours in zip(games, reference, strict=True):
                 theirs, t = timed(fn, A * scale, B * scale)
@@ -96,7 +105,8 @@ def section_random(rng, n_games: int, size: int = 6) -> None:
                 f, d, e = compare(A * scale, B * scale, ours, theirs)
                 false, dropped, extra = false + f, dropped + d, extra + e
             ratio = t_all / tot["ours"]
-            print(f"{name:<28}{scale:>7g}{1e3 * t_all / n_games:>10.2f}{found:>8}{false:>7}{dropped:>9}{extra:>7}"
+            ms = 1e3 * t_all / n_games
+            print(f"{name:<28}{scale:>7g}{ms:>10.2f}{found:>8}{false:>7}{dropped:>9}{extra:>7}"
                   f"   (x{ratio:.1f} the time of solve)")
 
 
@@ -105,12 +115,13 @@ def section_many() -> None:
     print(f"{'game':<34}{'method':<28}{'ms':>10}{'found':>7}{'false':>7}{'dropped':>9}")
     cases = [
         ("identity 6x6 (63 equilibria)", np.eye(6), np.eye(6)),
-        ("von Stengel 1999 6x6 (75)", np.array(VON_STENGEL_1999_A, float), np.array(VON_STENGEL_1999_B, float)),
+        ("von Stengel 1999 6x6 (75)", np.array(VON_STENGEL_1999_A, float),
+         np.array(VON_STENGEL_1999_B, float)),
     ]
     for label, A, B in cases:
         ours, t = timed(ours_list, A, B)
         print(f"{label:<34}{'sco_games solve':<28}{1e3 * t:>10.1f}{len(ours):>7}{0:>7}{0:>9}")
-        for name, fn in (("nashpy support_enumeration", nashpy_support), ("nashpy vertex_enumeration", nashpy_vertex)):
+        for name, fn in NASHPY:
             theirs, t2 = timed(fn, A, B)
             f, d, _ = compare(A, B, ours, theirs)
             print(f"{'':<34}{name:<28}{1e3 * t2:>10.1f}{len(theirs):>7}{f:>7}{d:>9}   (x{t2 / t:.0f})")

@@ -243,15 +243,20 @@ def enumerate_batch(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarra
         g, ix, iy = np.nonzero(comp)
         x = X[g, ix]
         y = Y[g, iy]
-        x = x / x.sum(axis=1, keepdims=True)
-        y = y / y.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):  # a zero sum can only come from a bad candidate
+            x = x / x.sum(axis=1, keepdims=True)
+            y = y / y.sum(axis=1, keepdims=True)
         ga = a[g]
         gb = b[g]
         Ay = np.einsum("eij,ej->ei", ga, y)
         xB = np.einsum("ei,eij->ej", x, gb)
         reg_a = Ay.max(axis=1) - (x * Ay).sum(axis=1)
         reg_b = xB.max(axis=1) - (xB * y).sum(axis=1)
-        good = (reg_a <= tol * scale_a[sl][g]) & (reg_b <= tol * scale_b[sl][g])
+        good = (
+            np.isfinite(x).all(axis=1) & np.isfinite(y).all(axis=1)
+            & (x >= 0).all(axis=1) & (y >= 0).all(axis=1)
+            & (reg_a <= tol * scale_a[sl][g]) & (reg_b <= tol * scale_b[sl][g])
+        )
         np.add.at(rejected, g[~good] + start, 1)
         games.append(g[good] + start)
         rows.append(x[good])

@@ -73,6 +73,8 @@ __all__ = [
 DEFAULT_TOL = 1e-9
 #: The method string recorded in every equilibrium found by vertex enumeration.
 METHOD_VERTEX = "vertex_enumeration"
+#: Largest payoff magnitude accepted (products and ranges must stay far from float overflow).
+MAX_ABS_PAYOFF = 1e150
 #: Largest number C(m + n, m) of candidate vertices per polytope that :func:`solve` accepts.
 MAX_CANDIDATES = 1_000_000
 
@@ -96,7 +98,16 @@ def _as_matrix(M, name: str) -> np.ndarray:
         raise ValueError(f"{name} must be non-empty (each player needs a strategy); got shape {arr.shape}")
     if not np.isfinite(arr).all():
         raise ValueError(f"{name} must contain only finite payoffs (no NaN or infinity)")
+    _check_magnitude(arr, name)
     return arr
+
+
+def _check_magnitude(arr: np.ndarray, name: str) -> None:
+    if np.abs(arr).max() > MAX_ABS_PAYOFF:
+        raise ValueError(
+            f"{name} must have payoffs of magnitude at most {MAX_ABS_PAYOFF:g} (rescale them; equilibria "
+            "do not change under positive scaling)"
+        )
 
 
 def _payoff_scale(M: np.ndarray, axes=(-2, -1)) -> np.ndarray | float:
@@ -479,6 +490,7 @@ def _as_stack(M, name: str) -> np.ndarray:
         bad = np.argwhere(~np.isfinite(arr))[0]
         where = tuple(int(i) for i in bad)
         raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {where}")
+    _check_magnitude(arr, name)
     return arr
 
 

@@ -75,3 +75,15 @@ def test_bad_nplayer_input():
         best_responses(np.zeros((2, 2, 2)), [None, [0.5, 0.6]], player=0)
     with pytest.raises(ValueError, match="^profile must have one entry per player"):
         best_responses(np.zeros((2, 2, 2)), [None], player=0)
+
+
+def test_huge_payoffs_are_refused_with_a_hint():
+    with pytest.raises(ValueError, match="^A must have payoffs of magnitude at most"):
+        solve([[1e200, 0], [0, 1]])
+    with pytest.raises(ValueError, match="^B must have payoffs of magnitude at most"):
+        solve_batch(np.zeros((1, 2, 2)), np.full((1, 2, 2), -1e151))
+    # just below the limit still works, with the same answer as at scale 1
+    ref = solve([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    big = solve(np.array([[2, 0], [0, 1]]) * 1e149, np.array([[1, 0], [0, 2]]) * 1e149)
+    assert len(big) == len(ref) == 3
+    assert all(np.allclose(a.row, b.row) and np.allclose(a.col, b.col) for a, b in zip(ref, big, strict=True))
