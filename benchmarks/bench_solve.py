@@ -159,6 +159,26 @@ def section_batch(rng, n_games: int) -> None:
     print(f"games whose equilibrium sets differ: {differ} / {n_games}")
     for why, count in reasons.items():
         print(f"   {why}: {count}")
+    oracle_check(A, B, res, min(n_games, 500))
+
+
+def oracle_check(A, B, res, n_check: int) -> None:
+    """Compare solve_batch with pygambit's enummixed (floating point) on the first games, if installed."""
+    try:
+        import pygambit as gbt
+    except ImportError:
+        print("(pygambit not installed: oracle comparison skipped)")
+        return
+    differ = 0
+    for i in range(n_check):
+        game = gbt.StrategicGame.from_arrays(A[i], B[i])
+        row, col = list(game.players)
+        theirs = [(np.array([float(p) for _, p in eq[row]]), np.array([float(p) for _, p in eq[col]]))
+                  for eq in gbt.nash.enummixed_solve(game, rational=False).equilibria]
+        ours = [(res.row[i, k], res.col[i, k]) for k in range(res.counts[i])]
+        same = len(theirs) == len(ours) and all(contains(theirs, x, y) for x, y in ours)
+        differ += not same
+    print(f"solve_batch vs pygambit enummixed on the first {n_check} games: {differ} differ")
 
 
 def main(argv=None) -> None:
