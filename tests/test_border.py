@@ -387,6 +387,10 @@ def test_linkage_curve_is_non_increasing_and_sensitivity_has_rows():
     assert {r.parameter for r in rows} >= {"war_cost_china", "war_cost_neighbour", "nash_weight_china"}
     wc = next(r for r in rows if r.parameter == "war_cost_china")
     assert wc.linkage_at_high < wc.linkage_at_low  # a costlier war for China needs less linkage
+    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, win_probability_range=(0.9, 0.9978))
+    wp = next(r for r in rows if r.parameter == "win_probability")
+    # linear Nash, w = 1/2: L = 2 (p - x) + c_N - c_C, so lowering p by 0.0978 lowers L by 0.1956
+    assert wp.linkage_at_high - wp.linkage_at_low == pytest.approx(2 * (0.9978 - 0.9), abs=1e-9)
 
 
 # ---------------------------------------------------------------------------------------------------------

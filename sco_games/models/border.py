@@ -1019,18 +1019,31 @@ _GAME_FIELD = {
 
 
 def linkage_sensitivity(
-    params: BorderParams, neighbour: str, observed_share: float, solution: str = "nash"
+    params: BorderParams,
+    neighbour: str,
+    observed_share: float,
+    solution: str = "nash",
+    win_probability_range: tuple[float, float] | None = None,
 ) -> list[SensitivityRow]:
     """For each numeric parameter with a ``range`` in the scenario, the calibrated ``L`` at both ends
-    (the others held at their values): which uncertain input moves the answer most."""
+    (the others held at their values): which uncertain input moves the answer most.
+
+    ``win_probability_range`` adds a row for China's win probability ``p`` (data, not a scenario value: the
+    CINC ratio is only a proxy for the chance of winning a war in the Pamirs).
+    """
     base_game = dyad_game(params, neighbour)
     base = calibrate_linkage(base_game, observed_share, solution).value
-    rows = []
+    ranges: list[tuple[str, str, float, tuple[float, float]]] = []
     for key, field in _GAME_FIELD.items():
         entry = getattr(params, key)
-        if entry.range is None:
-            continue
-        lo, hi = entry.range
+        if entry.range is not None:
+            ranges.append((key, field, float(entry.value), entry.range))
+    if win_probability_range is not None:
+        ranges.append(
+            ("win_probability", "win_probability", base_game.win_probability, win_probability_range)
+        )
+    rows = []
+    for key, field, value, (lo, hi) in ranges:
         vals = []
         for v in (lo, hi):
             try:
@@ -1039,5 +1052,5 @@ def linkage_sensitivity(
                 vals.append(None)
                 continue
             vals.append(calibrate_linkage(g, observed_share, solution).value)
-        rows.append(SensitivityRow(key, float(entry.value), float(lo), float(hi), base, vals[0], vals[1]))
+        rows.append(SensitivityRow(key, value, float(lo), float(hi), base, vals[0], vals[1]))
     return rows
