@@ -320,3 +320,32 @@ def test_fearon_properties(p, ca, cb):
         assert not r.empty
     if ca > 0 and cb > 0:
         assert r.contains(p)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(1.2, 4.0),  # curvature k of u2 = c (1 - u1^k): concave for k >= 1
+    st.floats(0.5, 3.0),  # scale c
+    st.floats(0.05, 0.95),  # weight a
+    st.floats(0.0, 0.3),
+    st.floats(0.0, 0.3),
+)
+def test_axiomatic_solutions_properties(k, c, a, d1, d2):
+    f = lambda u: c * (1 - u**k)  # noqa: E731
+    d = (d1, d2 * c)
+    nash = nash_solution(f, d, (a, 1 - a))
+    ks = kalai_smorodinsky(f, d)
+    assert nash.agreement and ks.agreement
+    for r in (nash, ks):
+        assert r.u1 > d[0] and r.u2 > d[1]  # individually rational
+        assert r.u2 == pytest.approx(f(r.u1), abs=1e-8)  # on the Pareto frontier
+    # first-order condition of the asymmetric Nash product: a / (u1 - d1) = (1 - a) |f'(u1)| / (u2 - d2)
+    slope = c * k * nash.u1 ** (k - 1)
+    assert a / (nash.u1 - d[0]) == pytest.approx((1 - a) * slope / (nash.u2 - d[1]), rel=1e-4)
+    # Kalai-Smorodinsky: equal relative gains
+    g1 = (ks.u1 - d[0]) / (ks.ideal[0] - d[0])
+    g2 = (ks.u2 - d[1]) / (ks.ideal[1] - d[1])
+    assert g1 == pytest.approx(g2, abs=1e-10)
+    # more bargaining weight never hurts
+    more = nash_solution(f, d, (min(a + 0.04, 0.99), 1 - min(a + 0.04, 0.99)))
+    assert more.u1 >= nash.u1 - 1e-8
