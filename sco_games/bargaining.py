@@ -231,6 +231,13 @@ class _Frontier:
     lo: float
     hi: float
     vertices: np.ndarray | None  # set for point frontiers (exact piecewise linear)
+    fv: Callable[[np.ndarray], np.ndarray] | None = None  # f on an array of u1 values
+
+    def many(self, us: np.ndarray) -> np.ndarray:
+        """f evaluated on an array (vectorized when the callable accepts arrays, else a loop)."""
+        if self.fv is not None:
+            return self.fv(us)
+        return np.array([self.f(float(u)) for u in us])
 
     @property
     def kind(self) -> str:
@@ -256,7 +263,20 @@ def _make_frontier(frontier: Frontier, domain: tuple[float, float] | None) -> _F
             raise ValueError(
                 "frontier must be non-increasing in u1 on domain (it is the Pareto frontier u2 = f(u1))"
             )
-        return _Frontier(f=f, lo=lo, hi=hi, vertices=None)
+        fv = None
+        try:  # use the callable on arrays if it gives the same numbers as scalar calls
+            arr = np.asarray(frontier(grid), dtype=float)
+            if arr.shape == grid.shape and np.allclose(arr, vals, rtol=1e-12, atol=1e-12 * scale):
+
+                def fv(us: np.ndarray) -> np.ndarray:
+                    out = np.asarray(frontier(us), dtype=float)
+                    if not np.all(np.isfinite(out)):
+                        raise ValueError("frontier returned non-finite values on domain")
+                    return out
+
+        except Exception:  # noqa: BLE001 - scalar-only callables fall back to a loop
+            fv = None
+        return _Frontier(f=f, lo=lo, hi=hi, vertices=None, fv=fv)
     if domain is not None:
         raise ValueError("domain is only used with a callable frontier; a point frontier defines its own")
     verts = pareto_frontier(frontier)
@@ -392,7 +412,10 @@ def _nash_on_callable(pb: _Problem, a: float) -> tuple[float, float]:
         return -(a * math.log(gx) + (1 - a) * math.log(gy))
 
     grid = np.linspace(pb.start, pb.end, _GRID)
-    vals = np.array([neg_obj(u) for u in grid])
+    gx, gy = grid - d1, pb.fr.many(grid) - d2
+    ok = (gx > 0) & (gy > 0)
+    vals = np.full(_GRID, math.inf)
+    vals[ok] = -(a * np.log(gx[ok]) + (1 - a) * np.log(gy[ok]))
     k = int(np.argmin(vals))
     lo_b, hi_b = grid[max(k - 1, 0)], grid[min(k + 1, _GRID - 1)]
     best_u, best_v = float(grid[k]), float(vals[k])
