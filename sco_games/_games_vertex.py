@@ -45,6 +45,8 @@ LABEL_TOL = 1e-10
 MAX_CONDITION = 1e11
 #: Bound on (games per chunk) x (candidate vertices) to keep memory small.
 _CHUNK_BUDGET = 2_000_000
+#: Bound on (games per slice) x (x vertices) x (y vertices) when matching labels.
+_PAIR_BUDGET = 4_000_000
 
 
 def normalize(M: np.ndarray) -> np.ndarray:
@@ -215,6 +217,21 @@ def _pack_valid(V: np.ndarray, masks: np.ndarray, valid: np.ndarray):
     return Vp, Mp, vp
 
 
+def _complete_pairs(Lx, vx, Ly, vy, full: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Indices (game, x vertex, y vertex) of the completely labelled pairs, in that lexicographic
+    order; the (games x Kx x Ky) comparison is done in slices of bounded size."""
+    G, Kx = Lx.shape
+    Ky = Ly.shape[1]
+    step = max(1, _PAIR_BUDGET // max(Kx * Ky, 1))
+    parts = []
+    for s0 in range(0, G, step):
+        s1 = min(G, s0 + step)
+        comp = ((Lx[s0:s1, :, None] | Ly[s0:s1, None, :]) == full) & vx[s0:s1, :, None] & vy[s0:s1, None, :]
+        g, ix, iy = np.nonzero(comp)
+        parts.append((g + s0, ix, iy))
+    return tuple(np.concatenate(p) for p in zip(*parts, strict=True))  # type: ignore[return-value]
+
+
 def enumerate_batch(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarray, scale_b: np.ndarray):
     """Extreme equilibria of each game of the stacks ``A, B`` of shape (N, m, n).
 
@@ -239,8 +256,7 @@ def enumerate_batch(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarra
         degenerate[sl] = deg_x | deg_y
         X, Lx, vx = _pack_valid(X, Lx, vx)
         Y, Ly, vy = _pack_valid(Y, Ly, vy)
-        comp = ((Lx[:, :, None] | Ly[:, None, :]) == full) & vx[:, :, None] & vy[:, None, :]
-        g, ix, iy = np.nonzero(comp)
+        g, ix, iy = _complete_pairs(Lx, vx, Ly, vy, full)
         x = X[g, ix]
         y = Y[g, iy]
         with np.errstate(invalid="ignore", divide="ignore"):  # a zero sum can only come from a bad candidate
