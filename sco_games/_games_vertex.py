@@ -18,7 +18,8 @@ nondegenerate game these are all the equilibria (ibid., Prop. 3.5 and §3.5; Avi
 Vertices are enumerated robustly rather than by pivoting: a vertex of ``P`` other than 0 has a
 support ``R`` and a set ``T`` of best-response columns with ``|R| = |T| = k`` whose constraints
 determine it, so for every ``k`` and every pair ``(R, T)`` we solve ``B[R, T]^T x_R = 1`` (all pairs
-of all games at once with a batched ``numpy.linalg.solve``), keep the feasible solutions, compute
+of all games at once: closed-form inverses for k <= 3, batched LAPACK otherwise, each followed by
+one step of iterative refinement; ill-conditioned systems are skipped), keep the feasible solutions, compute
 their full label sets with a tolerance, and deduplicate vertices by label set (a vertex is
 determined by its tight constraints, so two vertices with the same label set are the same).
 A game is degenerate (von Stengel 2007, Def. 3.2) iff some vertex has more labels than its

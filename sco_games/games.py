@@ -12,9 +12,11 @@ Method (``"vertex"``, the default): enumeration of the vertices of the best-resp
 their completely labelled pairs, after von Stengel (2007), "Equilibrium computation for two-player
 games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, §3.5, and Avis,
 Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. Vertices are found by solving
-the square systems of every choice of support and best-response set (batched ``numpy.linalg.solve``)
-rather than by pivoting, so no vertex is skipped for numerical reasons; see
-:mod:`sco_games._games_vertex`.
+the square systems of every choice of support and best-response set, for all games of a batch at
+once (closed-form inverses up to 3 x 3, LAPACK beyond, one step of iterative refinement), rather
+than by pivoting, so no vertex is skipped for numerical reasons; see :mod:`sco_games._games_vertex`.
+For a degenerate game, :meth:`SolveResult.nash_subsets` gives the maximal Nash subsets, whose union
+is the set of all equilibria.
 
 Tolerance: ``tol`` (default ``1e-9``) is *relative*: an equilibrium is returned only if each
 player's regret (the most she gains by a unilateral deviation, in her own payoff units) is at most
