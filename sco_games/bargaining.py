@@ -25,7 +25,7 @@ Kalai & Smorodinsky (1975) "Other solutions to Nash's bargaining problem", Econo
 Kalai (1977) "Proportional solutions to bargaining situations", Econometrica 45 (egalitarian);
 Rubinstein (1982) "Perfect equilibrium in a bargaining model", Econometrica 50;
 Binmore, Rubinstein & Wolinsky (1986) "The Nash bargaining solution in economic modelling", RAND J. Econ 17;
-Osborne & Rubinstein (1990) *Bargaining and Markets*, ch. 3 (§3.12: outside options);
+Osborne & Rubinstein (1990) *Bargaining and Markets*, ch. 3 (incl. the model with outside options);
 Muthoo (1999) *Bargaining Theory with Applications*, ch. 5 (outside options);
 Fearon (1995) "Rationalist explanations for war", International Organization 49(3):379-414.
 """
@@ -559,19 +559,19 @@ def rubinstein(
     """Unique SPE of Rubinstein's (1982) alternating-offers game over a unit pie, player 1 proposing first.
 
     Without outside options the first proposer gets ``(1 - delta2) / (1 - delta1 delta2)`` and the responder
-    ``delta2 (1 - delta1) / (1 - delta1 delta2)`` (Rubinstein 1982; Osborne & Rubinstein 1990, Prop. 3.3).
+    ``delta2 (1 - delta1) / (1 - delta1 delta2)`` (Rubinstein 1982; Osborne & Rubinstein 1990, ch. 3).
 
     Outside options ``(w1, w2)`` (proposer's, responder's): a player may opt out only when *responding* to an
     offer, after rejecting it, ending the game with payoff ``w_i`` to him and 0 to the other (the model of
-    Osborne & Rubinstein 1990, §3.12, and Muthoo 1999, ch. 5 / Binmore, Shaked & Sutton 1989 experiment).
-    The *outside option principle*: an option affects the outcome only if it binds, i.e. exceeds what its
+    Osborne & Rubinstein 1990, ch. 3, and Muthoo 1999, ch. 5; tested experimentally by Binmore, Shaked &
+    Sutton 1989). The *outside option principle*: an option affects the outcome only if it binds, i.e. exceeds what its
     holder gets as a responder without it. Stationary SPE shares ``x1`` (player 1's when proposing) and ``y2``
     (player 2's when proposing) solve::
 
         x1 = 1 - max(w2, delta2 * y2),     y2 = 1 - max(w1, delta1 * x1)
 
     (a contraction with modulus ``delta1 delta2``, so its solution is unique; we solve it exactly by cases).
-    With one option (``w1 = 0``) this is the unique SPE (Osborne & Rubinstein 1990, §3.12). With two options
+    With one option (``w1 = 0``) this is the unique SPE (Osborne & Rubinstein 1990, ch. 3). With two options
     we report this stationary SPE of the responder-only opt-out model; if instead *either* player may quit
     after any rejection, Ponsati & Sakovics (1998, Economic Theory 11:667-672) show a continuum of SPE
     outcomes, some with delay, so two-sided results are model-specific.
@@ -619,7 +619,7 @@ def rubinstein(
     assert chosen is not None, "the stationary-SPE map is a contraction; one case must be a fixed point"
     binding, x1 = chosen
     method = "Rubinstein (1982) closed form" if binding is None else (
-        "outside option principle (Osborne & Rubinstein 1990 §3.12; Muthoo 1999 ch. 5): "
+        "outside option principle (Osborne & Rubinstein 1990 ch. 3; Muthoo 1999 ch. 5): "
         f"{binding} option binds"
     )
     return RubinsteinSolution(x1, 1 - x1, d1, d2, (w1, w2), binding, True, method)

@@ -13,8 +13,8 @@ average discounted payoffs and discount factor ``delta``, player i does not gain
 
 where ``R_i`` is i's payoff in the cooperative profile, ``T_i`` its best one-shot deviation payoff (the other
 player keeps cooperating) and ``P_i`` its payoff in the punishment. For a Prisoner's Dilemma this is the
-textbook ``(T - R) / (T - P)`` (Friedman 1971; Osborne 2004, *An Introduction to Game Theory*, §14.7;
-Fudenberg & Tirole 1991, §5.1). By the one-shot deviation principle this is the only condition on the
+textbook ``(T - R) / (T - P)`` (Friedman 1971; Osborne 2004, *An Introduction to Game Theory*, ch. 14;
+Fudenberg & Tirole 1991, ch. 5). By the one-shot deviation principle this is the only condition on the
 cooperative path. If the punishment pays a player *more* than cooperating (``P_i > R_i``), the same inequality
 gives an *upper* bound on delta (a patient player would deviate just to trigger the punishment), so the answer
 is an interval ``[delta_star, delta_upper]``; see :func:`sustaining_interval`.

@@ -163,17 +163,17 @@ def test_bad_frontiers():
 
 
 def test_rubinstein_closed_forms():
-    # Rubinstein (1982); Osborne & Rubinstein (1990) Prop. 3.3: proposer (1 - d2)/(1 - d1 d2)
+    # Rubinstein (1982); Osborne & Rubinstein (1990, ch. 3): proposer (1 - d2)/(1 - d1 d2)
     r = rubinstein(0.9, 0.8)
     assert r.proposer == pytest.approx(0.2 / 0.28, abs=1e-15)
     assert r.responder == pytest.approx(0.8 * 0.1 / 0.28, abs=1e-15)
     assert r.binding is None and r.agreement
-    # common delta: 1/(1 + delta) (Osborne & Rubinstein 1990, §3.10)
+    # common delta: 1/(1 + delta) (Osborne & Rubinstein 1990, ch. 3)
     assert rubinstein(0.95, 0.95).proposer == pytest.approx(1 / 1.95, abs=1e-15)
 
 
 def test_rubinstein_responder_outside_option_binds_only_above_its_share():
-    # Osborne & Rubinstein (1990) §3.12 with common delta: the option b binds iff b > delta/(1 + delta),
+    # Osborne & Rubinstein (1990, ch. 3) with common delta: the option b binds iff b > delta/(1 + delta),
     # the responder's Rubinstein share; then the proposer gets 1 - b.
     delta = 0.9
     threshold = delta / (1 + delta)  # 0.47368...
