@@ -564,9 +564,9 @@ def rubinstein(
     Outside options ``(w1, w2)`` (proposer's, responder's): a player may opt out only when *responding* to an
     offer, after rejecting it, ending the game with payoff ``w_i`` to him and 0 to the other (the model of
     Osborne & Rubinstein 1990, ch. 3, and Muthoo 1999, ch. 5; tested experimentally by Binmore, Shaked &
-    Sutton 1989). The *outside option principle*: an option affects the outcome only if it binds, i.e. exceeds what its
-    holder gets as a responder without it. Stationary SPE shares ``x1`` (player 1's when proposing) and ``y2``
-    (player 2's when proposing) solve::
+    Sutton 1989). The *outside option principle*: an option affects the outcome only if it binds, i.e.
+    exceeds what its holder gets as a responder without it. Stationary SPE shares ``x1`` (player 1's when
+    proposing) and ``y2`` (player 2's when proposing) solve::
 
         x1 = 1 - max(w2, delta2 * y2),     y2 = 1 - max(w1, delta1 * x1)
 
