@@ -19,12 +19,12 @@ import re
 import shutil
 from importlib import resources
 from pathlib import Path
-
-import jinja2
-import nbformat
-from nbconvert import HTMLExporter
+from typing import TYPE_CHECKING, Any
 
 from sco_games.sidecar import atomic_write_text
+
+if TYPE_CHECKING:  # nbformat/nbconvert import in seconds (jsonschema): only load them to export
+    import nbformat
 
 __all__ = ["ASSETS_DIR", "PLOTLY_JS", "ensure_assets", "notebook_to_html", "remote_references",
            "remote_scripts"]
@@ -100,7 +100,10 @@ def ensure_assets(reports_dir: str | Path) -> Path:
     return target
 
 
-def _exporter() -> HTMLExporter:
+def _exporter() -> Any:
+    import jinja2
+    from nbconvert import HTMLExporter
+
     return HTMLExporter(
         template_name="lab",
         template_file="sco_report.html.j2",
@@ -125,6 +128,8 @@ def notebook_to_html(
     red at the top (used for failed runs). Raises ``RuntimeError`` if the page would still load a
     remote script or style (a guard against a changed nbconvert template).
     """
+    import nbformat
+
     if not isinstance(nb, nbformat.NotebookNode):
         nb = nbformat.read(str(nb), as_version=4)
     resources_in = {
