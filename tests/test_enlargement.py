@@ -19,7 +19,13 @@ from scipy.optimize import linprog
 from scipy.spatial import Delaunay
 
 from sco_games.models.enlargement import EnlargementModel
-from sco_games.models.enlargement_claims import evaluate_claims, membership_history
+from sco_games.models.enlargement_claims import (
+    claims_sensitivity,
+    evaluate_claims,
+    membership_history,
+    ranged_values,
+    with_overrides,
+)
 from sco_games.models.enlargement_coalition import coalition_view, tu_game
 from sco_games.models.enlargement_space import (
     is_absorbed,
@@ -438,3 +444,36 @@ def test_notebook_runs_and_writes_its_sidecar(name, tmp_path):
     curve = m.tradeoff_curve()
     assert [s["pass_probability"] for s in data["tradeoff"]] == [s.pass_probability for s in curve]
     assert set(data["uzbekistan_across"]) >= set(SCENARIOS)
+
+
+# ================================================================================ sensitivity
+
+
+def test_with_overrides_revalidates():
+    p = params("founding_2001")
+    assert with_overrides(p, {"affinities.China->Pakistan": 0.3}).affinities["China->Pakistan"].value == 0.3
+    with pytest.raises(ValueError, match="prestige_exponent"):
+        with_overrides(p, {"prestige_exponent": 2.0})
+    with pytest.raises(ValueError, match="names no entry"):
+        with_overrides(p, {"weights.nothing": 1.0})
+
+
+def test_e2_flips_exactly_past_the_break_even_security_contribution():
+    # Kyrgyzstan's gain from Uzbekistan's entry is linear in k (each other member feels k fully), so the
+    # verdict turns at k* = k + (Kyrgyzstan's loss); check both sides of k*
+    p = params("founding_2001")
+    base = {s: "member" for s in SCO6 if s != "Uzbekistan"}
+    loss = -EnlargementModel(p).admit({"Uzbekistan": "member"}, base=base).member_gains["Kyrgyzstan"]
+    k_star = p.security_contribution["Uzbekistan"].value + loss
+    for k, admitted in ((k_star - 0.01, False), (k_star + 0.01, True)):
+        m = EnlargementModel(with_overrides(p, {"security_contribution.Uzbekistan": k}))
+        assert m.admit({"Uzbekistan": "member"}, base=base).admitted == admitted
+    rows = {(r.key, r.value): r for r in claims_sensitivity(p)}
+    assert rows[("security_contribution.Uzbekistan", 0.4)].verdicts["E2"] == "reproduced"  # 0.4 > k*
+    assert rows[("security_contribution.Uzbekistan", 0.1)].verdicts["E2"] != "reproduced"  # 0.1 < k*
+
+
+def test_ranged_values_lists_every_range():
+    keys = {k for k, _, _ in ranged_values(params("founding_2001"))}
+    assert {"prestige_exponent", "weights.voice", "affinities.Tajikistan->Pakistan",
+            "security_contribution.Uzbekistan", "us_option_availability.Uzbekistan"} <= keys

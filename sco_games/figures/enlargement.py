@@ -70,10 +70,11 @@ def veto_map_figure(vm: VetoMap, title: str | None = None) -> go.Figure:
                              text=["status quo"], textposition="bottom center", name="status quo",
                              marker=dict(symbol="x", size=13, color="black")))
     fig.add_trace(go.Scatter(x=[vm.statement[0]], y=[vm.statement[1]], mode="markers+text",
-                             text=[vm.label], textposition="bottom center", name="statement",
+                             text=["statement"], textposition="bottom center", name=vm.label,
                              marker=dict(symbol="star", size=16, color="#ff7f0e")))
     fig.update_layout(
-        title=title or f"Veto map: '{vm.label}' (red = blocks; circles pass through the status quo)",
+        title=title or f"Veto map: '{vm.label}'<br><sup>red = blocks; each circle passes through the status "
+                       "quo; green = proposals every member accepts</sup>",
         xaxis=dict(title="stance toward the US (-1 against, +1 welcomes)", range=[-1.6, 1.6],
                    zeroline=False),
         yaxis=dict(title="depth of SCO security cooperation (-1 loose, +1 deep)", range=[-1.6, 1.6],
@@ -81,6 +82,10 @@ def veto_map_figure(vm: VetoMap, title: str | None = None) -> go.Figure:
         height=620, legend=dict(orientation="h", y=-0.15))
     fig.add_shape(type="rect", x0=-1, y0=-1, x1=1, y1=1, line=dict(color="grey", width=1))
     return fig
+
+
+def _wrap(names: Sequence[str], per_line: int = 3) -> str:
+    return "<br>".join(", ".join(names[i:i + per_line]) for i in range(0, len(names), per_line))
 
 
 def admission_figure(rows: Sequence[CandidateStatuses], title: str | None = None) -> go.Figure:
@@ -93,18 +98,23 @@ def admission_figure(rows: Sequence[CandidateStatuses], title: str | None = None
         for st in STATUSES:
             d = r.decisions[st]
             zr.append(1.0 if d.admitted else 0.0)
-            why = ("adopted" if d.admitted else
-                   "blocked by " + ", ".join(d.blockers) if d.blockers else
-                   "unwilling: " + ", ".join(d.unwilling))
+            if d.admitted:
+                why = "adopted"
+            elif d.blockers:
+                who = "all members" if len(d.blockers) == len(d.voters) else _wrap(d.blockers)
+                why = "blocked by<br>" + who
+            else:
+                why = "unwilling:<br>" + _wrap(d.unwilling)
             tr.append(why)
         z.append(zr)
         text.append(tr)
     fig = go.Figure(go.Heatmap(
         z=z, x=[s.replace("_", " ") for s in STATUSES], y=names, text=text, texttemplate="%{text}",
+        textfont=dict(size=12),
         colorscale=[[0, "#f4cccc"], [1, "#d9ead3"]], zmin=0, zmax=1, showscale=False,
         hovertemplate="%{y} as %{x}: %{text}<extra></extra>"))
     fig.update_layout(title=title or "Admission under consensus: who gets which status",
-                      yaxis=dict(autorange="reversed"), height=120 + 60 * len(rows))
+                      yaxis=dict(autorange="reversed"), height=140 + 80 * len(rows))
     return fig
 
 

@@ -13,22 +13,36 @@ reader should look at). Nothing here tunes a parameter.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from sco_games.models.enlargement import EnlargementModel
-from sco_games.models.enlargement_params import STATUSES
+from sco_games.models.enlargement_params import STATUSES, EnlargementParams
 from sco_games.models.enlargement_space import (
     pass_probability,
     statement_reach,
     statement_vote,
     status_quo_in_core,
 )
+from sco_games.sourced import Sourced
 
-__all__ = ["CLAIMS", "Claim", "evaluate_claims", "membership_history", "membership_sources"]
+__all__ = [
+    "CLAIMS",
+    "Claim",
+    "SensitivityRow",
+    "claims_sensitivity",
+    "evaluate_claims",
+    "membership_history",
+    "membership_sources",
+    "ranged_values",
+    "with_overrides",
+]
 
 #: The claims, as MODELS.md states them (paper sections in brackets).
 CLAIMS: dict[str, str] = {
@@ -261,3 +275,80 @@ def evaluate_claims(model: EnlargementModel) -> list[Claim]:
 def members_pass_probability(model: EnlargementModel) -> float:
     """The sitting members' consensus pass probability (a convenience for reports)."""
     return pass_probability(model.world, model.world.members)
+
+
+def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> EnlargementParams:
+    """A re-validated copy of ``params`` with dotted keys (relative to the section, e.g.
+    ``"weights.effectiveness"`` or ``"affinities.Tajikistan->Pakistan"``) set to new values.
+
+    >>> from sco_games.scenario import load_scenario
+    >>> p = load_scenario("params/founding_2001.yaml").enlargement
+    >>> with_overrides(p, {"weights.voice": 2.0}).weights.voice.value
+    2.0
+    """
+    data = params.model_dump()
+    for dotted, value in overrides.items():
+        cur: Any = data
+        parts = dotted.split(".")
+        for part in parts[:-1]:
+            if not isinstance(cur, dict) or part not in cur:
+                raise ValueError(f"overrides: {dotted!r} names no entry of the enlargement section")
+            cur = cur[part]
+        last = parts[-1]
+        if not isinstance(cur, dict) or last not in cur:
+            raise ValueError(f"overrides: {dotted!r} names no entry of the enlargement section")
+        if isinstance(cur[last], dict) and "value" in cur[last] and "source" in cur[last]:
+            cur[last] = {**cur[last], "value": value, "source": f"override (was {cur[last]['value']!r})"}
+        else:
+            cur[last] = value
+    return EnlargementParams.model_validate(data)
+
+
+def ranged_values(params: EnlargementParams) -> list[tuple[str, float, tuple[float, float]]]:
+    """Every sourced scalar that carries a ``range`` (the spread a reader might defend):
+    ``(dotted key, value, (low, high))``."""
+    out: list[tuple[str, float, tuple[float, float]]] = []
+
+    def walk(v: Any, path: str) -> None:
+        if isinstance(v, Sourced):
+            if v.range is not None and isinstance(v.value, int | float):
+                out.append((path, float(v.value), (float(v.range[0]), float(v.range[1]))))
+        elif isinstance(v, BaseModel):
+            for name in type(v).model_fields:
+                walk(getattr(v, name), f"{path}.{name}" if path else name)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(x, f"{path}.{k}")
+
+    walk(params, "")
+    return out
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """The verdicts of E1-E6 with one value moved to one end of its stated range."""
+
+    key: str
+    value: float
+    verdicts: Mapping[str, str]
+    changed: tuple[str, ...]
+
+
+def claims_sensitivity(params: EnlargementParams) -> list[SensitivityRow]:
+    """Move each ranged value (see :func:`ranged_values`) to the low and the high end of its range, one
+    at a time, and report which claims' verdicts change. The first row is the scenario as given.
+
+    >>> from sco_games.scenario import load_scenario
+    >>> rows = claims_sensitivity(load_scenario("params/founding_2001.yaml").enlargement)
+    >>> rows[0].key, rows[0].changed
+    ('(as given)', ())
+    """
+    base = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(params))}
+    rows = [SensitivityRow("(as given)", float("nan"), base, ())]
+    for key, value, (lo, hi) in ranged_values(params):
+        for x in (lo, hi):
+            if x == value:
+                continue
+            v = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: x})))}
+            rows.append(SensitivityRow(key, x, v, tuple(k for k in v if v[k] != base[k])))
+    return rows
