@@ -4,7 +4,7 @@ The set of all Nash equilibria of a bimatrix game is the union of finitely many 
 subsets* ``conv(X') x conv(Y')``, where ``X'``, ``Y'`` are sets of extreme equilibrium strategies such
 that every pair in ``X' x Y'`` is an (extreme) equilibrium: maximal bicliques of the bipartite graph
 whose edges are the extreme equilibria (Winkels 1979; Avis, Rosenberg, Savani and von Stengel 2010,
-*Economic Theory* 42, §3; gambit's "cliques" output). In a nondegenerate game every subset is one
+*Economic Theory* 42; gambit's "cliques" output). In a nondegenerate game every subset is one
 equilibrium.
 
 Maximal bicliques are the closed pairs ``(X(Y), Y)`` where ``Y`` ranges over the nonempty

@@ -50,7 +50,7 @@ def pure_equilibria(payoffs, tol: float = 1e-9) -> list[tuple[int, ...]]:
 
     A profile ``a`` is an equilibrium iff for every player ``p``,
     ``u_p(a) >= max_{b} u_p(b, a_{-p}) - tol * scale_p`` (Nash 1951; Osborne & Rubinstein 1994,
-    Def. 14.1). Listed in lexicographic order.
+    ch. 2). Listed in lexicographic order.
 
     >>> pd = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]   # Prisoner's Dilemma, action 1 = defect
     >>> pure_equilibria(pd)
@@ -137,7 +137,7 @@ def iterated_elimination(payoffs, mixed: bool = False, tol: float = 1e-9) -> tup
     ``mixed=True``, a mixture of surviving strategies, found by a linear program) gives ``p`` more
     than ``tol * scale_p`` more against every surviving profile of the others. For strict
     dominance the surviving set does not depend on the order of elimination (Osborne & Rubinstein
-    1994, §4.2; Gilboa, Kalai & Zemel 1990), so all dominated strategies are removed each round.
+    1994, ch. 4; Gilboa, Kalai & Zemel 1990), so all dominated strategies are removed each round.
 
     >>> pd = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
     >>> iterated_elimination(pd)

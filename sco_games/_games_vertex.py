@@ -1,7 +1,7 @@
 """Batched vertex enumeration of the best-response polytopes of bimatrix games (private core).
 
 The algorithm is the one of von Stengel (2007), "Equilibrium computation for two-player games in
-strategic and extensive form", in Nisan et al. (eds.), *Algorithmic Game Theory*, ch. 3, §3.2-3.5,
+strategic and extensive form", in Nisan et al. (eds.), *Algorithmic Game Theory*, ch. 3,
 and Avis, Rosenberg, Savani and von Stengel (2010), "Enumeration of Nash equilibria for two-player
 games", *Economic Theory* 42: 9-37. For an ``m x n`` game with payoff matrices ``A, B > 0``:
 
@@ -11,9 +11,9 @@ Labels are numbered ``0..m-1`` (row strategies) and ``m..m+n-1`` (column strateg
 ``x`` of ``P`` has label ``i`` if ``x_i = 0`` and label ``m + j`` if ``(B^T x)_j = 1`` (``j`` is a
 best response); a point ``y`` of ``Q`` has label ``i`` if ``(A y)_i = 1`` and label ``m + j`` if
 ``y_j = 0``. A pair ``(x, y) != (0, 0)`` is *completely labelled* (every label appears on ``x``
-or ``y``) iff ``(x / 1'x, y / 1'y)`` is a Nash equilibrium (von Stengel 2007, Thm 3.4). The
+or ``y``) iff ``(x / 1'x, y / 1'y)`` is a Nash equilibrium (von Stengel 2007, ch. 3). The
 extreme equilibria are exactly the completely labelled pairs of *vertices* of ``P x Q``; in a
-nondegenerate game these are all the equilibria (ibid., Prop. 3.5 and §3.5; Avis et al. 2010, §2).
+nondegenerate game these are all the equilibria (ibid.; Avis et al. 2010).
 
 Vertices are enumerated robustly rather than by pivoting: a vertex of ``P`` other than 0 has a
 support ``R`` and a set ``T`` of best-response columns with ``|R| = |T| = k`` whose constraints
@@ -22,7 +22,7 @@ of all games at once: closed-form inverses for k <= 3, batched LAPACK otherwise,
 one step of iterative refinement; ill-conditioned systems are skipped), keep the feasible solutions, compute
 their full label sets with a tolerance, and deduplicate vertices by label set (a vertex is
 determined by its tight constraints, so two vertices with the same label set are the same).
-A game is degenerate (von Stengel 2007, Def. 3.2) iff some vertex has more labels than its
+A game is degenerate (von Stengel 2007, ch. 3) iff some vertex has more labels than its
 dimension (``> m`` in ``P`` or ``> n`` in ``Q``).
 
 Payoffs are first mapped to ``[1, 2]`` by a positive affine map per player, which changes no

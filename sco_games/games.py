@@ -10,7 +10,7 @@ arrays of shape ``(n, s_1, ..., s_n)``: :func:`pure_equilibria`, :func:`best_res
 Method (``"vertex"``, the default): enumeration of the vertices of the best-response polytopes
 ``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}`` (payoffs mapped to [1, 2]) and of
 their completely labelled pairs, after von Stengel (2007), "Equilibrium computation for two-player
-games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, §3.5, and Avis,
+games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, and Avis,
 Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. Vertices are found by solving
 the square systems of every choice of support and best-response set, for all games of a batch at
 once (closed-form inverses up to 3 x 3, LAPACK beyond, one step of iterative refinement), rather
@@ -294,10 +294,10 @@ class NashSubset:
 class SolveResult(list):
     """The list of :class:`Equilibrium` returned by :func:`solve`, with what was computed:
 
-    - ``degenerate``: the game is degenerate (von Stengel 2007, Def. 3.2: some mixed strategy with
+    - ``degenerate``: the game is degenerate (von Stengel 2007, ch. 3: some mixed strategy with
       support of size k has more than k pure best responses). Then the list holds the *extreme*
       equilibria (vertices of the equilibrium components), and the equilibrium set may contain
-      continua (convex combinations within maximal Nash subsets; Avis et al. 2010, §3).
+      continua (convex combinations within maximal Nash subsets; Avis et al. 2010).
     - ``method``, ``tol``: the algorithm and the relative regret tolerance used.
     - ``rejected``: completely labelled candidates dropped by the regret check (expected 0).
     """
@@ -311,7 +311,7 @@ class SolveResult(list):
 
     def nash_subsets(self) -> list[NashSubset]:
         """The maximal Nash subsets ``conv(rows) x conv(cols)``: their union is the set of *all*
-        equilibria (Avis et al. 2010, §3). In a nondegenerate game each is a single equilibrium.
+        equilibria (Avis et al. 2010). In a nondegenerate game each is a single equilibrium.
 
         >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 3], [2, 6], [3, 1]]   # degenerate (see solve)
         >>> [(s.rows.round(3).tolist(), s.cols.round(3).tolist()) for s in solve(A, B).nash_subsets()]
@@ -370,14 +370,14 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
 
     ``game_or_A`` is a :class:`NormalFormGame` or the row player's payoff matrix (then ``B`` is the
     column player's, ``None`` meaning zero-sum). ``method``: ``"auto"`` or ``"vertex"`` (vertex
-    enumeration of the best-response polytopes, von Stengel 2007 §3.5; the only method so far).
+    enumeration of the best-response polytopes, von Stengel 2007, ch. 3; the only method so far).
     Each equilibrium is verified: every player's regret is at most ``tol`` times her payoff range.
     Equilibria are listed by support size (pure ones first), with no duplicates.
 
     Cost grows like C(m + n, m) linear systems; games with more than ``MAX_CANDIDATES`` of them
     (about 11 x 11) are refused.
 
-    >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 2], [2, 6], [3, 1]]   # von Stengel (2007), fig. 3.2
+    >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 2], [2, 6], [3, 1]]   # von Stengel (2007), ch. 3
     >>> [eq.as_fractions() for eq in solve(A, B)]  # doctest: +NORMALIZE_WHITESPACE
     [((Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(0, 1))),
      ((Fraction(4, 5), Fraction(1, 5), Fraction(0, 1)), (Fraction(2, 3), Fraction(1, 3))),

@@ -71,7 +71,7 @@ def test_iterated_elimination_pure_and_mixed():
 
 
 def test_equilibria_survive_elimination():
-    # Equilibrium strategies are never strictly dominated (Osborne & Rubinstein 1994, §4.2).
+    # Equilibrium strategies are never strictly dominated (Osborne & Rubinstein 1994, ch. 4).
     rng = np.random.default_rng(1)
     for _ in range(15):
         A, B = rng.integers(-5, 6, (2, 4, 4)).astype(float)

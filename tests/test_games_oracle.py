@@ -133,7 +133,7 @@ def _key(x, y):
 
 
 def test_nash_subsets_match_pygambit_cliques():
-    """Maximal Nash subsets (Avis et al. 2010, §3) vs pygambit's enummixed cliques on degenerate games."""
+    """Maximal Nash subsets (Avis et al. 2010) vs pygambit's enummixed cliques on degenerate games."""
     n_multi = 0
     for A, B in random_games(seed=99, count=60, max_size=4):
         if not (A.shape[0] > 1 and A.shape[1] > 1):

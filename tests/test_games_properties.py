@@ -138,7 +138,7 @@ def test_solve_batch_keeps_grid_shape():
 @given(bimatrix(), st.integers(0, 2**32 - 1))
 def test_points_of_nash_subsets_are_equilibria(AB, seed):
     # Every profile in conv(rows) x conv(cols) of a maximal Nash subset is an equilibrium (Avis et al.
-    # 2010, §3), and the subsets cover every extreme equilibrium.
+    # 2010), and the subsets cover every extreme equilibrium.
     A, B = AB
     res = solve(A, B)
     subsets = res.nash_subsets()
