@@ -420,9 +420,11 @@ class RegionMap:
         """The label of the grid cell nearest to ``(x, y)``."""
         return str(self.labels[int(np.argmin(abs(self.y - y))), int(np.argmin(abs(self.x - x)))])
 
-    def shares(self) -> dict[str, float]:
-        """The share of grid cells with each label."""
-        names, n = np.unique(self.labels, return_counts=True)
+    def shares(self, merge_degenerate: bool = True) -> dict[str, float]:
+        """The share of grid cells with each label; with ``merge_degenerate`` the degenerate cells (ties on
+        a boundary, whose labels list the equilibria of both sides) count as one ``"boundary"`` label."""
+        labels = np.where(self.degenerate, "boundary", self.labels) if merge_degenerate else self.labels
+        names, n = np.unique(labels.astype(str), return_counts=True)
         return {str(k): float(v) / self.labels.size for k, v in zip(names, n, strict=True)}
 
 
