@@ -30,6 +30,7 @@ from sco_games.models.enlargement_coalition import coalition_view, tu_game
 from sco_games.models.enlargement_space import (
     is_absorbed,
     pass_probability,
+    pass_probability_giants,
     pass_probability_se,
     prestige,
     statement_reach,
@@ -477,3 +478,17 @@ def test_ranged_values_lists_every_range():
     keys = {k for k, _, _ in ranged_values(params("founding_2001"))}
     assert {"prestige_exponent", "weights.voice", "affinities.Tajikistan->Pakistan",
             "security_contribution.Uzbekistan", "us_option_availability.Uzbekistan"} <= keys
+
+
+def test_giants_rule_pass_probability_and_coleman_by_hand():
+    w = world_from_points({"China": (-0.5, 0.5), "Russia": (-0.3, 0.6), "C": (0.5, 0.5), "D": (0.2, 0.9),
+                           "E": (0.7, -0.2)}, (0, -0.5), n_proposals=20_000, seed=5)
+    x, q = w.proposals, w.status_quo
+    ok = {n: np.hypot(*(x - a).T) < np.hypot(*(q - a)) for n, a in w.ideal.items()}
+    hand = ok["China"] & ok["Russia"] & (ok["C"].astype(int) + ok["D"] + ok["E"] >= 2)
+    assert pass_probability_giants(w, ["China", "Russia", "C", "D", "E"]) == hand.mean()
+    # SCO-6 under "China and Russia veto + 3 of the 4 others": C(4,3) + C(4,4) = 5 winning of 2^6 coalitions
+    steps = EnlargementModel(params("founding_2001")).tradeoff_curve()
+    assert steps[0].coleman_giants == pytest.approx(5 / 64)
+    assert steps[1].coleman_giants == pytest.approx((10 + 5 + 1) / 128)  # 3 of 5 others
+    assert [s.coleman for s in steps] == pytest.approx([2.0 ** -n for n in range(6, 11)])

@@ -5,7 +5,7 @@ inside-vs-outside chart.
 >>> from sco_games.models.enlargement import EnlargementModel
 >>> m = EnlargementModel(load_scenario("params/iraq_2003.yaml").enlargement)
 >>> len(tradeoff_figure(m.tradeoff_curve()).data)
-3
+4
 >>> len(veto_map_figure(m.veto_map()).data) >= 3
 True
 """
@@ -42,6 +42,9 @@ def tradeoff_figure(steps: Sequence[TradeoffStep], title: str | None = None) -> 
                                                                   for s in steps])))
     fig.add_trace(go.Scatter(x=labels, y=[s.coleman for s in steps], mode="lines+markers",
                              name="Coleman's power to act, 2^-n", line=dict(dash="dot")))
+    fig.add_trace(go.Scatter(x=labels, y=[s.pass_probability_giants for s in steps], mode="lines+markers",
+                             name="effectiveness if China and Russia dominate (veto + majority of the rest)",
+                             line=dict(dash="dash")))
     fig.update_layout(title=title or "Enlargement: prestige against effectiveness under consensus",
                       xaxis_title="members (candidates join in order)", yaxis_title="value (0..1)",
                       yaxis_range=[-0.02, 1.02], legend=dict(orientation="h", y=-0.25), height=430)

@@ -53,6 +53,7 @@ from sco_games.models.enlargement_space import (
     build_world,
     is_absorbed,
     pass_probability,
+    pass_probability_giants,
     prestige,
     statement_reach,
     statement_vote,
@@ -70,6 +71,11 @@ __all__ = [
     "TradeoffStep",
     "outside_option_across",
 ]
+
+#: The two powers of the Conclusion's counterfactual rule ("if Russia and China cannot jointly dominate
+#: others"): under :meth:`EnlargementModel.tradeoff_curve`'s second rule they keep a veto and the others
+#: decide by majority.
+GIANTS = ("China", "Russia")
 
 #: Gains at or below this count as "no gain" (payoffs are O(1); Monte Carlo terms use common numbers).
 GAIN_TOL = 1e-9
@@ -130,7 +136,11 @@ class CandidateStatuses:
 
 @dataclass(frozen=True)
 class TradeoffStep:
-    """One point of the trade-off curve: the SCO after ``added`` joins as a member."""
+    """One point of the trade-off curve: the SCO after ``added`` joins as a member.
+
+    ``pass_probability`` and ``coleman`` are under consensus; ``..._giants`` under the counterfactual rule
+    where China and Russia keep a veto and the other members decide by strict majority.
+    """
 
     added: str | None
     members: tuple[str, ...]
@@ -140,6 +150,8 @@ class TradeoffStep:
     winset_area: float
     coleman: float
     absorbed: bool | None
+    pass_probability_giants: float
+    coleman_giants: float
 
 
 @dataclass(frozen=True)
@@ -297,6 +309,8 @@ class EnlargementModel:
             winset_area=winset(self.world, members).area,
             coleman=float(coalitions.coleman_power_to_act([1.0] * len(members), float(len(members)))),
             absorbed=absorbed,
+            pass_probability_giants=pass_probability_giants(self.world, members, GIANTS),
+            coleman_giants=self._coleman_giants(members),
         )
 
     # -- the contested statement --------------------------------------------------------------
@@ -311,6 +325,13 @@ class EnlargementModel:
     def veto_map(self) -> VetoMap:
         """The data of the veto map of the statement."""
         return veto_map(self.world, self.params.statement_label.value)
+
+    @staticmethod
+    def _coleman_giants(members: list[str]) -> float:
+        n_giants = sum(1 for m in members if m in GIANTS)
+        others = len(members) - n_giants
+        weights, quota, vetoes = coalitions.veto_rule(n_giants, others, others // 2 + 1 if others else 0)
+        return float(coalitions.coleman_power_to_act(weights, quota, vetoes))
 
     # -- outside options ----------------------------------------------------------------------
     def us_club_value(self, state: str) -> float:

@@ -116,6 +116,9 @@ def _e1(m: EnlargementModel) -> Claim:
         f"{' -> '.join(_f(s.coleman) for s in steps)}. Absorbed (inside the members' hull): "
         f"{', '.join(absorbed) or 'none'}; cut effectiveness: {', '.join(cuts) or 'none'}"
         + (f"; outside the hull yet harmless: {', '.join(kept)}" if kept else "")
+        + ". If China and Russia dominated (their veto + a majority of the rest) the pass probability "
+        "would go "
+        + " -> ".join(_f(s.pass_probability_giants) for s in steps)
     )
     if start == 0.0:
         verdict = "partly"

@@ -50,6 +50,7 @@ __all__ = [
     "build_world",
     "is_absorbed",
     "pass_probability",
+    "pass_probability_giants",
     "pass_probability_se",
     "prestige",
     "statement_reach",
@@ -193,6 +194,23 @@ def pass_probability(world: World, members: Iterable[str]) -> float:
         if m not in world.prefers:
             raise ValueError(f"member = {m!r}: not in this scenario")
         mask &= world.prefers[m]
+    return float(mask.mean())
+
+
+def pass_probability_giants(world: World, members: Iterable[str], giants: Iterable[str] = ("China", "Russia"),
+                            ) -> float:
+    """``Pr[x passes]`` under a rule where the ``giants`` jointly dominate: each giant must accept and so
+    must a strict majority of the other members (the counterfactual of the Conclusion: "if Russia and
+    China cannot jointly dominate others"). With no other members it is the giants' own winset."""
+    ms = tuple(members)
+    gs = tuple(g for g in giants if g in ms)
+    others = [m for m in ms if m not in gs]
+    mask = np.ones(len(world.proposals), dtype=bool)
+    for g in gs:
+        mask &= world.prefers[g]
+    if others:
+        votes = np.sum([world.prefers[o] for o in others], axis=0)
+        mask &= votes >= len(others) // 2 + 1
     return float(mask.mean())
 
 
