@@ -302,13 +302,19 @@ def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
 
 def _worker_init() -> None:
     """Workers leave Ctrl-C to the parent; SIGTERM (sent by the parent on interrupt) unwinds the
-    notebook run so that papermill shuts its kernel down."""
+    notebook run so that papermill shuts its kernel down. A worker's own stderr goes to /dev/null
+    (its kernel's to a log file per pair; failures come back through the futures), so a stopped
+    worker never prints a traceback over the parent's summary."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def _term(signum, frame):  # pragma: no cover - runs in a worker
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: let the clean-up finish
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _term)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _last_line(text: str) -> str:

@@ -166,7 +166,7 @@ def test_ctrl_c_stops_workers_keeps_reports_and_exits_130(tmp_path, small_scenar
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
-    assert "Traceback" not in err and "interrupted" in err
+    assert "Traceback" not in err and "interrupted" in err, err
     now = _files(reports / "small")
     for name in ("tiny.html", "tiny.ipynb", "tiny.json", ".tiny.stamp.json"):
         assert now[name] == good[name]
