@@ -321,6 +321,7 @@ def statement_reach(world: World, members: Iterable[str] | None = None) -> State
     if dd == 0.0:
         raise ValueError("statement: equals the status quo (no direction to move)")
     t = {m: float(2.0 * (world.ideal[m] - q) @ d / dd) for m in ms}
+    t = {m: (0.0 if abs(x) < 1e-12 else x) for m, x in t.items()}  # exact indifference, not rounding noise
     without = {m: min((t[o] for o in ms if o != m), default=float("inf")) for m in ms}
     return StatementReach(
         thresholds=t, t_max=min(t.values()), resisters=tuple(m for m in ms if t[m] <= 1e-12),
