@@ -40,7 +40,8 @@ lab: $(STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	@if [ -f benchmarks/run_all.py ]; then $(BIN)/python benchmarks/run_all.py; \
+	else for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done; fi
 
 strip: $(STAMP)
 	$(BIN)/nbstripout notebooks/*.ipynb

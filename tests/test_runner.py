@@ -268,3 +268,18 @@ def test_two_runs_at_once_do_not_corrupt_each_other(tmp_path, small_scenario, ti
     assert remote_scripts((reports / "small" / "tiny_ok.html").read_text()) == []
     assert json.loads((reports / "small" / ".tiny_ok.stamp.json").read_text())["status"] == "ok"
     assert not (reports / runner.WORK_DIR).exists()
+
+
+def test_the_offline_check_catches_nbconvert_default_template(tmp_path, small_scenario, tiny_notebook):
+    """The check is not vacuous: nbconvert's stock ``lab`` page loads require.js/MathJax from a CDN,
+    ours does not (same executed notebook)."""
+    from nbconvert import HTMLExporter
+
+    from sco_games.report_html import notebook_to_html
+
+    reports = tmp_path / "reports"
+    _run(small_scenario, [tiny_notebook("tiny_ok")], reports)
+    executed = reports / "small" / "tiny_ok.ipynb"
+    stock, _ = HTMLExporter(template_name="lab").from_filename(str(executed))
+    assert any("require" in r or "mathjax" in r.lower() for r in remote_scripts(stock))
+    assert remote_scripts(notebook_to_html(executed, title="t")) == []
