@@ -32,8 +32,8 @@ def _cli(n: int, work: Path) -> float:
     return time.perf_counter() - t
 
 
-def _runner(n: int, work: Path, jobs: int) -> float:
-    scen_dir = work / f"params{jobs}"
+def _runner(n: int, work: Path, jobs: int, tag: str) -> float:
+    scen_dir = work / f"params{tag}"
     scen_dir.mkdir()
     names = []
     for i in range(n):  # n distinct scenarios (same values) so that n pairs run
@@ -42,7 +42,7 @@ def _runner(n: int, work: Path, jobs: int) -> float:
         (scen_dir / f"{name}.yaml").write_text(text)
         names.append(scen_dir / f"{name}.yaml")
     t = time.perf_counter()
-    summary = run(names, [NB], reports_dir=work / f"reports{jobs}", jobs=jobs, force=True, progress=False,
+    summary = run(names, [NB], reports_dir=work / f"reports{tag}", jobs=jobs, force=True, progress=False,
                   log=lambda m: None)
     assert not summary.failures, summary.failures
     return time.perf_counter() - t
@@ -52,14 +52,16 @@ def main(n: int = 4) -> None:
     work = Path(tempfile.mkdtemp(prefix="sco-bench-"))
     try:
         cli = _cli(n, work)
-        api1 = _runner(n, work, 1)
-        api2 = _runner(n, work, 2)
+        cold = _runner(n, work, 1, "cold")  # includes starting the fork server (imports papermill once)
+        api1 = _runner(n, work, 1, "warm1")
+        api2 = _runner(n, work, 2, "warm2")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{n} notebook runs (tests/data/tiny_ok.ipynb), including HTML export for the runner:")
     print(f"  papermill CLI, sequential (peer)   {cli:6.1f} s   1.00x")
-    print(f"  sco-games runner, 1 worker         {api1:6.1f} s   {cli / api1:4.2f}x faster")
-    print(f"  sco-games runner, 2 workers        {api2:6.1f} s   {cli / api2:4.2f}x faster")
+    print(f"  sco-games runner, 1 worker, cold   {cold:6.1f} s   {cli / cold:4.2f}x faster")
+    print(f"  sco-games runner, 1 worker, warm   {api1:6.1f} s   {cli / api1:4.2f}x faster")
+    print(f"  sco-games runner, 2 workers, warm  {api2:6.1f} s   {cli / api2:4.2f}x faster")
 
 
 if __name__ == "__main__":
