@@ -300,12 +300,31 @@ def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
 # ----------------------------------------------------------------------------- the worker
 
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent; SIGTERM (sent by the parent on interrupt) unwinds the
-    notebook run so that papermill shuts its kernel down. A worker's own stderr goes to /dev/null
-    (its kernel's to a log file per pair; failures come back through the futures), so a stopped
-    worker never prints a traceback over the parent's summary."""
+def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs in a worker thread
+    """If the run's main process dies (e.g. ``kill -9``), stop this worker like an interrupt."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent_pid, 0)
+        except ProcessLookupError:
+            os.kill(os.getpid(), signal.SIGTERM)  # unwind: papermill shuts the kernel down
+            time.sleep(20.0)
+            os._exit(1)  # nobody is left to take a result
+        except PermissionError:
+            continue
+
+
+def _worker_init(parent_pid: int | None = None) -> None:
+    """Workers leave Ctrl-C to the parent; SIGTERM (sent by the parent on interrupt, or by the
+    worker itself when the parent has died) unwinds the notebook run so that papermill shuts its
+    kernel down. A worker's own stderr goes to /dev/null (its kernel's to a log file per pair;
+    failures come back through the futures), so a stopped worker never prints a traceback over the
+    parent's summary."""
+    import threading
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
     def _term(signum, frame):  # pragma: no cover - runs in a worker
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: let the clean-up finish
@@ -513,7 +532,8 @@ def run(
                 ctx.set_forkserver_preload(["sco_games.runner", "sco_games.report_html", "papermill"])
                 bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
                            desc=f"running on {workers} process(es)", dynamic_ncols=True)
-                pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init)
+                pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                                              initargs=(os.getpid(),))
                 try:
                     futures = {}
                     for pair, inputs in todo:
