@@ -283,3 +283,27 @@ def test_the_offline_check_catches_nbconvert_default_template(tmp_path, small_sc
     stock, _ = HTMLExporter(template_name="lab").from_filename(str(executed))
     assert any("require" in r or "mathjax" in r.lower() for r in remote_scripts(stock))
     assert remote_scripts(notebook_to_html(executed, title="t")) == []
+
+
+def test_kill_9_midway_keeps_earlier_reports_and_next_run_recovers(tmp_path, small_scenario, tiny_notebook,
+                                                                   cli):
+    reports = tmp_path / "reports"
+    nb = tiny_notebook("tiny_ok", "tiny")
+    _run(small_scenario, [nb], reports)
+    good = _files(reports / "small")
+    tiny_notebook("tiny_slow", "tiny")
+    proc = subprocess.Popen(cli + ["run", "--scenario", str(small_scenario), "--notebook", str(nb),
+                                   "--reports", str(reports), "--jobs", "1", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list((reports / runner.WORK_DIR).glob("*/kernel.log")):
+        time.sleep(0.2)
+    proc.kill()
+    proc.wait(timeout=30)
+    now = _files(reports / "small")
+    for name in ("tiny.html", "tiny.ipynb", "tiny.json", ".tiny.stamp.json"):
+        assert now[name] == good[name]
+    tiny_notebook("tiny_ok", "tiny")  # the next run is not blocked by a stale lock and cleans up
+    out = _run(small_scenario, [nb], reports).outcomes[0]
+    assert out.status == "skipped-unchanged"
+    assert not (reports / runner.WORK_DIR).exists()
