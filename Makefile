@@ -36,8 +36,9 @@ test-slow: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check sco_games tests benchmarks
 
+# (as root, e.g. in a container, JupyterLab needs --allow-root)
 lab: $(STAMP)
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab notebooks/
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
 
 bench: $(STAMP)
 	@if [ -f benchmarks/run_all.py ]; then $(BIN)/python benchmarks/run_all.py; \
