@@ -341,6 +341,24 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
+def _note_failure(source: str, target: Path, error: str) -> None:
+    """Put a note on top of the partial notebook ``target`` (or, if papermill wrote none, of the input
+    notebook) for a run that stopped outside a cell (timeout, dead or missing kernel)."""
+    import nbformat
+
+    nb = None
+    for path in (target, Path(source)):
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+            break
+        except Exception:  # noqa: BLE001 - missing or unreadable
+            continue
+    nb = nb or nbformat.v4.new_notebook()
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(
+        f"**This notebook did not run to the end.** papermill stopped with: `{error}`"))
+    nbformat.write(nb, str(target))
+
+
 def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
     notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
@@ -356,6 +374,7 @@ def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     log_path = work / "kernel.log"
     t0 = time.perf_counter()
     error = None
+    stopped_outside_cell = False
     # Kernels inherit this process's stderr: keep their chatter out of the terminal.
     saved_err = os.dup(2)
     log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -373,20 +392,25 @@ def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
             execution_timeout=job["timeout"],
             progress_bar=False,
             log_output=False,
-            request_save_on_cell_execute=False,
+            request_save_on_cell_execute=True,  # a timeout or dead kernel still leaves the cells done so far
         )
-    except pm.PapermillExecutionError as e:
+    except pm.PapermillExecutionError as e:  # a cell raised: papermill's banner says where
         error = f"{e.ename}: {_last_line(e.evalue)}" if _last_line(e.evalue) else e.ename
+        stopped_outside_cell = False
     except KeyboardInterrupt:
         raise
     except Exception as e:  # noqa: BLE001 - a timeout, a dead kernel, a missing kernelspec ...
-        error = f"{type(e).__name__}: {_last_line(str(e))}"
+        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), "")
+        error = f"{type(e).__name__}: {first}" if first else type(e).__name__
+        stopped_outside_cell = True
     finally:
         os.dup2(saved_err, 2)
         os.close(saved_err)
         os.close(log_fd)
     if error is None and read_sidecar(sidecar) is None:
         error = f"no sidecar: the notebook did not write_sidecar(sidecar_path, ...) to {sidecar.name}"
+    if error is not None and stopped_outside_cell:
+        _note_failure(job["notebook_path"], out_ipynb, error)
     html_ok = False
     if out_ipynb.is_file():
         try:

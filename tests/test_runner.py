@@ -307,3 +307,21 @@ def test_kill_9_midway_keeps_earlier_reports_and_next_run_recovers(tmp_path, sma
     out = _run(small_scenario, [nb], reports).outcomes[0]
     assert out.status == "skipped-unchanged"
     assert not (reports / runner.WORK_DIR).exists()
+
+
+def test_a_cell_timeout_fails_the_pair_and_keeps_the_cells_done(tmp_path, small_scenario, tiny_notebook):
+    reports = tmp_path / "reports"
+    out = _run(small_scenario, [tiny_notebook("tiny_slow")], reports, timeout=2).outcomes[0]
+    assert out.status == "failed" and out.error.startswith("CellTimeoutError: A cell timed out")
+    assert "after 2 seconds" in out.error
+    assert out.failed_notebook is not None and out.failed_notebook.is_file()
+    page = (reports / "small" / "tiny_slow.failed.html").read_text()
+    assert "did not run to the end" in page and "CellTimeoutError" in page
+
+
+def test_an_unknown_kernel_fails_cleanly_with_a_note(tmp_path, small_scenario, tiny_notebook):
+    reports = tmp_path / "reports"
+    out = _run(small_scenario, [tiny_notebook("tiny_ok")], reports, kernel_name="no-such-kernel").outcomes[0]
+    assert out.status == "failed" and out.error == "NoSuchKernel: No such kernel named no-such-kernel"
+    page = (reports / "small" / "tiny_ok.failed.html").read_text()
+    assert "This notebook did not run to the end" in page and remote_scripts(page) == []
