@@ -6,6 +6,8 @@ The full scenarios x notebooks matrix is ``slow`` (``make test-slow``)."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -73,3 +75,23 @@ def test_every_scenario_with_every_notebook(tmp_path):
     _check_offline(reports)
     index = (reports / "index.html").read_text()
     assert index.count('class="st st-ok"') == len(SCENARIOS) * len(NOTEBOOKS)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("chromium") or shutil.which("chromium-browser")),
+                    reason="needs a headless Chromium (optional; apt install chromium)")
+def test_every_figure_is_drawn_offline_in_headless_chromium(tmp_path):
+    """Open each report of the small scenario with the network cut off (a dead proxy) and count the
+    plotly figures that rendered (plotly.js marks them ``js-plotly-plot``)."""
+    reports = tmp_path / "reports"
+    summary = run([SMALL], NOTEBOOKS, reports_dir=reports, jobs=2, progress=False, log=lambda m: None)
+    assert not summary.failures
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    for page in sorted(reports.rglob("*.html")):
+        dom = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             f"--user-data-dir={tmp_path / 'profile'}", "--proxy-server=127.0.0.1:9",
+             "--virtual-time-budget=8000", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=120).stdout
+        expected = page.read_text(encoding="utf-8").count('class="plotly-graph-div"')
+        assert dom.count("js-plotly-plot") == expected, page
