@@ -474,6 +474,14 @@ def _commit(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: dict, ke
 # ----------------------------------------------------------------------------- the run
 
 
+def _cores() -> int:
+    """The cores this process may use (its CPU affinity, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
     procs = list(getattr(pool, "_processes", {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
@@ -550,7 +558,7 @@ def run(
             say(f"{n_skip} pair(s) unchanged since their last successful run, skipped (--force re-runs)")
         try:
             if todo:
-                workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+                workers = max(1, min(jobs or _cores(), len(todo)))
                 ctx = multiprocessing.get_context("forkserver")
                 # the fork server imports these once; every worker forked from it starts warm
                 ctx.set_forkserver_preload(["sco_games.runner", "sco_games.report_html", "papermill"])
