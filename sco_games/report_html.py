@@ -5,7 +5,8 @@ needs none of them. The template below drops those blocks and loads one shared c
 ``plotly.min.js`` (copied from the installed plotly package into ``reports/assets/``) by a
 relative path, so a report opens with every figure drawn and no request leaving the machine.
 :func:`remote_references` is the check: it lists every ``src``/``href`` of a page that points
-off the machine. Formulas are shown as their TeX source (there is no offline MathJax to ship).
+off the machine. Formulas are converted to MathML at export time (:mod:`sco_games.report_math`),
+which browsers draw natively, so no MathJax is needed.
 
 >>> remote_references('<script src="https://cdn.x/require.js"></script><a href="#top">t</a>')
 ['script src=https://cdn.x/require.js']
@@ -21,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sco_games.report_math import markdown_math_to_mathml
 from sco_games.sidecar import atomic_write_text
 
 if TYPE_CHECKING:  # nbformat/nbconvert import in seconds (jsonschema): only load them to export
@@ -138,6 +140,7 @@ def notebook_to_html(
                 "banner": html.escape(banner) if banner else ""},
     }
     body, _ = _exporter().from_notebook_node(nb, resources=resources_in)
+    body = markdown_math_to_mathml(body)
     bad = remote_scripts(body)
     if bad:
         raise RuntimeError(f"report {title!r} would load remote resources: {', '.join(bad[:5])}")
