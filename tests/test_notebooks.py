@@ -95,3 +95,18 @@ def test_every_figure_is_drawn_offline_in_headless_chromium(tmp_path):
             capture_output=True, text=True, timeout=120).stdout
         expected = page.read_text(encoding="utf-8").count('class="plotly-graph-div"')
         assert dom.count("js-plotly-plot") == expected, page
+
+
+@pytest.mark.slow
+def test_results_do_not_depend_on_the_number_of_workers(tmp_path):
+    """axelrod-style reproducibility: the same scenario run on 1 and on 2 worker processes gives
+    byte-identical sidecars (every random draw in the models takes its seed from the scenario)."""
+    sides = {}
+    for jobs in (1, 2):
+        reports = tmp_path / f"reports_{jobs}"
+        summary = run([SMALL], NOTEBOOKS, reports_dir=reports, jobs=jobs, progress=False, log=lambda m: None)
+        assert not summary.failures
+        folder = reports / "founding_2001"
+        sides[jobs] = {nb.stem: (folder / f"{nb.stem}.json").read_text(encoding="utf-8") for nb in NOTEBOOKS}
+    for nb, text in sides[1].items():
+        assert text == sides[2][nb], f"{nb}: sidecar differs between 1 and 2 workers"
