@@ -12,6 +12,7 @@ Expected values are closed forms from the literature, written out here independe
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import subprocess
@@ -39,7 +40,9 @@ from sco_games.models.border import (
     predicted_share,
     settlements,
 )
+from sco_games.models.border_report import border_report, differing_values
 from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
+from sco_games.sidecar import to_jsonable
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = [p.stem for p in find_scenarios(ROOT / "params")]
@@ -391,6 +394,132 @@ def test_linkage_curve_is_non_increasing_and_sensitivity_has_rows():
     wp = next(r for r in rows if r.parameter == "win_probability")
     # linear Nash, w = 1/2: L = 2 (p - x) + c_N - c_C, so lowering p by 0.0978 lowers L by 0.1956
     assert wp.linkage_at_high - wp.linkage_at_low == pytest.approx(2 * (0.9978 - 0.9), abs=1e-9)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the report (what the notebook shows and writes to its sidecar)
+
+
+def _report(name):
+    sc = load_scenario(ROOT / "params" / f"{name}.yaml")
+    return sc, border_report(sc.border, sc.meta.date)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_report_calibrated_linkage_reproduces_the_observed_share(name):
+    sc, rep = _report(name)
+    n_found = 0
+    for d in (*rep.dyads.values(), rep.tajikistan):
+        for r in d.facts.readings:
+            for s, c in d.linkage[r.id].items():
+                if not c.found:
+                    assert c.value is None and c.reason
+                    continue
+                n_found += 1
+                fed_back = d.game.replace(linkage=c.value)
+                if s == "fearon":  # the least L that puts the observed share in the range
+                    assert predict(fed_back).fearon.contains(r.observed_share)
+                    if c.value > 1e-6:
+                        less = predict(d.game.replace(linkage=c.value - 1e-6)).fearon
+                        assert not less.contains(r.observed_share)
+                else:
+                    assert predicted_share(fed_back, s) == pytest.approx(r.observed_share, abs=1e-8)
+    assert n_found > 0
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_report_numbers_equal_direct_calls(name):
+    sc, rep = _report(name)
+    p = sc.border
+    assert list(rep.dyads) == list(p.dyads) and rep.focus == p.focus_dyad
+    assert [(f.neighbour, r.id, c) for f, r, c in rep.calibration_rows()] == [
+        (f.neighbour, r.id, c) for f, r, c in calibrate_all(p)
+    ]
+    facts = settlements()
+    for n, d in rep.dyads.items():
+        g = dyad_game(p, n)
+        assert d.game == g
+        main = facts[n].reading()
+        assert d.power_only == predict(g, main.disputed_km2)
+        for dis in ("war", "dispute"):
+            assert d.nash_weight[dis] == calibrate_nash_weight(
+                dyad_game(p, n, disagreement=dis), main.observed_share
+            )
+    tj = dyad_game(p, "Tajikistan")
+    assert rep.focus_prior == predict(
+        dyad_game(p, p.focus_dyad, linkage=p.linkage_prior.value), facts[p.focus_dyad].reading().disputed_km2
+    )
+    tass = facts["Tajikistan"].reading("tass_1000")
+    cal = calibrate_linkage(tj, tass.observed_share, "nash")
+    assert rep.tajik_sensitivity["tass_1000"] == linkage_sensitivity(
+        p, "Tajikistan", tass.observed_share, "nash", win_probability_range=(0.9, tj.win_probability)
+    )
+    top = 1.6 * max(cal.value, calibrate_linkage(tj, 4000 / 28500, "nash").value, 1.0)
+    assert rep.tajik_curve.linkage[-1] == pytest.approx(top) and rep.tajik_curve.linkage.size == 161
+
+    side = rep.sidecar(sc.name)
+    kr = side["key_results"]
+    # fn 12: 1,000 km2 of ~28,500; fn 13: 4,000 km2
+    assert kr["observed Tajik share (1,000 km2)"] == round(100 * 1000 / 28500, 2)
+    assert kr["observed Tajik share (4,000 km2)"] == round(100 * 4000 / 28500, 2)
+    assert kr["power-only Nash share (%)"] == round(100 * predicted_share(tj, "nash"), 2)
+    assert kr[f"L, Nash, {tass.label}"] == round(cal.value, 3)
+    assert side["calibrated_linkage"]["tass_1000"]["nash"] == cal.value
+    assert side["win_probability_tajikistan"] == tj.win_probability
+    assert set(side["dyads"]) == set(p.dyads)
+    assert set(side["nash_weight_main_reading"]) == {
+        f"{n}/{dis}" for n in p.dyads for dis in ("war", "dispute")
+    }
+    assert json.loads(json.dumps(to_jsonable(side))) == to_jsonable(side)
+    assert f"{100 * tass.observed_share:.1f}%" in side["headline"]
+
+
+def test_report_on_linear_nash_matches_the_closed_form():
+    # x = p - c_C + w (c_C + c_N) - (1 - w) L  (Nash 1950 on a linear pie, MODELS.md §2), solved for L
+    p = BorderParams.example(war_cost_china=0.1, war_cost_neighbour=0.3, nash_weight_china=0.4)
+    rep = border_report(p, datetime.date(2002, 6, 1))
+    for r in settlements()["Tajikistan"].readings:
+        pw = rep.tajikistan.game.win_probability
+        expected = (pw - 0.1 + 0.4 * (0.1 + 0.3) - r.observed_share) / (1 - 0.4)
+        assert rep.linkage(r.id, "nash").value == pytest.approx(expected, abs=1e-9)
+        assert nash_linear(pw, 0.1, 0.3, 0.4, expected) == pytest.approx(r.observed_share, abs=1e-9)
+    assert rep.key_results()["power-only Nash share (%)"] == round(100 * nash_linear(pw, 0.1, 0.3, 0.4), 2)
+
+
+def test_report_keeps_the_tajik_puzzle_when_tajikistan_is_not_shown():
+    base = BorderParams.example().model_dump()
+    base.update(dyads=["Kyrgyzstan"], focus_dyad="Kyrgyzstan")
+    p = BorderParams.model_validate(base)
+    rep = border_report(p, datetime.date(2001, 6, 15))
+    assert list(rep.dyads) == ["Kyrgyzstan"] and "Tajikistan" not in rep.dyads
+    side = rep.sidecar("x")
+    assert set(side["dyads"]) == {"Kyrgyzstan"}
+    assert {"kyrgyz_1996_1999", "tass_1000", "paper_claim_4000"} <= set(side["calibrated_linkage"])
+    tj = dyad_game(p, "Tajikistan")
+    assert (
+        side["calibrated_linkage"]["tass_1000"]["nash"] == calibrate_linkage(tj, 1000 / 28500, "nash").value
+    )
+    # the Tajik deal (2002) is after this date; Kyrgyz settled 1999
+    assert rep.settled(True) == ["Kyrgyzstan"] and rep.settled(False) == []
+    assert "after this scenario's date" in rep.headline()
+
+
+def test_report_rejects_a_bad_low_win_probability():
+    with pytest.raises(ValueError, match="low_win_probability"):
+        border_report(BorderParams.example(), datetime.date(2002, 1, 1), low_win_probability=1.5)
+    with pytest.raises(ValueError, match="reading_id"):
+        border_report(BorderParams.example(), datetime.date(2002, 1, 1)).linkage("nope", "nash")
+
+
+def test_differing_values_lists_only_the_keys_that_differ():
+    sc = {s.name: s.border for s in (load_scenario(p) for p in find_scenarios(ROOT / "params"))}
+    name, mine = next(iter(sc.items()))
+    diff = differing_values(mine, sc)
+    assert all(name not in d for d in diff.values())  # a scenario never differs from itself
+    for key, d in diff.items():
+        for other, v in d.items():
+            assert getattr(sc[other], key) != getattr(mine, key) and v is not None
+    assert differing_values(mine, {name: mine}) == {}
 
 
 # ---------------------------------------------------------------------------------------------------------
