@@ -4,6 +4,7 @@ bad parameters, and the notebook."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -27,6 +28,7 @@ from sco_games.models.enlargement_claims import (
     with_overrides,
 )
 from sco_games.models.enlargement_coalition import coalition_view, tu_game
+from sco_games.models.enlargement_report import enlargement_report
 from sco_games.models.enlargement_space import (
     is_absorbed,
     pass_probability,
@@ -40,6 +42,7 @@ from sco_games.models.enlargement_space import (
     world_from_points,
 )
 from sco_games.scenario import ScenarioError, load_scenario
+from sco_games.sidecar import to_jsonable
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
@@ -421,6 +424,102 @@ def test_world_from_points_rejects_bad_input():
         world_from_points({"A": (1, 0)}, (0, 0), members=["B"])
     with pytest.raises(ValueError, match="prestige_exponent"):
         world_from_points({"A": (1, 0)}, (0, 0), prestige_exponent=0)
+
+
+# ================================================================================ the report (notebook 04)
+
+
+@functools.cache
+def _report(name):
+    p = params(name)
+    m = EnlargementModel(p)
+    across = {n: params(n) for n in SCENARIOS}
+    return p, m, enlargement_report(m, across)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_report_numbers_equal_direct_calls(name):
+    p, m, rep = _report(name)
+    assert list(rep.steps) == m.tradeoff_curve()
+    assert rep.vote == statement_vote(m.world) and rep.reach == statement_reach(m.world)
+    assert list(rep.admission) == m.admission_table()
+    assert list(rep.outside_options) == m.outside_options()
+    assert rep.coalition == coalition_view(m)
+    assert list(rep.claims) == evaluate_claims(m)
+    sens = claims_sensitivity(p)
+    assert [(r.key, r.verdicts, r.changed) for r in rep.sensitivity] == [
+        (r.key, r.verdicts, r.changed) for r in sens
+    ]
+    assert rep.status_quo_in_core == status_quo_in_core(m.world, m.world.members)
+    n = p.n_proposals.value
+    assert rep.n_proposals == n
+    assert rep.max_standard_error == pytest.approx(
+        max(math.sqrt(s.pass_probability * (1 - s.pass_probability) / n) for s in rep.steps), abs=1e-15
+    )
+    # Uzbekistan is a member in every scenario (it joined in June 2001, paper §1-2)
+    assert [name for name, _ in rep.across] == SCENARIOS
+    for other, o in rep.across:
+        uz = {x.state: x for x in EnlargementModel(params(other)).outside_options()}["Uzbekistan"]
+        assert o == uz
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_report_tradeoff_bookkeeping_by_hand(name):
+    _, m, rep = _report(name)
+    members = list(m.world.members)
+    before = pass_probability(m.world, members)
+    cut, absorbed = [], []
+    for c in m.params.enlargement_order.value:
+        inside = is_absorbed(m.world, c, members)
+        members = members + [c]
+        after = pass_probability(m.world, members)
+        if after < before:
+            cut.append(c)
+        if inside:
+            absorbed.append(c)
+            # Tsebelis: a veto player inside the hull of the others' ideal points leaves the winset unchanged
+            assert after == before
+        before = after
+    assert list(rep.cut) == cut and list(rep.absorbed) == absorbed
+    assert not set(rep.cut) & set(rep.absorbed)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_report_verdict_bookkeeping(name):
+    _, m, rep = _report(name)
+    rows = rep.sensitivity
+    assert rows[0].key == "(as given)" and dict(rows[0].verdicts) == dict(rep.verdicts)
+    for k in rep.verdicts:
+        changed_somewhere = any(k in r.changed for r in rows[1:])
+        assert (k in rep.robust) != changed_somewhere
+    assert all(r.changed for r in rep.flips) and len(rep.flips) == sum(1 for r in rows[1:] if r.changed)
+    by_verdict = [rep.claims_with(v) for v in ("reproduced", "partly", "not reproduced")]
+    assert sorted(sum(by_verdict, [])) == sorted(rep.verdicts)
+    side = rep.sidecar(name)
+    assert json.loads(json.dumps(to_jsonable(side))) == to_jsonable(side)
+    n_rep = sum(c.verdict == "reproduced" for c in evaluate_claims(m))
+    n_part = sum(c.verdict == "partly" for c in evaluate_claims(m))
+    assert side["headline"].endswith(f"claims E1-E6: {n_rep} reproduced, {n_part} partly.")
+    v = statement_vote(m.world)
+    assert side["headline"].startswith(f"{name}: '{m.params.statement_label.value}' ")
+    assert ("passes" in side["headline"]) == v.passes
+    kr = side["key_results"]
+    assert kr["statement passes"] == ("yes" if v.passes else "no")
+    assert kr["members' Pr[proposal passes]"] == round(pass_probability(m.world, m.world.members), 4)
+    assert side["highest_status"] == {" + ".join(r.candidates): r.highest for r in m.admission_table()}
+    uz = {o.state: o for o in m.outside_options()}["Uzbekistan"]
+    assert kr["Uzbekistan cool"] == ("yes" if uz.cool else "no")
+    assert set(side["uzbekistan_across"]) == set(SCENARIOS)
+    curve = m.tradeoff_curve()
+    assert [s["pass_probability"] for s in side["tradeoff"]] == [s.pass_probability for s in curve]
+
+
+def test_report_without_other_scenarios_or_with_a_non_member_state():
+    m = EnlargementModel(params("founding_2001"))
+    assert enlargement_report(m).across == ()
+    # Mongolia is only a candidate in every scenario
+    rep = enlargement_report(m, {n: params(n) for n in SCENARIOS}, across_state="Mongolia")
+    assert rep.across == () and rep.sidecar("x")["uzbekistan_across"] == {}
 
 
 # ================================================================================ the notebook

@@ -1,0 +1,206 @@
+"""Everything the enlargement notebook shows, for one scenario, computed in one call (paper §1-2, §2-1,
+§3-2, Conclusion).
+
+:func:`enlargement_report` runs the parts of :class:`~sco_games.models.enlargement.EnlargementModel`
+side by side: the trade-off curve (and which newcomers cut effectiveness or are absorbed), the vote and the
+reach of the contested statement, the admission table, every member's US option (and one state's across
+scenarios), the coalition view, the claims E1-E6 and their one-at-a-time sensitivity.
+:meth:`EnlargementReport.sidecar` gives the notebook's sidecar.
+
+>>> from sco_games.scenario import load_scenario
+>>> rep = enlargement_report(EnlargementModel(load_scenario("params/founding_2001.yaml").enlargement))
+>>> rep.steps[0].size, rep.steps[0].added       # the six founding members (paper §1-2)
+(6, None)
+>>> rep.verdicts == {c.id: c.verdict for c in rep.claims}
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sco_games.models.enlargement import (
+    CandidateStatuses,
+    EnlargementModel,
+    OutsideOption,
+    TradeoffStep,
+    outside_option_across,
+)
+from sco_games.models.enlargement_claims import Claim, SensitivityRow, claims_sensitivity, evaluate_claims
+from sco_games.models.enlargement_coalition import CoalitionView, coalition_view
+from sco_games.models.enlargement_params import EnlargementParams
+from sco_games.models.enlargement_space import (
+    StatementReach,
+    StatementVote,
+    pass_probability_se,
+    status_quo_in_core,
+)
+
+__all__ = ["EnlargementReport", "enlargement_report"]
+
+
+@dataclass(frozen=True)
+class EnlargementReport:
+    """The enlargement model's results for one scenario (see :func:`enlargement_report`).
+
+    ``cut``: the newcomers after whose entry the pass probability fell; ``absorbed``: those whose ideal
+    point lay in the members' hull; ``max_standard_error``: the largest binomial standard error of the
+    curve's Monte Carlo pass probabilities; ``highest``: candidate(s) joined by " + " -> highest status
+    adopted; ``cool``: members whose US option beats their payoff inside; ``across``: (scenario, the
+    ``across_state``'s outside option) for each scenario where it is a member; ``flips``: the sensitivity
+    rows that change some verdict; ``robust``: claims whose verdict no range end changes.
+    """
+
+    statement_label: str
+    n_proposals: int
+    steps: tuple[TradeoffStep, ...]
+    max_standard_error: float
+    cut: tuple[str, ...]
+    absorbed: tuple[str, ...]
+    status_quo_in_core: bool
+    vote: StatementVote
+    reach: StatementReach
+    admission: tuple[CandidateStatuses, ...]
+    highest: Mapping[str, str | None]
+    outside_options: tuple[OutsideOption, ...]
+    cool: tuple[str, ...]
+    across_state: str
+    across: tuple[tuple[str, OutsideOption], ...]
+    coalition: CoalitionView
+    claims: tuple[Claim, ...]
+    verdicts: Mapping[str, str]
+    sensitivity: tuple[SensitivityRow, ...]
+    flips: tuple[SensitivityRow, ...]
+    robust: tuple[str, ...]
+    method: str = (
+        "EnlargementModel.tradeoff_curve / statement_vote / statement_reach / admission_table / "
+        "outside_options; coalition_view; evaluate_claims; claims_sensitivity"
+    )
+
+    def claims_with(self, verdict: str) -> list[str]:
+        """The ids of the claims with this verdict ("reproduced", "partly", "not reproduced")."""
+        return [k for k, v in self.verdicts.items() if v == verdict]
+
+    def headline(self, scenario_name: str) -> str:
+        """One sentence: the statement's fate, Uzbekistan's stance, the claims' verdict counts."""
+        vote = self.vote
+        uz = {o.state: o for o in self.outside_options}.get("Uzbekistan")
+        return (
+            f"{scenario_name}: '{self.statement_label}' {'passes' if vote.passes else 'is blocked'}"
+            + (f" (principal blocker {vote.principal_blocker})" if vote.blockers else "")
+            + (f"; Uzbekistan {'goes cool' if uz.cool else 'stays engaged'}" if uz else "")
+            + f"; claims E1-E6: {len(self.claims_with('reproduced'))} reproduced, "
+            f"{len(self.claims_with('partly'))} partly."
+        )
+
+    def key_results(self) -> dict[str, Any]:
+        """The index page's key results."""
+        vote = self.vote
+        uz = {o.state: o for o in self.outside_options}.get("Uzbekistan")
+        return {
+            "statement passes": "yes" if vote.passes else "no",
+            "blockers": ", ".join(vote.blockers) or "none",
+            "principal blocker": vote.principal_blocker or "none",
+            "members' Pr[proposal passes]": round(self.steps[0].pass_probability, 4),
+            "highest statuses": "; ".join(f"{k} {v or 'none'}" for k, v in self.highest.items()),
+            "Uzbekistan cool": ("yes" if uz.cool else "no") if uz else "n/a",
+            "claims reproduced": ", ".join(self.claims_with("reproduced")) or "none",
+            "claims partly": ", ".join(self.claims_with("partly")) or "none",
+            "claims robust to every range end": ", ".join(self.robust) or "none",
+        }
+
+    def sidecar(self, scenario_name: str) -> dict[str, Any]:
+        """The notebook's sidecar: ``headline``, ``key_results`` and plain data for the tests."""
+        vote, reach, cv = self.vote, self.reach, self.coalition
+        return {
+            "headline": self.headline(scenario_name),
+            "key_results": self.key_results(),
+            "scenario": scenario_name,
+            "verdicts": dict(self.verdicts),
+            "statement": {
+                "passes": vote.passes,
+                "blockers": list(vote.blockers),
+                "margins": dict(vote.margins),
+                "principal_blocker": vote.principal_blocker,
+                "t_max": reach.t_max,
+                "t_max_without": dict(reach.t_max_without),
+            },
+            "tradeoff": [
+                {
+                    "added": s.added,
+                    "size": s.size,
+                    "prestige": s.prestige,
+                    "pass_probability": s.pass_probability,
+                    "coleman": s.coleman,
+                    "absorbed": s.absorbed,
+                }
+                for s in self.steps
+            ],
+            "highest_status": dict(self.highest),
+            "outside_options": {
+                o.state: {
+                    "inside": o.inside,
+                    "outside": o.outside,
+                    "cool": o.cool,
+                    "breakeven_availability": o.breakeven_availability,
+                }
+                for o in self.outside_options
+            },
+            "uzbekistan_across": {
+                n: {"inside": o.inside, "outside": o.outside, "cool": o.cool} for n, o in self.across
+            },
+            "coalition": {
+                "shapley": dict(cv.shapley),
+                "core_empty": cv.core_empty,
+                "leavers": list(cv.leavers),
+            },
+            "sensitivity": [{"key": r.key, "value": r.value, "changed": list(r.changed)} for r in self.flips],
+        }
+
+
+def enlargement_report(
+    model: EnlargementModel,
+    across: Mapping[str, EnlargementParams] | None = None,
+    across_state: str = "Uzbekistan",
+) -> EnlargementReport:
+    """Run the enlargement model of one scenario (see the module docstring).
+
+    ``across``: scenario name -> enlargement parameters, for ``across_state``'s outside option in each
+    scenario where it is a member (paper §2-1: Uzbekistan before and after 9/11); None or empty: none.
+    """
+    p = model.params
+    steps = tuple(model.tradeoff_curve())
+    n = p.n_proposals.value
+    verdict_rows = tuple(claims_sensitivity(p))
+    claims = tuple(evaluate_claims(model))
+    admission = tuple(model.admission_table())
+    opts = tuple(model.outside_options())
+    return EnlargementReport(
+        statement_label=p.statement_label.value,
+        n_proposals=n,
+        steps=steps,
+        max_standard_error=max(pass_probability_se(s.pass_probability, n) for s in steps),
+        cut=tuple(
+            s.added for a, s in zip(steps, steps[1:], strict=False) if s.pass_probability < a.pass_probability
+        ),
+        absorbed=tuple(s.added for s in steps[1:] if s.absorbed),
+        status_quo_in_core=status_quo_in_core(model.world, model.world.members),
+        vote=model.statement_vote(),
+        reach=model.statement_reach(),
+        admission=admission,
+        highest={" + ".join(r.candidates): r.highest for r in admission},
+        outside_options=opts,
+        cool=tuple(o.state for o in opts if o.cool),
+        across_state=across_state,
+        across=tuple(outside_option_across(across_state, across or {}, skip_missing=True)),
+        coalition=coalition_view(model),
+        claims=claims,
+        verdicts={c.id: c.verdict for c in claims},
+        sensitivity=verdict_rows,
+        flips=tuple(r for r in verdict_rows[1:] if r.changed),
+        robust=tuple(
+            k for k in verdict_rows[0].verdicts if not any(k in r.changed for r in verdict_rows[1:])
+        ),
+    )
