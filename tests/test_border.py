@@ -287,6 +287,25 @@ def test_calibration_passes_through_a_no_agreement_region():
     assert cal.found and cal.value == pytest.approx(2 * (0.9978 - 0.035), abs=1e-9)
 
 
+def test_calibration_at_l_zero_is_not_fooled_by_numeric_noise():
+    # found by hypothesis: on a curved frontier the numeric Nash split at L = 1e-15 lies ~8e-9 above the one
+    # at L = 0; the share the model produced at L ~ 0 must calibrate to L ~ 0, not to "no value"
+    g = DyadGame(
+        "t",
+        win_probability=0.5,
+        war_cost_china=0.5,
+        war_cost_neighbour=0.375,
+        curvature_china=0.7,
+        curvature_neighbour=1.0,
+        discount_rate_neighbour=0.1,
+    )
+    x = predicted_share(g.replace(linkage=1e-15), "nash")
+    cal = calibrate_linkage(g, x, "nash")
+    assert cal.found and cal.value == pytest.approx(0.0, abs=1e-6)
+    # a real shortfall is still rejected
+    assert not calibrate_linkage(g, x + 1e-3, "nash").found
+
+
 def test_calibrate_all_covers_every_dyad_and_reading():
     sc = load_scenario(ROOT / "params" / "post_911_2002.yaml")
     rows = calibrate_all(sc.border, solutions=("nash",))
