@@ -4,7 +4,7 @@ Run:  .venv/bin/python benchmarks/bench_power.py [--quick] [--seed 2026]
 
 Sections (fixed seed; every timing is the best of a few repeats in this run):
 1. growth with n (random integer weights 1..99, quota = half the total + 1): Shapley-Shubik + Banzhaf by
-   ``sco_games.coalitions`` (DP over size x weight, O(n^2 W)) vs two peers that enumerate all 2^n coalitions:
+   ``sco_games.theory.coalitions`` (DP over size x weight, O(n^2 W)) vs two peers enumerating 2^n coalitions:
    a vectorized numpy enumeration and a plain-Python enumeration (the textbook definition, itertools). The
    peers' answers are checked equal to the DP's (exact integer counts) wherever they run.
 2. 30 weighted players: the DP's time; the enumeration times at n = 30 are *extrapolated* from the largest n
@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from sco_games.coalitions import banzhaf, shapley_shubik
+from sco_games.theory.coalitions import banzhaf, shapley_shubik
 
 
 def best_time(fn, repeats=3):

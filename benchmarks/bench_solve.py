@@ -1,4 +1,4 @@
-"""Benchmark: sco_games.games.solve / solve_batch against nashpy 0.0.43, measured in the same run.
+"""Benchmark: sco_games.theory.games.solve / solve_batch against nashpy 0.0.43, measured in the same run.
 
 Run:  .venv/bin/python benchmarks/bench_solve.py [--quick] [--seed 2026]
 
@@ -22,7 +22,7 @@ import warnings
 import nashpy
 import numpy as np
 
-from sco_games.games import solve, solve_batch
+from sco_games.theory.games import solve, solve_batch
 
 TOL = 1e-9
 

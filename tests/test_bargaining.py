@@ -1,4 +1,4 @@
-"""Tests for sco_games.bargaining: closed forms, published examples, properties, errors."""
+"""Tests for sco_games.theory.bargaining: closed forms, published examples, properties, errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_games.bargaining import (
+from sco_games.theory.bargaining import (
     discount_factor,
     egalitarian,
     fearon_range,

@@ -24,7 +24,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sco_games.bargaining import nash_solution
 from sco_games.capabilities import win_probability
 from sco_games.models.border import (
     NEIGHBOURS,
@@ -43,6 +42,7 @@ from sco_games.models.border import (
 from sco_games.models.border_report import border_report, differing_values
 from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import to_jsonable
+from sco_games.theory.bargaining import nash_solution
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = [p.stem for p in find_scenarios(ROOT / "params")]

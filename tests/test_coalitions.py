@@ -1,4 +1,4 @@
-"""Tests for sco_games.coalitions: published power indices, textbook TU solutions, winset geometry."""
+"""Tests for sco_games.theory.coalitions: published power indices, textbook TU solutions, winset geometry."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sco_games.coalitions import (
+from sco_games.theory.coalitions import (
     absorbed_members,
     banzhaf,
     coleman_indices,

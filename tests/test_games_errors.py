@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sco_games.games import (
+from sco_games.theory.games import (
     NormalFormGame,
     best_responses,
     iterated_elimination,

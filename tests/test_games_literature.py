@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
-from sco_games.games import METHOD_VERTEX, NormalFormGame, solve, solve_batch
+from sco_games.theory.games import METHOD_VERTEX, NormalFormGame, solve, solve_batch
 
 DATA = Path(__file__).parent / "data" / "games"
 CASES = yaml.safe_load((DATA / "literature.yaml").read_text())

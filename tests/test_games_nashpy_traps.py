@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import yaml
 
-from sco_games.games import solve
+from sco_games.theory.games import solve
 
 DATA = Path(__file__).parent / "data" / "games" / "nashpy_traps.yaml"
 CASES = {c["name"]: c for c in yaml.safe_load(DATA.read_text())}

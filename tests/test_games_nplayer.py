@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from sco_games.games import NormalFormGame, best_responses, iterated_elimination, pure_equilibria, solve
+from sco_games.theory.games import (
+    NormalFormGame,
+    best_responses,
+    iterated_elimination,
+    pure_equilibria,
+    solve,
+)
 
 
 def test_pure_equilibria_classics():

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import yaml
 
-from sco_games.games import pure_equilibria, solve, solve_batch
+from sco_games.theory.games import pure_equilibria, solve, solve_batch
 
 gbt = pytest.importorskip("pygambit")
 

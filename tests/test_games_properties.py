@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from sco_games.games import solve, solve_batch
+from sco_games.theory.games import solve, solve_batch
 
 
 def _same_set(res1, res2, atol=1e-7):

@@ -3,8 +3,8 @@ equilibrium is returned; rejected candidates are counted, not hidden."""
 
 import numpy as np
 
-import sco_games._games_vertex as vertex
-from sco_games.games import solve, solve_batch
+import sco_games.theory.vertex as vertex
+from sco_games.theory.games import solve, solve_batch
 
 
 def test_false_candidates_are_rejected_not_returned(monkeypatch):

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sco_games.games import solve
 from sco_games.models import partnership as pm
 from sco_games.models.partnership import PartnershipParams
 from sco_games.scenario import ScenarioError, load_scenario
+from sco_games.theory.games import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]

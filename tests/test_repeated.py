@@ -1,4 +1,4 @@
-"""Tests for sco_games.repeated: grim-trigger thresholds vs textbook numbers and explicit payoff streams."""
+"""Tests for sco_games.theory.repeated: grim-trigger thresholds vs textbook numbers and explicit payoffs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from sco_games.repeated import (
+from sco_games.theory.repeated import (
     critical_discount_factor,
     grim_trigger_threshold,
     minmax_values,
@@ -139,7 +139,7 @@ def test_mixed_nash_reversion_and_normal_form_game():
     # Hand-derived 3x3: Battle of the Sexes on (a, b) plus a cooperative (c, c) = (3, 3) with temptation 4.
     # Pure NE (a, a) = (2, 1), (b, b) = (1, 2); mixed NE x = (2/3, 1/3, 0), y = (1/3, 2/3, 0) pays (2/3, 2/3).
     # Pure Nash reversion: P = 1 each -> (4-3)/(4-1) = 1/3; with the mixed NE: P = 2/3 -> 1/(4 - 2/3) = 0.3.
-    from sco_games.games import NormalFormGame
+    from sco_games.theory.games import NormalFormGame
 
     A = [[2, 0, 4], [0, 1, 0], [0, 0, 3]]
     B = [[1, 0, 0], [0, 2, 0], [4, 0, 3]]

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sco_games.models.triangle import ROLE_SCORES, classify_triangle
+from sco_games.theory.triangle import ROLE_SCORES, classify_triangle
 
 S = ("R", "C", "U")
 PAIRS = (("R", "C"), ("R", "U"), ("C", "U"))

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from sco_games.models.partnership import RegionMap
-from sco_games.models.triangle import Triangle
+from sco_games.theory.triangle import Triangle
 
 __all__ = ["region_figure", "triangle_figure", "triangles_figure", "LABEL_COLOURS", "BOUNDARY"]
 

@@ -19,7 +19,7 @@ of that side's value of the whole disputed area**.
 - The neighbour's outside option ``o_N`` (walking away to the Russian-mediated "4+1" bloc, §1-1) is a
   constraint ``u_N >= o_N`` (the outside option principle), not a disagreement point.
 
-Solutions (all from :mod:`sco_games.bargaining`, applied to the frontier ``(x^alpha_C + L, (1-x)^alpha_N)``):
+Solutions (all from :mod:`sco_games.theory.bargaining`, on the frontier ``(x^alpha_C + L, (1-x)^alpha_N)``):
 asymmetric Nash (weight ``w`` to China), Kalai-Smorodinsky, Rubinstein alternating offers with outside options
 (China proposes first; ``delta_i = exp(-r_i dt)``), and Fearon's bargaining range against war. Linkage enters
 Fearon's range as an extra cost of no deal for China: the range is ``(p - c_C - L, p + c_N)``.
@@ -51,15 +51,15 @@ import yaml
 from pydantic import Field, model_validator
 from scipy.optimize import brentq
 
-from sco_games.bargaining import (
+from sco_games.capabilities import win_probability
+from sco_games.sourced import Sourced, Strict, unwrap
+from sco_games.theory.bargaining import (
     discount_factor,
     fearon_range,
     kalai_smorodinsky,
     nash_solution,
     rubinstein,
 )
-from sco_games.capabilities import win_probability
-from sco_games.sourced import Sourced, Strict, unwrap
 
 __all__ = [
     "NEIGHBOURS",
@@ -598,7 +598,7 @@ def _rubinstein_split(game: DyadGame, disputed_km2: float) -> MethodSplit:
 
     Options: China can always get ``max(d_C, L)`` (war/status quo, or x = 0 with the linkage value); the
     neighbour ``max(d_N, o_N, 0)``. Linear values: the game is a pie of size ``1 + L`` in which China's share
-    is ``x + L``; normalised to 1 it is :func:`sco_games.bargaining.rubinstein`. Concave values: the same
+    is ``x + L``; normalised to 1 it is :func:`~sco_games.theory.bargaining.rubinstein`. Concave: the same
     stationary equations (Osborne & Rubinstein 1990 §3.12) on the concave frontier, solved by iterating
     the contraction.
     """
@@ -652,7 +652,7 @@ def _rubinstein_split(game: DyadGame, disputed_km2: float) -> MethodSplit:
 
 
 def _fearon_split(game: DyadGame, disputed_km2: float) -> FearonSplit:
-    """Fearon's range with linkage: :func:`sco_games.bargaining.fearon_range` with China's cost ``c_C + L``.
+    """Fearon's range with linkage: :func:`~sco_games.theory.bargaining.fearon_range` with cost ``c_C + L``.
     Its ends are reservation *utilities*; concave values map them back to shares (risk aversion widens it)."""
     fr = fearon_range(game.win_probability, game.war_cost_china + game.linkage, game.war_cost_neighbour)
     if fr.empty:
@@ -798,7 +798,7 @@ def calibrate_linkage(
             "bracket check",
         )
     f0 = share(0.0) - x_obs
-    # on a curved frontier the solutions are numeric, accurate to ~1e-8 (sco_games.bargaining): a shortfall
+    # on a curved frontier the solutions are numeric, accurate to ~1e-8 (theory.bargaining): a shortfall
     # within that noise says L = 0, not "only a negative L would fit"
     tol0 = 1e-12 if game.curvature_china == game.curvature_neighbour == 1.0 else 1e-7
     if abs(f0) <= tol0:

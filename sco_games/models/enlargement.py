@@ -42,7 +42,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from sco_games import coalitions
 from sco_games.models.enlargement_params import STATUSES, EnlargementParams
 from sco_games.models.enlargement_space import (
     US,
@@ -60,6 +59,7 @@ from sco_games.models.enlargement_space import (
     veto_map,
     winset,
 )
+from sco_games.theory import coalitions
 
 __all__ = [
     "Admission",

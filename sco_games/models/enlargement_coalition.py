@@ -7,7 +7,7 @@ is no organization and gets its outside option, ``v({i}) = availability_i * P({i
 ``v({}) = 0``.
 
 The Shapley value, the core (a linear programme) and the nucleolus come from
-:mod:`sco_games.coalitions`; this module only builds the game and reads the answers: who would leave
+:mod:`sco_games.theory.coalitions`; this module only builds the game and reads the answers: who would leave
 (outside option above its Shapley value) and which group could do better on its own.
 
 >>> from sco_games.scenario import load_scenario
@@ -23,9 +23,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from sco_games import coalitions
 from sco_games.models.enlargement import EnlargementModel
 from sco_games.models.enlargement_space import US, pass_probability, prestige
+from sco_games.theory import coalitions
 
 __all__ = ["CoalitionView", "coalition_view", "tu_game"]
 
@@ -97,6 +97,6 @@ def coalition_view(model: EnlargementModel) -> CoalitionView:
         players=players, values=values, grand_value=values[players], shapley=shapley, outside=outside,
         core_empty=core_empty, core_point=core_point, nucleolus=nucl, leavers=leavers,
         best_blocking=(best, float(excess[best])),
-        method="v(S) = P(S) E(S) for |S| >= 2, v({i}) = US option; sco_games.coalitions "
+        method="v(S) = P(S) E(S) for |S| >= 2, v({i}) = US option; sco_games.theory.coalitions "
                "shapley_value / core (LP) / nucleolus",
     )

@@ -16,11 +16,11 @@ in the *unanimity winset* ``W(M) = ∩_{i in M} D(a_i, |q - a_i|)`` (Tsebelis 20
   ``w_ref`` the capability of every state in the scenario plus the US (so ``0 < P <= 1``);
 * **effectiveness** is the chance that a proposal drawn uniformly from the policy square passes:
   ``E(M) = Pr[x in W(M)]`` (Monte Carlo on the world's proposals; the exact winset area comes from
-  :func:`sco_games.coalitions.unanimity_winset`). Coleman's structural power to act under unanimity,
+  :func:`sco_games.theory.coalitions.unanimity_winset`). Coleman's structural power to act under unanimity,
   ``2**-n``, is reported beside it.
 
 This module is SCO-specific glue: the general algorithms (winsets, absorption, power indices) live in
-:mod:`sco_games.coalitions`.
+:mod:`sco_games.theory.coalitions`.
 
 >>> from sco_games.scenario import load_scenario
 >>> w = build_world(load_scenario("params/founding_2001.yaml").enlargement)
@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sco_games import coalitions
 from sco_games.capabilities import capabilities
 from sco_games.models.enlargement_params import EnlargementParams
+from sco_games.theory import coalitions
 
 __all__ = [
     "US",
@@ -268,7 +268,7 @@ def statement_vote(world: World, members: Iterable[str] | None = None,
 def is_absorbed(world: World, state: str, members: Iterable[str]) -> bool:
     """Whether ``state``'s ideal point lies in the convex hull of ``members``' ideal points, so that
     as a veto player it cannot shrink their winset (Tsebelis' absorption rule;
-    :func:`sco_games.coalitions.is_absorbed`)."""
+    :func:`sco_games.theory.coalitions.is_absorbed`)."""
     pts = [world.ideal[m] for m in members]
     return bool(coalitions.is_absorbed(world.ideal[state], pts))
 
@@ -276,13 +276,13 @@ def is_absorbed(world: World, state: str, members: Iterable[str]) -> bool:
 def status_quo_in_core(world: World, members: Iterable[str]) -> bool:
     """Whether the status quo lies in the members' unanimity core (the convex hull of their ideal points):
     then no proposal beats it for all of them and the winset is empty
-    (:func:`sco_games.coalitions.unanimity_core_contains`)."""
+    (:func:`sco_games.theory.coalitions.unanimity_core_contains`)."""
     return bool(coalitions.unanimity_core_contains([world.ideal[m] for m in members], world.status_quo))
 
 
 def winset(world: World, members: Iterable[str]) -> coalitions.Winset:
     """The exact unanimity winset of the status quo for ``members`` (area, centroid, empty?), from
-    :func:`sco_games.coalitions.unanimity_winset`. It is not clipped to the policy square: compare
+    :func:`sco_games.theory.coalitions.unanimity_winset`. It is not clipped to the policy square: compare
     :func:`pass_probability`, which counts only proposals inside the square."""
     ms = tuple(members)
     if not ms:

@@ -59,9 +59,9 @@ Not modelled (a choice, said here so a reader can change it): the pressure to ma
 build-up (a cost of facing a Rival while not arming). With it, Rival/Rival becomes a second
 equilibrium (the Cold-War trap) whenever that cost exceeds ``C_i - theta U_i``.
 
-Equilibria are computed by :func:`sco_games.games.solve` (verified, with regret) and region maps by
-:func:`sco_games.games.solve_batch`; the repeated-game threshold by
-:func:`sco_games.repeated.critical_discount_factor`. This module only builds the payoffs and labels
+Equilibria are computed by :func:`sco_games.theory.games.solve` (verified, with regret) and region maps by
+:func:`sco_games.theory.games.solve_batch`; the repeated-game threshold by
+:func:`sco_games.theory.repeated.critical_discount_factor`. This module only builds the payoffs and labels
 the results.
 
 >>> p = PartnershipParams.example()
@@ -79,10 +79,10 @@ from typing import Annotated, Any
 import numpy as np
 from pydantic import Field, field_validator
 
-from sco_games.games import DEFAULT_TOL, BatchResult, NormalFormGame, SolveResult, solve, solve_batch
-from sco_games.models.triangle import Triangle, classify_triangle
-from sco_games.repeated import GrimTriggerResult, critical_discount_factor
 from sco_games.sourced import Sourced, Strict, unwrap
+from sco_games.theory.games import DEFAULT_TOL, BatchResult, NormalFormGame, SolveResult, solve, solve_batch
+from sco_games.theory.repeated import GrimTriggerResult, critical_discount_factor
+from sco_games.theory.triangle import Triangle, classify_triangle
 
 __all__ = [
     "PLAYERS",
@@ -238,7 +238,7 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
     """Russia's (row) and China's (column) payoff matrices, indexed ``[russia_strategy, china_strategy]``.
 
     ``params`` is a :class:`PartnershipParams` or a mapping of plain values; values may be numpy arrays
-    (broadcast together), giving stacks of shape ``(..., 3, 3)`` for :func:`sco_games.games.solve_batch`.
+    (broadcast together), giving stacks of shape ``(..., 3, 3)`` for :func:`~sco_games.theory.solve_batch`.
     Raises ``ValueError`` naming a missing, negative or non-finite parameter.
 
     >>> A, B = payoff_matrices(PartnershipParams.example())
@@ -317,7 +317,7 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
 
 
 def stage_game(params: PartnershipParams) -> NormalFormGame:
-    """The stage game as a :class:`~sco_games.games.NormalFormGame` (Russia row, China column)."""
+    """The stage game as a :class:`~sco_games.theory.games.NormalFormGame` (Russia row, China column)."""
     a, b = payoff_matrices(params)
     return NormalFormGame(a, b, players=PLAYERS, strategies=(STRATEGIES, STRATEGIES))
 
@@ -343,7 +343,7 @@ def equilibrium_label(result: SolveResult) -> str:
 class StageResult:
     """The stage game of one parameter set and its verified equilibria.
 
-    ``label`` as :func:`equilibrium_label`; ``equilibria`` from :func:`sco_games.games.solve`
+    ``label`` as :func:`equilibrium_label`; ``equilibria`` from :func:`sco_games.theory.games.solve`
     (each with ``regret`` <= ``tol`` x payoff range); ``descriptions`` readable labels;
     ``degenerate`` and ``method`` as reported by the solver.
     """
@@ -358,7 +358,7 @@ class StageResult:
 
 
 def analyze(params: PartnershipParams) -> StageResult:
-    """Solve the stage game of ``params`` with :func:`sco_games.games.solve`.
+    """Solve the stage game of ``params`` with :func:`sco_games.theory.games.solve`.
 
     >>> r = analyze(PartnershipParams.example())
     >>> r.label, r.degenerate, r.equilibria[0].payoffs
@@ -429,7 +429,7 @@ class RegionMap:
 
 
 def batch_labels(batch: BatchResult) -> np.ndarray:
-    """The :func:`equilibrium_label` of every game of a :class:`~sco_games.games.BatchResult`."""
+    """The :func:`equilibrium_label` of every game of a :class:`~sco_games.theory.games.BatchResult`."""
     counts = batch.counts
     # each slot's pure profile as an index r * 3 + c (only meaningful where batch.pure)
     r = np.nan_to_num(batch.row).argmax(axis=-1)
@@ -452,7 +452,7 @@ def batch_labels(batch: BatchResult) -> np.ndarray:
 def equilibrium_regions(params: PartnershipParams, x: Axis, x_values: Any, y: Axis, y_values: Any,
                         tol: float = DEFAULT_TOL) -> RegionMap:
     """Equilibrium labels over the grid ``x_values`` x ``y_values`` of parameters ``x`` and ``y``
-    (others at ``params``), solved all at once with :func:`sco_games.games.solve_batch`.
+    (others at ``params``), solved all at once with :func:`sco_games.theory.games.solve_batch`.
 
     ``x`` (or ``y``) may be a tuple of parameter names set to the same value (e.g. both US stakes).
 
@@ -553,7 +553,7 @@ class Sustainability:
 
 
 def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainability]:
-    """Grim trigger (via :func:`sco_games.repeated.critical_discount_factor`, Nash reversion) for
+    """Grim trigger (via :func:`sco_games.theory.repeated.critical_discount_factor`, Nash reversion) for
 
     * the **partnership** Partner/Partner, and
     * the **joint front** Ally/Ally (coordination against the US as over Kosovo and the ABM treaty in

@@ -1,6 +1,6 @@
 """Spatial veto players in 2-D: the unanimity winset of a status quo and the unanimity core (Pareto set).
 
-Private helper of :mod:`sco_games.coalitions` (import from there). Knows nothing of the SCO.
+Private helper of :mod:`sco_games.theory.coalitions` (import from there). Knows nothing of the SCO.
 
 With Euclidean preferences a member with ideal point ``p_i`` prefers ``x`` to the status quo ``q`` iff
 ``|x - p_i| < |q - p_i|``: the open disc centred at ``p_i`` through ``q``. Under unanimity the winset

@@ -23,8 +23,8 @@ Solutions:
   vectors span R^n. Accurate to LP tolerance (~1e-9); n <= 12 (the LP has 2^n rows).
 
 Voting power (weighted games, veto rules, Coleman's power to act) comes from
-:mod:`sco_games._coalitions_power`; spatial veto players (unanimity winset, Pareto set, absorption) from
-:mod:`sco_games._coalitions_spatial`; both are re-exported here.
+:mod:`sco_games.theory.power`; spatial veto players (unanimity winset, Pareto set, absorption) from
+:mod:`sco_games.theory.spatial`; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog
 
-from sco_games._coalitions_power import (
+from sco_games.theory.power import (
     ColemanIndices,
     PowerIndex,
     WeightedGame,
@@ -49,7 +49,7 @@ from sco_games._coalitions_power import (
     veto_rule,
     weighted_game,
 )
-from sco_games._coalitions_spatial import (
+from sco_games.theory.spatial import (
     Winset,
     absorbed_members,
     is_absorbed,

@@ -1,6 +1,6 @@
 """Power indices of simple (voting) games: exact counting by dynamic programming for weighted rules.
 
-Private helper of :mod:`sco_games.coalitions` (import from there). Knows nothing of the SCO.
+Private helper of :mod:`sco_games.theory.coalitions` (import from there). Knows nothing of the SCO.
 
 A weighted voting game ``[q; w_1, ..., w_n]`` makes a coalition winning iff its total weight is at least the
 quota ``q``; ``veto_players`` adds the condition that every veto player belongs to it (e.g. the UN Security

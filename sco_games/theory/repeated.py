@@ -2,7 +2,7 @@
 
 Knows nothing of the SCO. A stage game is a pair of payoff matrices ``A`` (row player, player 0) and ``B``
 (column player, player 1), both of shape ``(m, n)``; ``B=None`` means zero-sum (``B = -A``), as in
-:class:`sco_games.games.NormalFormGame`. Any object with array attributes ``A`` and ``B`` (such as a
+:class:`sco_games.theory.games.NormalFormGame`. Any object with array attributes ``A`` and ``B`` (such as a
 ``NormalFormGame``) may be passed as ``A``; if it also has ``strategies`` labels, a profile may be given by
 labels.
 
@@ -27,7 +27,7 @@ Punishments (``punishment=``):
   delta*``. If the stage game has no pure Nash equilibrium, use "nash_mixed" (below) or pass
   payoffs through ``punishment_payoffs=``.
 - ``"nash_mixed"``: the same with mixed stage equilibria included (all extreme equilibria from
-  :func:`sco_games.games.solve`; a player's payoff is bilinear, so its minimum over the equilibrium set is
+  :func:`~sco_games.theory.games.solve`; a player's payoff is bilinear, so its minimum over the equilibria is
   attained at an extreme equilibrium).
 - a profile ``(k, l)``: revert to that profile for both deviators; it must be a pure stage Nash equilibrium
   (checked, ``ValueError`` otherwise) so that the threat is credible.
@@ -321,7 +321,7 @@ def critical_discount_factor(
         label = "nash"
         method = "grim trigger with player-specific Nash reversion (worst pure stage NE for the deviator)"
     elif isinstance(punishment, str) and punishment == "nash_mixed":
-        from sco_games.games import solve  # lazy: only this option needs the equilibrium solver
+        from sco_games.theory.games import solve  # lazy: only this option needs the equilibrium solver
 
         eqs = list(solve(Am, Bm))
         if not eqs:  # pragma: no cover - every finite game has an equilibrium
@@ -330,7 +330,7 @@ def critical_discount_factor(
         label = "nash_mixed"
         method = (
             "grim trigger with player-specific Nash reversion to the worst stage NE for the deviator, mixed "
-            f"included (sco_games.games.solve: {len(eqs)} extreme equilibria)"
+            f"included (sco_games.theory.games.solve: {len(eqs)} extreme equilibria)"
         )
     elif isinstance(punishment, str) and punishment == "minmax":
         P = minmax_values(Am, Bm)

@@ -19,7 +19,7 @@ __all__ = ["as_payoff_array", "pure_equilibria", "best_responses", "iterated_eli
 def as_payoff_array(payoffs, name: str = "payoffs") -> np.ndarray:
     """Validate and return ``payoffs`` as a float array of shape ``(n, s_1, ..., s_n)``.
 
-    A :class:`~sco_games.games.NormalFormGame` is converted to shape ``(2, m, n)``.
+    A :class:`~sco_games.theory.games.NormalFormGame` is converted to shape ``(2, m, n)``.
     """
     if hasattr(payoffs, "A") and hasattr(payoffs, "B"):
         return np.stack([payoffs.A, payoffs.B])

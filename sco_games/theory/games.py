@@ -14,7 +14,7 @@ games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, and Avi
 Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. Vertices are found by solving
 the square systems of every choice of support and best-response set, for all games of a batch at
 once (closed-form inverses up to 3 x 3, LAPACK beyond, one step of iterative refinement), rather
-than by pivoting, so no vertex is skipped for numerical reasons; see :mod:`sco_games._games_vertex`.
+than by pivoting, so no vertex is skipped for numerical reasons; see :mod:`sco_games.theory.vertex`.
 For a degenerate game, :meth:`SolveResult.nash_subsets` gives the maximal Nash subsets, whose union
 is the set of all equilibria.
 
@@ -52,9 +52,9 @@ from math import comb
 
 import numpy as np
 
-from sco_games._games_cliques import maximal_bicliques
-from sco_games._games_nplayer import best_responses, iterated_elimination, pure_equilibria
-from sco_games._games_vertex import enumerate_batch
+from sco_games.theory.cliques import maximal_bicliques
+from sco_games.theory.nplayer import best_responses, iterated_elimination, pure_equilibria
+from sco_games.theory.vertex import enumerate_batch
 
 __all__ = [
     "NormalFormGame",
@@ -500,7 +500,7 @@ def solve_batch(A, B=None, tol: float = DEFAULT_TOL) -> BatchResult:
     """Equilibria of many small bimatrix games at once: for each game the same list as :func:`solve`.
 
     ``A`` and ``B`` have shape ``S + (m, n)`` for any batch shape ``S`` (e.g. ``(N,)`` or a grid
-    ``(200, 200)``); ``B=None`` means zero-sum. The vertex enumeration of :mod:`sco_games.games`
+    ``(200, 200)``); ``B=None`` means zero-sum. The vertex enumeration of :mod:`sco_games.theory.games`
     runs on all games together (batched ``numpy.linalg.solve`` over all support / best-response
     pairs), so it is fast for m, n up to about 4; each game is reported degenerate or not, and a
     degenerate game (e.g. on a boundary between equilibrium regions) gets its extreme equilibria.
