@@ -24,7 +24,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sco_games.capabilities import win_probability
+from sco_games.data.capabilities import win_probability
 from sco_games.models.border import (
     NEIGHBOURS,
     BorderParams,

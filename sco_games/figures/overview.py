@@ -1,6 +1,6 @@
 """Figures for the overview notebook: the 1996-2003 timeline and the 2001 capabilities.
 
->>> from sco_games.timeline import TIMELINE
+>>> from sco_games.data.timeline import TIMELINE
 >>> fig = timeline_figure(TIMELINE, marked=TIMELINE[5].date, marked_label="founding_2001")
 >>> len(fig.data) >= 1
 True
@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from sco_games.capabilities import Capability
-from sco_games.timeline import Event
+from sco_games.data.capabilities import Capability
+from sco_games.data.timeline import Event
 
 __all__ = ["timeline_figure", "capabilities_figure"]
 

@@ -13,7 +13,7 @@ of that side's value of the whole disputed area**.
   to China of the whole disputed area: ``L = 2`` means China valued the side benefits of a settled border at
   twice the value of owning all of it.
 - Disagreement (``disagreement``): ``"war"`` -- China wins all with probability ``p`` (the CINC ratio from
-  :func:`sco_games.capabilities.win_probability`), each side pays a cost ``c_i`` -- so
+  :func:`sco_games.data.capabilities.win_probability`), each side pays a cost ``c_i`` -- so
   ``d = (p - c_C, 1 - p - c_N)``; or ``"dispute"`` -- the status quo continues: China keeps the share ``h`` it
   holds, each side pays a cost ``k_i``: ``d = (h^alpha_C - k_C, (1 - h)^alpha_N - k_N)``.
 - The neighbour's outside option ``o_N`` (walking away to the Russian-mediated "4+1" bloc, §1-1) is a
@@ -51,7 +51,7 @@ import yaml
 from pydantic import Field, model_validator
 from scipy.optimize import brentq
 
-from sco_games.capabilities import win_probability
+from sco_games.data.capabilities import win_probability
 from sco_games.sourced import Sourced, Strict, unwrap
 from sco_games.theory.bargaining import (
     discount_factor,

@@ -2,7 +2,7 @@
 
 Every value is a :class:`~sco_games.sourced.Sourced` entry citing the paper (section / footnote) or,
 where the paper is silent, saying that the coding is ours. Capability weights are *not* here: they
-come from :mod:`sco_games.capabilities` (one source of truth).
+come from :mod:`sco_games.data.capabilities` (one source of truth).
 
 The policy space is the square ``[-1, 1] x [-1, 1]``:
 
@@ -23,7 +23,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from sco_games.capabilities import capabilities
+from sco_games.data.capabilities import capabilities
 from sco_games.sourced import Sourced, Strict
 
 __all__ = [
@@ -99,7 +99,7 @@ class StatusTable(Strict):
 class EnlargementParams(Strict):
     """The enlargement model's section of a scenario.
 
-    ``members`` and ``candidates`` map a state (as named in :func:`sco_games.capabilities.capabilities`)
+    ``members`` and ``candidates`` map a state (as named in :func:`sco_games.data.capabilities.capabilities`)
     to its ideal point; ``affinities`` maps ``"From->To"`` to how ``From`` feels about having ``To``
     at the table (-1 hostile .. +1 friendly), felt in proportion to ``To``'s status.
     """

@@ -3,7 +3,7 @@ Conclusion).
 
 A :class:`World` is built once from :class:`~sco_games.models.enlargement_params.EnlargementParams`:
 every state's ideal point in the square ``[-1, 1]^2`` (x: stance toward the US, y: depth of security
-cooperation), its capability weight (from :mod:`sco_games.capabilities`), the status quo, a contested
+cooperation), its capability weight (from :mod:`sco_games.data.capabilities`), the status quo, a contested
 statement and a fixed sample of random proposals (common random numbers: every membership set is
 judged on the same proposals, so comparisons between sets carry no sampling noise of their own).
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sco_games.capabilities import capabilities
+from sco_games.data.capabilities import capabilities
 from sco_games.models.enlargement_params import EnlargementParams
 from sco_games.theory import coalitions
 

@@ -1,0 +1,1 @@
+"""The package data files (``*.yaml``: settlements, capabilities, the membership record) and loaders."""
