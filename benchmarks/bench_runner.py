@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sco_games.runner import default_kernel_name, run
+from sco_games.batch.runner import default_kernel_name, run
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = ROOT / "tests" / "data" / "tiny_ok.ipynb"

@@ -2,7 +2,7 @@
 
 import sys
 
-from sco_games.cli import main
+from sco_games.batch.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

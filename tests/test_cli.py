@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from sco_games import cli
+from sco_games.batch import cli
 
 
 def _sh(args: list[str], timeout: float = 120) -> subprocess.CompletedProcess:

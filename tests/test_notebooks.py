@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from sco_games.report_html import remote_scripts
-from sco_games.runner import run
+from sco_games.batch.report_html import remote_scripts
+from sco_games.batch.runner import run
 from sco_games.scenario import find_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent

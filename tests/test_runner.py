@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sco_games import runner
-from sco_games.report_html import PLOTLY_JS, remote_scripts
-from sco_games.runner import PairOutcome, UsageError, plan_pairs, run
+from sco_games.batch import runner
+from sco_games.batch.report_html import PLOTLY_JS, remote_scripts
+from sco_games.batch.runner import PairOutcome, UsageError, plan_pairs, run
 from sco_games.scenario import ScenarioError
 
 
@@ -246,7 +246,7 @@ def test_bad_arguments(small_scenario, tiny_notebook, tmp_path):
 
 
 def test_summary_counts():
-    from sco_games.runner import Pair, RunSummary
+    from sco_games.batch.runner import Pair, RunSummary
 
     p = Pair("s", Path("/s.yaml"), "t", "2001-01-01", "n", Path("/n.ipynb"))
     s = RunSummary((PairOutcome(p, "ok"), PairOutcome(p, "failed", error="e")), Path("/i.html"), 1.0)
@@ -275,7 +275,7 @@ def test_the_offline_check_catches_nbconvert_default_template(tmp_path, small_sc
     ours does not (same executed notebook)."""
     from nbconvert import HTMLExporter
 
-    from sco_games.report_html import notebook_to_html
+    from sco_games.batch.report_html import notebook_to_html
 
     reports = tmp_path / "reports"
     _run(small_scenario, [tiny_notebook("tiny_ok")], reports)

@@ -53,7 +53,7 @@ def resolve_scenarios(items: Sequence[str] | None) -> list[Path]:
 
 def resolve_notebooks(items: Sequence[str] | None) -> list[Path]:
     """Notebook names (``01_overview``) or paths -> paths; default every ``notebooks/*.ipynb``."""
-    from sco_games.runner import find_notebooks
+    from sco_games.batch.runner import find_notebooks
 
     if not items:
         return find_notebooks()
@@ -72,7 +72,7 @@ def resolve_notebooks(items: Sequence[str] | None) -> list[Path]:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from sco_games.runner import find_notebooks
+    from sco_games.batch.runner import find_notebooks
 
     print("scenarios (params/):")
     for p in find_scenarios():
@@ -104,7 +104,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from sco_games.runner import UsageError, run
+    from sco_games.batch.runner import UsageError, run
 
     scenarios = resolve_scenarios(args.scenario)
     notebooks = resolve_notebooks(args.notebook)
@@ -147,7 +147,7 @@ def _positive_float(s: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from sco_games.runner import DEFAULT_TIMEOUT
+    from sco_games.batch.runner import DEFAULT_TIMEOUT
 
     ap = argparse.ArgumentParser(prog="sco-games",
                                  description="SCO game models: scenarios, notebooks, reports.")

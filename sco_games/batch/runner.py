@@ -365,7 +365,7 @@ def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     import nbformat
     import papermill as pm
 
-    from sco_games.report_html import notebook_to_html
+    from sco_games.batch.report_html import notebook_to_html
 
     work = Path(job["work"])
     nb = job["notebook"]
@@ -516,8 +516,8 @@ def run(
     """
     from tqdm import tqdm
 
-    from sco_games.report_html import ensure_assets
-    from sco_games.report_index import write_index
+    from sco_games.batch.report_html import ensure_assets
+    from sco_games.batch.report_index import write_index
 
     t_start = time.perf_counter()
     say = log or (lambda msg: print(msg, file=sys.stderr))
@@ -561,7 +561,8 @@ def run(
                 workers = max(1, min(jobs or _cores(), len(todo)))
                 ctx = multiprocessing.get_context("forkserver")
                 # the fork server imports these once; every worker forked from it starts warm
-                ctx.set_forkserver_preload(["sco_games.runner", "sco_games.report_html", "papermill"])
+                ctx.set_forkserver_preload(["sco_games.batch.runner", "sco_games.batch.report_html",
+                                            "papermill"])
                 bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
                            desc=f"running on {workers} process(es)", dynamic_ncols=True)
                 pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,

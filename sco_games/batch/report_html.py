@@ -5,7 +5,7 @@ needs none of them. The template below drops those blocks and loads one shared c
 ``plotly.min.js`` (copied from the installed plotly package into ``reports/assets/``) by a
 relative path, so a report opens with every figure drawn and no request leaving the machine.
 :func:`remote_references` is the check: it lists every ``src``/``href`` of a page that points
-off the machine. Formulas are converted to MathML at export time (:mod:`sco_games.report_math`),
+off the machine. Formulas are converted to MathML at export time (:mod:`sco_games.batch.report_math`),
 which browsers draw natively, so no MathJax is needed.
 
 >>> remote_references('<script src="https://cdn.x/require.js"></script><a href="#top">t</a>')
@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sco_games.report_math import markdown_math_to_mathml
+from sco_games.batch.report_math import markdown_math_to_mathml
 from sco_games.sidecar import atomic_write_text
 
 if TYPE_CHECKING:  # nbformat/nbconvert import in seconds (jsonschema): only load them to export
