@@ -39,7 +39,7 @@ from sco_games.models.border import (
     predicted_share,
     settlements,
 )
-from sco_games.models.border_report import border_report, differing_values
+from sco_games.models.border.report import border_report, differing_values
 from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import to_jsonable
 from sco_games.theory.bargaining import nash_solution

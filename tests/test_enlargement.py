@@ -20,16 +20,16 @@ from scipy.optimize import linprog
 from scipy.spatial import Delaunay
 
 from sco_games.models.enlargement import EnlargementModel
-from sco_games.models.enlargement_claims import (
+from sco_games.models.enlargement.claims import (
     claims_sensitivity,
     evaluate_claims,
     membership_history,
     ranged_values,
     with_overrides,
 )
-from sco_games.models.enlargement_coalition import coalition_view, tu_game
-from sco_games.models.enlargement_report import enlargement_report
-from sco_games.models.enlargement_space import (
+from sco_games.models.enlargement.coalition import coalition_view, tu_game
+from sco_games.models.enlargement.report import enlargement_report
+from sco_games.models.enlargement.space import (
     is_absorbed,
     pass_probability,
     pass_probability_giants,

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from sco_games.models.enlargement import CandidateStatuses, OutsideOption, TradeoffStep
-from sco_games.models.enlargement_params import STATUSES
-from sco_games.models.enlargement_space import VetoMap
+from sco_games.models.enlargement.params import STATUSES
+from sco_games.models.enlargement.space import VetoMap
 
 __all__ = ["admission_figure", "outside_option_figure", "tradeoff_figure", "veto_map_figure"]
 

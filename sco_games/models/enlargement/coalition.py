@@ -1,7 +1,7 @@
 """The coalition view of the SCO: a TU game on its members (paper Conclusion, §2-1).
 
 The worth of an SCO made of the members in ``S`` alone is its prestige times its chance of acting,
-``v(S) = P(S) E(S)`` for ``|S| >= 2`` (see :mod:`sco_games.models.enlargement_space`); a state on its own
+``v(S) = P(S) E(S)`` for ``|S| >= 2`` (see :mod:`sco_games.models.enlargement.space`); a state on its own
 is no organization and gets its outside option, ``v({i}) = availability_i * P({i, US}) E({i, US})``
 (the US club of :class:`~sco_games.models.enlargement.OutsideOption`, in the same units as ``v``);
 ``v({}) = 0``.
@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from sco_games.models.enlargement import EnlargementModel
-from sco_games.models.enlargement_space import US, pass_probability, prestige
+from sco_games.models.enlargement.game import EnlargementModel
+from sco_games.models.enlargement.space import US, pass_probability, prestige
 from sco_games.theory import coalitions
 
 __all__ = ["CoalitionView", "coalition_view", "tu_game"]

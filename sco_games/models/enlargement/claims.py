@@ -22,9 +22,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from sco_games.models.enlargement import EnlargementModel
-from sco_games.models.enlargement_params import STATUSES, EnlargementParams
-from sco_games.models.enlargement_space import (
+from sco_games.models.enlargement.game import EnlargementModel
+from sco_games.models.enlargement.params import STATUSES, EnlargementParams
+from sco_games.models.enlargement.space import (
     pass_probability,
     statement_reach,
     statement_vote,

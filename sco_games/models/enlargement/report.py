@@ -21,17 +21,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sco_games.models.enlargement import (
+from sco_games.models.enlargement.claims import Claim, SensitivityRow, claims_sensitivity, evaluate_claims
+from sco_games.models.enlargement.coalition import CoalitionView, coalition_view
+from sco_games.models.enlargement.game import (
     CandidateStatuses,
     EnlargementModel,
     OutsideOption,
     TradeoffStep,
     outside_option_across,
 )
-from sco_games.models.enlargement_claims import Claim, SensitivityRow, claims_sensitivity, evaluate_claims
-from sco_games.models.enlargement_coalition import CoalitionView, coalition_view
-from sco_games.models.enlargement_params import EnlargementParams
-from sco_games.models.enlargement_space import (
+from sco_games.models.enlargement.params import EnlargementParams
+from sco_games.models.enlargement.space import (
     StatementReach,
     StatementVote,
     pass_probability_se,

@@ -1,7 +1,7 @@
 """The SCO's policy space: ideal points, prestige and effectiveness under consensus (paper §1-2, §3-2,
 Conclusion).
 
-A :class:`World` is built once from :class:`~sco_games.models.enlargement_params.EnlargementParams`:
+A :class:`World` is built once from :class:`~sco_games.models.enlargement.params.EnlargementParams`:
 every state's ideal point in the square ``[-1, 1]^2`` (x: stance toward the US, y: depth of security
 cooperation), its capability weight (from :mod:`sco_games.data.capabilities`), the status quo, a contested
 statement and a fixed sample of random proposals (common random numbers: every membership set is
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sco_games.data.capabilities import capabilities
-from sco_games.models.enlargement_params import EnlargementParams
+from sco_games.models.enlargement.params import EnlargementParams
 from sco_games.theory import coalitions
 
 __all__ = [

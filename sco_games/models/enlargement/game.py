@@ -3,9 +3,9 @@
 The paper's closing dilemma: "the effectiveness of the organization is zero-sum regarding increased
 prestige by its enlargement if Russia and China cannot jointly dominate others" (Conclusion). This
 module turns it into payoffs and an admission game; the policy space, prestige and effectiveness are in
-:mod:`sco_games.models.enlargement_space`, the coalition view in
-:mod:`sco_games.models.enlargement_coalition`, the paper's claims E1-E6 in
-:mod:`sco_games.models.enlargement_claims`.
+:mod:`sco_games.models.enlargement.space`, the coalition view in
+:mod:`sco_games.models.enlargement.coalition`, the paper's claims E1-E6 in
+:mod:`sco_games.models.enlargement.claims`.
 
 Payoffs
 -------
@@ -42,8 +42,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from sco_games.models.enlargement_params import STATUSES, EnlargementParams
-from sco_games.models.enlargement_space import (
+from sco_games.models.enlargement.params import STATUSES, EnlargementParams
+from sco_games.models.enlargement.space import (
     US,
     StatementReach,
     StatementVote,

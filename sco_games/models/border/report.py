@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.models.border import (
+from sco_games.models.border.game import (
     SOLUTIONS,
     BorderParams,
     Calibration,
