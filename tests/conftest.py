@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+#: Test inputs: tiny notebooks (tiny_*.ipynb) and game cases (games/*.yaml).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PARAMS = ROOT / "params"
 NOTEBOOKS = ROOT / "notebooks"
 #: The small scenario the notebook and runner tests use.
@@ -57,7 +58,7 @@ def tiny_notebook(tmp_path: Path) -> Callable[[str, str | None], Path]:
         folder = tmp_path / "nb"
         folder.mkdir(exist_ok=True)
         dst = folder / f"{name or fixture}.ipynb"
-        shutil.copyfile(DATA / f"{fixture}.ipynb", dst)
+        shutil.copyfile(FIXTURES / f"{fixture}.ipynb", dst)
         return dst
 
     return _copy

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import copy
 import math
-from pathlib import Path
 
 import pytest
 import yaml
 
 from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
-
-PARAMS = Path(__file__).resolve().parent.parent / "params"
+from tests.conftest import PARAMS
 
 
 def _error(path, overrides=None) -> str:

@@ -43,8 +43,8 @@ from sco_games.models.border.report import border_report, differing_values
 from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import to_jsonable
 from sco_games.theory.bargaining import nash_solution
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = [p.stem for p in find_scenarios(ROOT / "params")]
 
 

@@ -4,13 +4,13 @@ pygambit's enummixed_solve(rational=True) enumerates the extreme equilibria of a
 rational arithmetic (all equilibria if the game is nondegenerate), which is what `solve` promises.
 """
 
-from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 
 from sco_games.theory.games import pure_equilibria, solve, solve_batch
+from tests.conftest import FIXTURES
 
 gbt = pytest.importorskip("pygambit")
 
@@ -93,7 +93,7 @@ def test_solve_batch_matches_pygambit_on_3x3():
 
 
 def test_literature_cases_match_pygambit():
-    cases = yaml.safe_load((Path(__file__).parent / "data/games/literature.yaml").read_text())
+    cases = yaml.safe_load((FIXTURES / "games/literature.yaml").read_text())
     for case in cases:
         if case["name"].startswith("von_stengel_1999"):
             continue  # the same games are checked in test_gambit_catalog_two_player_games

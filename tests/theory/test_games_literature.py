@@ -4,15 +4,15 @@ Each case cites where its expected equilibria come from; probabilities are exact
 """
 
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 
 from sco_games.theory.games import METHOD_VERTEX, NormalFormGame, solve, solve_batch
+from tests.conftest import FIXTURES
 
-DATA = Path(__file__).parent / "data" / "games"
+DATA = FIXTURES / "games"
 CASES = yaml.safe_load((DATA / "literature.yaml").read_text())
 
 

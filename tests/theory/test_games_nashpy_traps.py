@@ -7,7 +7,6 @@ here are reproducible; each test checks both that the trap is real and that we a
 
 import warnings
 from fractions import Fraction
-from pathlib import Path
 
 import nashpy
 import numpy as np
@@ -15,8 +14,9 @@ import pytest
 import yaml
 
 from sco_games.theory.games import solve
+from tests.conftest import FIXTURES
 
-DATA = Path(__file__).parent / "data" / "games" / "nashpy_traps.yaml"
+DATA = FIXTURES / "games" / "nashpy_traps.yaml"
 CASES = {c["name"]: c for c in yaml.safe_load(DATA.read_text())}
 
 

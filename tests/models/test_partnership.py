@@ -21,8 +21,8 @@ from sco_games.models import partnership as pm
 from sco_games.models.partnership import PartnershipParams
 from sco_games.scenario import ScenarioError, load_scenario
 from sco_games.theory.games import solve
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
 
 values = st.floats(0, 10, allow_nan=False)

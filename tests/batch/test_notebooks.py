@@ -16,8 +16,8 @@ import pytest
 from sco_games.batch.report_html import remote_scripts
 from sco_games.batch.runner import run
 from sco_games.scenario import find_scenarios
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SCENARIOS = find_scenarios(ROOT / "params")
 SMALL = ROOT / "params" / "founding_2001.yaml"

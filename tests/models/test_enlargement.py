@@ -43,8 +43,8 @@ from sco_games.models.enlargement.space import (
 )
 from sco_games.scenario import ScenarioError, load_scenario
 from sco_games.sidecar import to_jsonable
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
 
 # COW NMC v6 CINC shares, 2001 (MODELS.md "Reference facts" table), typed here independently of the

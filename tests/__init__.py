@@ -1,0 +1,1 @@
+"""The tests; sub-packages mirror sco_games (theory/, models/, batch/)."""

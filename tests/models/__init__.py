@@ -1,0 +1,1 @@
+"""Tests of sco_games.models."""
