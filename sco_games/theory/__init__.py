@@ -1,4 +1,151 @@
-"""General game theory: normal-form games, repeated games, bargaining, coalitions, spatial voting, triangles.
+"""General game theory: numpy/scipy only; knows nothing of the SCO and imports nothing of ``sco_games``
+outside ``theory``. These modules' public names are re-exported (``from sco_games.theory import solve``):
 
-numpy/scipy only; knows nothing of the SCO and imports nothing of ``sco_games`` outside ``theory``.
+- :mod:`~sco_games.theory.games`: normal-form games and verified equilibria
+- :mod:`~sco_games.theory.repeated`: repeated games: grim trigger, discount factors
+- :mod:`~sco_games.theory.bargaining`: bargaining solutions: Nash, Kalai-Smorodinsky, Rubinstein, Fearon
+- :mod:`~sco_games.theory.coalitions`: TU games, power indices, spatial veto players
+- :mod:`~sco_games.theory.triangle`: the strategic triangle (Dittmer 1981)
+
+Helpers (not re-exported): ``vertex`` (the vertex enumeration behind ``solve``), ``nplayer`` (pure equilibria
+and dominance in n-player games), ``cliques`` (maximal Nash subsets), ``power`` and ``spatial`` (re-exported
+by ``coalitions``).
 """
+
+from sco_games.theory.bargaining import (
+    BargainingSolution,
+    FearonRange,
+    RubinsteinSolution,
+    discount_factor,
+    egalitarian,
+    fearon_range,
+    kalai_smorodinsky,
+    linear_pie_nash,
+    nash_solution,
+    pareto_frontier,
+    rubinstein,
+    rubinstein_continuous,
+    rubinstein_limit,
+)
+from sco_games.theory.coalitions import (
+    Allocation,
+    ColemanIndices,
+    CoreResult,
+    PowerIndex,
+    TUGame,
+    WeightedGame,
+    Winset,
+    absorbed_members,
+    banzhaf,
+    coleman_indices,
+    coleman_power_to_act,
+    core,
+    excesses,
+    in_core,
+    is_absorbed,
+    nucleolus,
+    pareto_set_vertices,
+    shapley_shubik,
+    shapley_value,
+    simple_game_power,
+    tu_game,
+    unanimity_core_contains,
+    unanimity_winset,
+    veto_rule,
+    weighted_game,
+    winset_area_monte_carlo,
+)
+from sco_games.theory.games import (
+    DEFAULT_TOL,
+    METHOD_VERTEX,
+    BatchResult,
+    Equilibrium,
+    NashSubset,
+    NormalFormGame,
+    SolveResult,
+    best_responses,
+    iterated_elimination,
+    pure_equilibria,
+    solve,
+    solve_batch,
+)
+from sco_games.theory.repeated import (
+    GrimTriggerResult,
+    critical_discount_factor,
+    grim_trigger_threshold,
+    minmax_values,
+    pure_nash_profiles,
+    sustainable,
+    sustaining_interval,
+)
+from sco_games.theory.triangle import (
+    PATTERNS,
+    ROLE_SCORES,
+    Triangle,
+    classify_triangle,
+)
+
+__all__ = [
+    "NormalFormGame",
+    "Equilibrium",
+    "SolveResult",
+    "NashSubset",
+    "BatchResult",
+    "solve",
+    "solve_batch",
+    "pure_equilibria",
+    "best_responses",
+    "iterated_elimination",
+    "DEFAULT_TOL",
+    "METHOD_VERTEX",
+    "GrimTriggerResult",
+    "critical_discount_factor",
+    "sustainable",
+    "grim_trigger_threshold",
+    "sustaining_interval",
+    "pure_nash_profiles",
+    "minmax_values",
+    "BargainingSolution",
+    "RubinsteinSolution",
+    "FearonRange",
+    "nash_solution",
+    "kalai_smorodinsky",
+    "egalitarian",
+    "linear_pie_nash",
+    "pareto_frontier",
+    "rubinstein",
+    "discount_factor",
+    "rubinstein_continuous",
+    "rubinstein_limit",
+    "fearon_range",
+    "TUGame",
+    "tu_game",
+    "Allocation",
+    "CoreResult",
+    "shapley_value",
+    "core",
+    "in_core",
+    "nucleolus",
+    "excesses",
+    "PowerIndex",
+    "WeightedGame",
+    "weighted_game",
+    "shapley_shubik",
+    "banzhaf",
+    "coleman_power_to_act",
+    "ColemanIndices",
+    "coleman_indices",
+    "veto_rule",
+    "simple_game_power",
+    "Winset",
+    "unanimity_winset",
+    "winset_area_monte_carlo",
+    "unanimity_core_contains",
+    "is_absorbed",
+    "absorbed_members",
+    "pareto_set_vertices",
+    "PATTERNS",
+    "ROLE_SCORES",
+    "Triangle",
+    "classify_triangle",
+]

@@ -23,7 +23,7 @@ player's regret (the most she gains by a unilateral deviation, in her own payoff
 ``tol`` times the range (max - min) of her payoffs. Because payoffs are normalized by a positive
 affine map first, answers do not change when a player's payoffs are rescaled (1e-3 or 1e6 alike).
 Inside the enumeration, payoff differences below ``1e-10`` of a player's payoff range count as ties
-(``_games_vertex.LABEL_TOL``), so a game within that distance of a degenerate one is reported as
+(``vertex.LABEL_TOL``), so a game within that distance of a degenerate one is reported as
 degenerate; linear systems with condition number above ``1e11`` are treated as singular.
 
 Why not nashpy alone (DESIGN.md, Known traps): nashpy 0.0.43's ``support_enumeration`` drops
