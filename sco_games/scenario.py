@@ -26,11 +26,11 @@ from pydantic import Field, ValidationError, field_validator
 from sco_games.models.border import BorderParams
 from sco_games.models.enlargement import EnlargementParams
 from sco_games.models.partnership import PartnershipParams
+from sco_games.project import ProjectRootError, find_project_root
 from sco_games.sourced import Strict, sources
 
 __all__ = [
     "NAME_PATTERN",
-    "PROJECT_ROOT",
     "Meta",
     "Scenario",
     "ScenarioError",
@@ -42,9 +42,6 @@ __all__ = [
 
 #: Scenario names become folder names under reports/: lowercase letters, digits, _ and -.
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-
-#: The checkout this package lives in (editable install); params/ and notebooks/ are beside it.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class ScenarioError(ValueError):
@@ -113,12 +110,15 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def resolve_path(path: str | Path) -> Path:
-    """A scenario path as given, or else relative to the project root (for notebooks run from
-    ``notebooks/`` in JupyterLab, where ``params/x.yaml`` is one folder up)."""
+    """A scenario path as given, or else relative to the project folder (for notebooks run from
+    ``notebooks/`` in JupyterLab, where ``params/x.yaml`` is one folder up; see :mod:`sco_games.project`)."""
     p = Path(path)
     if p.is_absolute() or p.exists():
         return p
-    alt = PROJECT_ROOT / p
+    try:
+        alt = find_project_root() / p
+    except ProjectRootError:
+        return p
     return alt if alt.exists() else p
 
 
@@ -250,6 +250,8 @@ def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) 
 
 
 def find_scenarios(folder: str | Path | None = None) -> list[Path]:
-    """The scenario files in ``params/`` (sorted by name)."""
-    d = Path(folder) if folder is not None else PROJECT_ROOT / "params"
+    """The scenario files in ``folder`` (default: the project's ``params/``), sorted by name.
+
+    Raises :class:`~sco_games.project.ProjectRootError` when no folder is given and there is no project."""
+    d = Path(folder) if folder is not None else find_project_root() / "params"
     return sorted(d.glob("*.yaml"))

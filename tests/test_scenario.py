@@ -9,6 +9,7 @@ import math
 import pytest
 import yaml
 
+from sco_games.project import ProjectRootError, find_project_root
 from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
 from tests.conftest import PARAMS
 
@@ -55,9 +56,35 @@ def test_three_required_scenarios_exist():
     assert {p.stem for p in find_scenarios(PARAMS)} >= {"founding_2001", "post_911_2002", "iraq_2003"}
 
 
-def test_a_relative_path_resolves_against_the_project_root(monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)  # e.g. a notebook run from notebooks/ in JupyterLab
+def test_a_relative_path_resolves_against_the_project_root(monkeypatch):
+    monkeypatch.delenv("SCO_GAMES_ROOT", raising=False)
+    monkeypatch.chdir(PARAMS.parent / "notebooks")  # a notebook run from notebooks/ in JupyterLab
     assert load_scenario("params/founding_2001.yaml").name == "founding_2001"
+    assert find_scenarios() == find_scenarios(PARAMS)
+
+
+def test_the_project_root_comes_from_the_environment_outside_the_checkout(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SCO_GAMES_ROOT", str(PARAMS.parent))
+    assert load_scenario("params/founding_2001.yaml").name == "founding_2001"
+
+
+def test_no_project_root_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCO_GAMES_ROOT", raising=False)
+    with pytest.raises(ProjectRootError, match="no sco-games project folder in .* --root DIR"):
+        find_scenarios()
+    with pytest.raises(ScenarioError, match="file not found"):  # a relative path stays as given
+        load_scenario("params/founding_2001.yaml")
+    with pytest.raises(ProjectRootError, match="not a sco-games project folder"):
+        find_project_root(tmp_path)
+    (tmp_path / "params").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "deep").mkdir()
+    assert find_project_root(start=tmp_path / "notebooks" / "deep") == tmp_path.resolve()
+    monkeypatch.setenv("SCO_GAMES_ROOT", str(tmp_path / "notebooks"))
+    with pytest.raises(ProjectRootError, match=r"\$SCO_GAMES_ROOT"):
+        find_project_root()
 
 
 def test_valid_override_sets_the_value_and_marks_its_source(write_scenario, base_data):

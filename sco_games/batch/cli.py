@@ -7,6 +7,9 @@
     sco-games run [--scenario S ...] [--notebook N ...] [--jobs N] [--force]
                   [--reports DIR] [--timeout SECONDS]
 
+Every command takes ``--root DIR``, the project folder (with ``params/`` and ``notebooks/``); by default
+it is found from the current folder upwards (see :mod:`sco_games.project`).
+
 Exit codes: 0 all good; 1 a notebook failed (one line per failure); 2 a bad scenario file or bad
 usage (the error is printed, never a traceback); 130 interrupted (Ctrl-C).
 """
@@ -15,10 +18,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sco_games.scenario import PROJECT_ROOT, ScenarioError, find_scenarios, load_scenario
+from sco_games.project import ProjectRootError, find_project_root
+from sco_games.scenario import ScenarioError, find_scenarios, load_scenario
 
 __all__ = ["main", "resolve_scenarios", "resolve_notebooks"]
 
@@ -33,62 +37,64 @@ def _err(msg: str) -> None:
     print(f"sco-games: error: {msg}", file=sys.stderr)
 
 
-def resolve_scenarios(items: Sequence[str] | None) -> list[Path]:
-    """Scenario names (``founding_2001``) or paths -> paths; default every ``params/*.yaml``."""
+def _resolve(items: Sequence[str] | None, suffixes: set[str], find: Callable[[], list[Path]],
+             kind: str) -> list[Path]:
+    """Names or paths -> paths: a path (or a name with one of ``suffixes``) as given, a name by ``find()``;
+    nothing -> every file ``find()`` returns. ``find`` is called only when needed (it needs the project)."""
     if not items:
-        return find_scenarios()
-    known = {p.stem: p for p in find_scenarios()}
+        return find()
     out = []
+    known: dict[str, Path] | None = None
     for item in items:
         p = Path(item)
-        if p.suffix in {".yaml", ".yml"} or p.exists():
+        if p.suffix in suffixes or p.exists():
             out.append(p)
-        elif item in known:
-            out.append(known[item])
-        else:
-            raise _Usage(f"unknown scenario {item!r}; known: {', '.join(sorted(known)) or 'none'} "
-                         "(or give a path to a .yaml file)")
+            continue
+        if known is None:
+            known = {f.stem: f for f in find()}
+        if item not in known:
+            raise _Usage(f"unknown {kind} {item!r}; known: {', '.join(sorted(known)) or 'none'} "
+                         f"(or give a path to a {sorted(suffixes)[0]} file)")
+        out.append(known[item])
     return out
 
 
-def resolve_notebooks(items: Sequence[str] | None) -> list[Path]:
+def resolve_scenarios(items: Sequence[str] | None, root: str | Path | None = None) -> list[Path]:
+    """Scenario names (``founding_2001``) or paths -> paths; default every ``params/*.yaml``."""
+    return _resolve(items, {".yaml", ".yml"}, lambda: find_scenarios(find_project_root(root) / "params"),
+                    "scenario")
+
+
+def resolve_notebooks(items: Sequence[str] | None, root: str | Path | None = None) -> list[Path]:
     """Notebook names (``01_overview``) or paths -> paths; default every ``notebooks/*.ipynb``."""
     from sco_games.batch.runner import find_notebooks
 
-    if not items:
-        return find_notebooks()
-    known = {p.stem: p for p in find_notebooks()}
-    out = []
-    for item in items:
-        p = Path(item)
-        if p.suffix == ".ipynb" or p.exists():
-            out.append(p)
-        elif item in known:
-            out.append(known[item])
-        else:
-            raise _Usage(f"unknown notebook {item!r}; known: {', '.join(sorted(known)) or 'none'} "
-                         "(or give a path to a .ipynb file)")
-    return out
+    return _resolve(items, {".ipynb"}, lambda: find_notebooks(find_project_root(root) / "notebooks"),
+                    "notebook")
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from sco_games.batch.runner import find_notebooks
 
-    print("scenarios (params/):")
-    for p in find_scenarios():
+    root = find_project_root(args.root)
+    print(f"scenarios ({root / 'params'}):")
+    for p in find_scenarios(root / "params"):
         try:
             s = load_scenario(p)
             print(f"  {s.name:20s} {s.meta.date}  {s.meta.title}")
         except ScenarioError as e:
             print(f"  {p.stem:20s} INVALID ({len(e.problems)} problem(s); run `sco-games validate {p}`)")
-    print("notebooks (notebooks/):")
-    for p in find_notebooks():
+    print(f"notebooks ({root / 'notebooks'}):")
+    for p in find_notebooks(root / "notebooks"):
         print(f"  {p.stem}")
     return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files] if args.files else find_scenarios()
+    if args.files:
+        files = [Path(f) for f in args.files]
+    else:
+        files = find_scenarios(find_project_root(args.root) / "params")
     if not files:
         raise _Usage("no scenario files given and none in params/")
     bad = 0
@@ -106,11 +112,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from sco_games.batch.runner import UsageError, run
 
-    scenarios = resolve_scenarios(args.scenario)
-    notebooks = resolve_notebooks(args.notebook)
+    scenarios = resolve_scenarios(args.scenario, args.root)
+    notebooks = resolve_notebooks(args.notebook, args.root)
     try:
         summary = run(scenarios, notebooks, reports_dir=args.reports, jobs=args.jobs, force=args.force,
-                      timeout=args.timeout, kernel_name=args.kernel, progress=not args.no_progress)
+                      timeout=args.timeout, kernel_name=args.kernel, progress=not args.no_progress,
+                      root=args.root)
     except UsageError as e:
         raise _Usage(str(e)) from None
     except KeyboardInterrupt:
@@ -151,12 +158,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     ap = argparse.ArgumentParser(prog="sco-games",
                                  description="SCO game models: scenarios, notebooks, reports.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", default=None, metavar="DIR",
+                        help="the project folder, with params/ and notebooks/ (default: the current folder "
+                             "or its nearest parent that has them)")
     sub = ap.add_subparsers(dest="command", required=True, metavar="{list,validate,run}")
-    sub.add_parser("list", help="list scenarios and notebooks").set_defaults(func=_cmd_list)
-    v = sub.add_parser("validate", help="check scenario files (default: params/*.yaml)")
+    sub.add_parser("list", help="list scenarios and notebooks", parents=[common]).set_defaults(func=_cmd_list)
+    v = sub.add_parser("validate", help="check scenario files (default: params/*.yaml)", parents=[common])
     v.add_argument("files", nargs="*", help="scenario files")
     v.set_defaults(func=_cmd_validate)
-    r = sub.add_parser("run", help="run notebooks for scenarios into reports/ (incremental)")
+    r = sub.add_parser("run", help="run notebooks for scenarios into reports/ (incremental)",
+                       parents=[common])
     r.add_argument("--scenario", "-s", action="append", metavar="NAME|FILE",
                    help="a scenario name or file (repeatable; default: all in params/)")
     r.add_argument("--notebook", "-n", action="append", metavar="NAME|FILE",
@@ -164,8 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--jobs", "-j", type=_positive_int, default=None,
                    help="worker processes (default: all cores)")
     r.add_argument("--force", action="store_true", help="re-run pairs that are unchanged")
-    r.add_argument("--reports", default=str(PROJECT_ROOT / "reports"), metavar="DIR",
-                   help="reports folder (default: %(default)s)")
+    r.add_argument("--reports", default=None, metavar="DIR",
+                   help="reports folder (default: reports/ in the project folder)")
     r.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="S",
                    help="per-cell execution timeout in seconds (default: %(default)s)")
     r.add_argument("--kernel", default=None,
@@ -183,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as e:
         print(str(e), file=sys.stderr)
         return EXIT_USAGE
-    except _Usage as e:
+    except (_Usage, ProjectRootError) as e:
         _err(str(e))
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -39,7 +39,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sco_games.scenario import NAME_PATTERN, PROJECT_ROOT, ScenarioError, find_scenarios, load_scenario
+import sco_games
+from sco_games.project import ENV_VAR, ProjectRootError, find_project_root
+from sco_games.scenario import NAME_PATTERN, ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import atomic_write_text, read_sidecar
 
 __all__ = [
@@ -129,8 +131,8 @@ class RunSummary:
 
 
 def find_notebooks(folder: str | Path | None = None) -> list[Path]:
-    """The notebooks in ``notebooks/`` (sorted by name)."""
-    d = Path(folder) if folder is not None else PROJECT_ROOT / "notebooks"
+    """The notebooks in ``folder`` (default: the project's ``notebooks/``), sorted by name."""
+    d = Path(folder) if folder is not None else find_project_root() / "notebooks"
     return sorted(p for p in d.glob("*.ipynb") if not p.name.startswith("."))
 
 
@@ -138,10 +140,11 @@ def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def library_hash() -> str:
-    """A hash of the installed ``sco_games`` source tree (every file but caches): any change to a
+def library_hash(package_dir: str | Path | None = None) -> str:
+    """A hash of the installed ``sco_games`` package: every file (caches excepted) under ``package_dir``,
+    by default the folder of ``sco_games.__file__`` (wherever this module sits in it): any change to a
     model, figure or helper re-runs every pair."""
-    root = Path(__file__).resolve().parent
+    root = Path(package_dir if package_dir is not None else Path(sco_games.__file__).parent).resolve()
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}:
@@ -373,6 +376,10 @@ def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     sidecar = work / f"{nb}.json"
     log_path = work / "kernel.log"
     t0 = time.perf_counter()
+    if job.get("root"):  # the kernel inherits it: find_scenarios() in a notebook finds this project
+        os.environ[ENV_VAR] = job["root"]
+    else:
+        os.environ.pop(ENV_VAR, None)
     error = None
     stopped_outside_cell = False
     # Kernels inherit this process's stderr: keep their chatter out of the terminal.
@@ -482,6 +489,21 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _project_or_none(root: str | Path | None) -> Path | None:
+    """The project folder: ``root`` (checked), else the one found, else ``None`` (all paths explicit)."""
+    try:
+        return find_project_root(root)
+    except ProjectRootError:
+        if root is not None:
+            raise
+        return None
+
+
+def _need(project: Path | None) -> Path:
+    """``project``, or the :class:`ProjectRootError` that says why there is none."""
+    return project if project is not None else find_project_root()
+
+
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
     procs = list(getattr(pool, "_processes", {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
@@ -506,10 +528,14 @@ def run(
     kernel_name: str | None = None,
     progress: bool = True,
     log: Callable[[str], None] | None = None,
+    root: str | Path | None = None,
 ) -> RunSummary:
     """Run every (scenario, notebook) pair and rebuild the index; see the module docstring.
 
-    ``scenarios``/``notebooks`` default to every file in ``params/`` and ``notebooks/``.
+    ``scenarios``/``notebooks``/``reports_dir`` default to the project's ``params/*.yaml``,
+    ``notebooks/*.ipynb`` and ``reports/``; the project folder is ``root`` or found as
+    :func:`sco_games.project.find_project_root` does (needed only for a default), and is passed to the
+    notebooks' kernels as ``$SCO_GAMES_ROOT``.
     Raises :class:`ScenarioError` or :class:`UsageError` before anything is written; a
     ``KeyboardInterrupt`` stops the workers, keeps every earlier report and rebuilds the index
     before it propagates.
@@ -521,8 +547,9 @@ def run(
 
     t_start = time.perf_counter()
     say = log or (lambda msg: print(msg, file=sys.stderr))
-    scen_paths = list(scenarios) if scenarios else find_scenarios()
-    nb_paths = list(notebooks) if notebooks else find_notebooks()
+    project = _project_or_none(root)
+    scen_paths = list(scenarios) if scenarios else find_scenarios(_need(project) / "params")
+    nb_paths = list(notebooks) if notebooks else find_notebooks(_need(project) / "notebooks")
     if not scen_paths:
         raise UsageError("no scenario files to run (params/*.yaml is empty)")
     if not nb_paths:
@@ -532,7 +559,7 @@ def run(
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs = {jobs!r}: must be a positive integer")
     pairs = plan_pairs(scen_paths, nb_paths)  # validates everything before any write
-    reports = Path(reports_dir if reports_dir is not None else PROJECT_ROOT / "reports").absolute()
+    reports = Path(reports_dir if reports_dir is not None else _need(project) / "reports").absolute()
     reports.mkdir(parents=True, exist_ok=True)
     reports = reports.resolve()
     layouts = {p: _Layout(reports, p) for p in pairs}
@@ -577,6 +604,7 @@ def run(
                             "notebook_path": str(pair.notebook_path),
                             "scenario_path": str(pair.scenario_path), "scenario_title": pair.scenario_title,
                             "kernel": kernel, "timeout": float(timeout),
+                            "root": str(project) if project else None,
                         }
                         futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
                     for fut in cf.as_completed(futures):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
 
 from sco_games.batch import cli
+from tests.conftest import ROOT
 
 
-def _sh(args: list[str], timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+def _sh(args: list[str], timeout: float = 120, cwd=None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "SCO_GAMES_ROOT"}
+    return subprocess.run(args, capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
 
 
 def test_list_shows_scenarios_and_notebooks(cli):
@@ -98,6 +101,26 @@ def test_run_with_a_failing_notebook_exits_1_with_one_line_per_failure(cli, tmp_
                      f"(partial notebook: {reports.resolve() / 'small' / 'tiny_fail.failed.ipynb'})"]
     assert "Traceback" not in r.stderr
     assert (reports / "small" / "tiny_ok.html").is_file()
+
+
+def test_outside_the_checkout_the_project_comes_from_root_or_is_a_clear_error(cli, tmp_path):
+    r = _sh(cli + ["list"], cwd=tmp_path)
+    assert r.returncode == 2 and "no sco-games project folder in" in r.stderr and "--root DIR" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = _sh(cli + ["list", "--root", str(ROOT)], cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "founding_2001" in r.stdout and "01_overview" in r.stdout
+    r = _sh(cli + ["validate", "--root", str(tmp_path)], cwd=tmp_path)
+    assert r.returncode == 2 and "not a sco-games project folder" in r.stderr
+
+
+def test_run_with_explicit_paths_needs_no_project(cli, tmp_path, small_scenario, tiny_notebook):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = _sh(cli + ["run", "-s", str(small_scenario), "-n", str(tiny_notebook("tiny_ok")),
+                   "--reports", str(tmp_path / "r"), "-j", "1", "--no-progress"], cwd=elsewhere)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "r" / "small" / "tiny_ok.html").is_file()
 
 
 def test_names_resolve_to_project_files():

@@ -225,16 +225,24 @@ def test_paths_outside_the_reports_folder_are_refused(tmp_path):
         runner._inside(base, link / "evil.html")
 
 
-def test_library_hash_changes_with_any_source_file(tmp_path, monkeypatch):
+def test_library_hash_covers_the_whole_package_wherever_the_runner_sits(tmp_path, monkeypatch):
+    import sco_games
+
     h = runner.library_hash()
-    assert h == runner.library_hash() and len(h) == 64
+    assert h == runner.library_hash() == runner.library_hash(Path(sco_games.__file__).parent) and len(h) == 64
     fake = tmp_path / "sco_games"
-    fake.mkdir()
-    (fake / "runner.py").write_text("x = 1\n")
-    monkeypatch.setattr(runner, "__file__", str(fake / "runner.py"))
+    (fake / "batch").mkdir(parents=True)
+    (fake / "models").mkdir()
+    (fake / "__init__.py").write_text("")
+    (fake / "batch" / "runner.py").write_text("x = 1\n")
+    monkeypatch.setattr(sco_games, "__file__", str(fake / "__init__.py"))
     h1 = runner.library_hash()
-    (fake / "models.py").write_text("y = 2\n")
-    assert runner.library_hash() != h1
+    (fake / "models" / "m.py").write_text("y = 2\n")  # a file outside the runner's own folder
+    h2 = runner.library_hash()
+    assert h2 != h1
+    (fake / "models" / "__pycache__").mkdir()
+    (fake / "models" / "__pycache__" / "m.cpython-311.pyc").write_bytes(b"cache")
+    assert runner.library_hash() == h2  # caches do not count
 
 
 def test_bad_arguments(small_scenario, tiny_notebook, tmp_path):
