@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from sco_games.data import load
 
 __all__ = ["Capability", "capabilities", "capability_sources", "win_probability"]
 
@@ -33,8 +32,7 @@ class Capability:
 
 @cache
 def _load() -> tuple[dict[str, Capability], dict[str, str]]:
-    text = resources.files("sco_games").joinpath("data/capabilities_2001.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load("capabilities_2001.yaml")
     caps = {
         s: Capability(state=s, **{k: float(v) for k, v in row.items()}) for s, row in raw["states"].items()
     }

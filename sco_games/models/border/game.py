@@ -43,14 +43,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 import numpy as np
-import yaml
 from pydantic import Field, model_validator
 from scipy.optimize import brentq
 
+from sco_games.data import load
 from sco_games.data.capabilities import win_probability
 from sco_games.sourced import Sourced, Strict, unwrap
 from sco_games.theory.bargaining import (
@@ -245,8 +244,7 @@ class DyadFacts:
 
 @cache
 def _load_settlements() -> dict[str, DyadFacts]:
-    text = resources.files("sco_games").joinpath("data/border_settlements.yaml").read_text("utf-8")
-    raw = _SettlementsFile.model_validate(yaml.safe_load(text))
+    raw = _SettlementsFile.model_validate(load("border_settlements.yaml"))
     out: dict[str, DyadFacts] = {}
     for name, d in raw.dyads.items():
         readings = tuple(

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
+from sco_games.data.membership import membership_history, membership_sources
 from sco_games.models.enlargement.game import EnlargementModel
 from sco_games.models.enlargement.params import STATUSES, EnlargementParams
 from sco_games.models.enlargement.space import (
@@ -71,26 +69,6 @@ class Claim:
     verdict: str
     evidence: str
     depends_on: str
-
-
-@cache
-def _membership() -> dict:
-    text = resources.files("sco_games").joinpath("data/sco_membership.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-def membership_history() -> dict[str, list[dict]]:
-    """State -> its SCO statuses over time (``year``, ``status``), from ``data/sco_membership.yaml``.
-
-    >>> membership_history()["Mongolia"][0]["status"], membership_history()["India"][-1]["year"]
-    ('observer', 2017)
-    """
-    return {s: [dict(e) for e in rows] for s, rows in _membership()["states"].items()}
-
-
-def membership_sources() -> dict[str, str]:
-    """The sources of :func:`membership_history`."""
-    return dict(_membership()["sources"])
 
 
 def _f(x: float) -> str:
