@@ -3,29 +3,14 @@
 Re-exports the public names of the model's modules (``from sco_games.models.border import predict``).
 """
 
-from sco_games.models.border.game import (
-    NEIGHBOURS,
-    SOLUTIONS,
-    BorderParams,
+from sco_games.models.border.calibration import (
     Calibration,
-    DyadFacts,
-    DyadGame,
-    FearonSplit,
-    LinkageCurve,
-    MethodSplit,
-    Reading,
-    SensitivityRow,
-    SplitPrediction,
     calibrate_all,
     calibrate_linkage,
     calibrate_nash_weight,
-    dyad_game,
-    linkage_curve,
-    linkage_sensitivity,
-    predict,
-    predicted_share,
-    settlements,
 )
+from sco_games.models.border.game import DyadGame, dyad_game
+from sco_games.models.border.params import NEIGHBOURS, BorderParams
 from sco_games.models.border.report import (
     DISAGREEMENTS,
     POINT_SOLUTIONS,
@@ -36,6 +21,21 @@ from sco_games.models.border.report import (
     differing_values,
     point_shares,
     share_span,
+)
+from sco_games.models.border.sensitivity import (
+    LinkageCurve,
+    SensitivityRow,
+    linkage_curve,
+    linkage_sensitivity,
+)
+from sco_games.models.border.settlements import DyadFacts, Reading, settlements
+from sco_games.models.border.solutions import (
+    SOLUTIONS,
+    FearonSplit,
+    MethodSplit,
+    SplitPrediction,
+    predict,
+    predicted_share,
 )
 
 __all__ = [

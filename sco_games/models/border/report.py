@@ -25,24 +25,17 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.models.border.game import (
-    SOLUTIONS,
-    BorderParams,
-    Calibration,
-    DyadFacts,
-    DyadGame,
+from sco_games.models.border.calibration import Calibration, calibrate_linkage, calibrate_nash_weight
+from sco_games.models.border.game import DyadGame, dyad_game
+from sco_games.models.border.params import BorderParams
+from sco_games.models.border.sensitivity import (
     LinkageCurve,
-    Reading,
     SensitivityRow,
-    SplitPrediction,
-    calibrate_linkage,
-    calibrate_nash_weight,
-    dyad_game,
     linkage_curve,
     linkage_sensitivity,
-    predict,
-    settlements,
 )
+from sco_games.models.border.settlements import DyadFacts, Reading, settlements
+from sco_games.models.border.solutions import SOLUTIONS, SplitPrediction, predict
 from sco_games.sourced import unwrap
 
 POINT_SOLUTIONS = ("nash", "kalai-smorodinsky", "rubinstein")
