@@ -4,35 +4,30 @@ Re-exports the public names of the model's modules, so ``from sco_games.models i
 pm.analyze(...)`` works.
 """
 
+from sco_games.models.partnership.claims import PILLAR_COUNTERFACTUALS, Claim, assess_claims, pillar_table
 from sco_games.models.partnership.game import (
-    PAYOFF_KEYS,
-    PILLAR_COUNTERFACTUALS,
-    PLAYERS,
-    RELATION_KEYS,
-    STRATEGIES,
-    TRIANGLE_STATES,
-    Claim,
-    PartnershipParams,
-    RegionMap,
     StageResult,
-    Sustainability,
     Thresholds,
     analyze,
-    assess_claims,
-    batch_labels,
     equilibrium_label,
-    equilibrium_regions,
     payoff_formulas,
     payoff_matrices,
     payoff_table_rows,
-    pillar_table,
     stage_game,
-    sustainability,
-    triangle,
     us_stake_thresholds,
+)
+from sco_games.models.partnership.params import (
+    PAYOFF_KEYS,
+    PLAYERS,
+    RELATION_KEYS,
+    STRATEGIES,
+    PartnershipParams,
     values_of,
     with_values,
 )
+from sco_games.models.partnership.regions import RegionMap, batch_labels, equilibrium_regions
+from sco_games.models.partnership.relations import TRIANGLE_STATES, triangle
+from sco_games.models.partnership.sustainability import Sustainability, sustainability
 
 __all__ = [
     "PLAYERS",

@@ -1,0 +1,63 @@
+"""The repeated partnership: can grim trigger sustain the partnership (Partner/Partner) and the joint front
+(Ally/Ally)? Thresholds from :func:`sco_games.theory.repeated.critical_discount_factor`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sco_games.models.partnership.game import stage_game
+from sco_games.models.partnership.params import ALLY, PARTNER, PLAYERS, STRATEGIES, PartnershipParams
+from sco_games.theory.repeated import GrimTriggerResult, critical_discount_factor
+
+__all__ = [
+    "Sustainability",
+    "sustainability",
+]
+
+
+@dataclass(frozen=True)
+class Sustainability:
+    """Grim-trigger sustainability of one cooperative profile (a row of the notebook's table)."""
+
+    name: str
+    profile: tuple[str, str]
+    punishment: str
+    result: GrimTriggerResult
+
+    @property
+    def delta_star(self) -> float | None:
+        return self.result.delta_star
+
+    def verdict(self) -> str:
+        r = self.result
+        if r.delta_star is None:
+            return "not sustainable at any discount factor (" + r.reason + ")"
+        if r.delta_star == 0.0:
+            return "self-enforcing: a stage equilibrium, sustained at every discount factor"
+        return f"sustained iff delta >= {r.delta_star:.3g} (binding: {PLAYERS[r.binding_player or 0]})"
+
+
+def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainability]:
+    """Grim trigger (via :func:`sco_games.theory.repeated.critical_discount_factor`, Nash reversion) for
+
+    * the **partnership** Partner/Partner, and
+    * the **joint front** Ally/Ally (coordination against the US as over Kosovo and the ABM treaty in
+      1999-2001, fn 25; Russia's defection at Köln is the temptation ``T``).
+
+    Nash reversion punishes a deviator with the worst pure stage equilibrium for it. If the stage
+    game has no pure equilibrium, the minmax punishment is used instead (and recorded).
+
+    >>> p, j = sustainability(PartnershipParams.example())
+    >>> p.delta_star, j.delta_star
+    (0.0, None)
+    """
+    game = stage_game(params)
+    out = []
+    for name, prof in (("partnership", (PARTNER, PARTNER)), ("joint front", (ALLY, ALLY))):
+        try:
+            res = critical_discount_factor(game.A, game.B, profile=prof, punishment="nash")
+        except ValueError:
+            res = critical_discount_factor(game.A, game.B, profile=prof, punishment="minmax")
+        out.append(Sustainability(name, (STRATEGIES[prof[0]], STRATEGIES[prof[1]]), res.punishment, res))
+    return out[0], out[1]
