@@ -33,3 +33,10 @@ def test_each_model_package_reexports_its_public_names(model):
     assert len(pkg.__all__) == len(set(pkg.__all__))
     for name in pkg.__all__:
         assert hasattr(pkg, name), name
+
+
+def test_every_model_with_a_notebook_has_a_report_function():
+    from sco_games.models import border, enlargement
+
+    assert border.report is border.border_report and callable(border.report)
+    assert enlargement.report is enlargement.enlargement_report and callable(enlargement.report)

@@ -20,6 +20,7 @@ from sco_games.models.border.report import (
     border_report,
     differing_values,
     point_shares,
+    report,
     share_span,
 )
 from sco_games.models.border.sensitivity import (
@@ -68,5 +69,6 @@ __all__ = [
     "DyadReport",
     "BorderReport",
     "border_report",
+    "report",
     "differing_values",
 ]

@@ -307,3 +307,8 @@ def differing_values(params: BorderParams, others: Mapping[str, BorderParams]) -
             if other[key] != value:
                 out.setdefault(key, {})[name] = other[key]
     return out
+
+
+#: The border model's report under the name every model uses: ``sco_games.models.border.report(params, date)``
+#: (so, in the package, ``report`` is this function; import the module's other names from it directly).
+report = border_report

@@ -39,6 +39,7 @@ from sco_games.models.enlargement.params import (
 from sco_games.models.enlargement.report import (
     EnlargementReport,
     enlargement_report,
+    report,
 )
 from sco_games.models.enlargement.space import (
     US,
@@ -105,4 +106,5 @@ __all__ = [
     "with_overrides",
     "EnlargementReport",
     "enlargement_report",
+    "report",
 ]

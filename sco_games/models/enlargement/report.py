@@ -38,7 +38,7 @@ from sco_games.models.enlargement.space import (
     status_quo_in_core,
 )
 
-__all__ = ["EnlargementReport", "enlargement_report"]
+__all__ = ["EnlargementReport", "enlargement_report", "report"]
 
 
 @dataclass(frozen=True)
@@ -204,3 +204,8 @@ def enlargement_report(
             k for k in verdict_rows[0].verdicts if not any(k in r.changed for r in verdict_rows[1:])
         ),
     )
+
+
+#: The enlargement model's report under the name every model uses: ``sco_games.models.enlargement.report(m)``
+#: (so, in the package, ``report`` is this function; import the module's other names from it directly).
+report = enlargement_report
