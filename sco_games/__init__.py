@@ -1,13 +1,12 @@
 """sco-games: game-theoretic models of the Shanghai Cooperation Organization.
 
 Built from Iwashita, "The Shanghai Cooperation Organization and Its Implications for Eurasian
-Security" (see ``shared/seed``). Layers (imports point down only):
-
-- ``cli``, ``runner``: batch scenarios x notebooks -> papermill -> ``reports/``
-- ``figures``: plotly figure builders (the only package that imports plotly)
-- ``scenario``: ``params/*.yaml`` -> validated, typed :class:`~sco_games.scenario.Scenario`
-- ``models``: the paper's games (partnership, border, enlargement)
-- theory: ``games``, ``repeated``, ``bargaining``, ``coalitions`` (know nothing of the SCO)
+Security" (see ``shared/seed``). Layers, imports pointing down only (ARCHITECTURE.md; checked by
+``tests/test_layers.py``): ``theory`` (general game theory, knows nothing of the SCO) < ``sourced``,
+``sidecar``, ``project`` < ``data`` < ``models`` (one package per game) < ``scenario`` < ``figures``
+(the only plotly importer), ``display`` < ``batch`` (CLI, runner, HTML export: the only papermill importer).
+Public API: ``sco_games.theory`` (aliases ``sco_games.games``, ``sco_games.repeated``),
+``sco_games.scenario``, ``sco_games.models.<model>``, ``sco_games.figures``.
 """
 
 __version__ = "0.1.0"
