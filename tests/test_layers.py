@@ -6,7 +6,7 @@ Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced`
 layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
-- a model imports no other model;
+- a model imports no other model (``models/common.py``, shared by all, imports none);
 - only figures imports plotly; only batch imports papermill, nbconvert, nbformat, jupyter_client;
   only figures and display import IPython;
 - the public aliases ``sco_games.games`` and ``sco_games.repeated`` import only theory;
@@ -74,9 +74,16 @@ def layer_of(module: str) -> str:
     raise ValueError(f"{module}: in no layer; add it to tests/test_layers.py and ARCHITECTURE.md")
 
 
+#: modules of sco_games.models that are no model but shared by all of them (they import no model)
+SHARED_MODEL_MODULES = {"common"}
+
+
 def _model_of(module: str) -> str | None:
+    """The model a module belongs to (``None``: not in a model; ``""``: a module all models share)."""
     parts = module.split(".")
-    return parts[2] if len(parts) >= 3 and parts[:2] == ["sco_games", "models"] else None
+    if len(parts) < 3 or parts[:2] != ["sco_games", "models"]:
+        return None
+    return "" if parts[2] in SHARED_MODEL_MODULES else parts[2]
 
 
 def imported_modules(module: str, source: str, is_package: bool = False) -> list[tuple[str, int]]:
@@ -113,7 +120,9 @@ def import_violations(module: str, source: str, is_package: bool = False) -> lis
                 problems.append(f"{where}: {layer} may not import {t_layer}")
             if layer == "models" and t_layer == "models":
                 mine, theirs = _model_of(module), _model_of(target)
-                if theirs is not None and theirs != mine:
+                if mine == "" and theirs:
+                    problems.append(f"{where}: a shared models module imports no model ({theirs})")
+                elif theirs and mine and theirs != mine:
                     problems.append(f"{where}: a model imports no other model ({mine} -> {theirs})")
         elif top in ONLY and layer not in ONLY[top]:
             problems.append(f"{where}: only {' and '.join(sorted(ONLY[top]))} may import {top}")
@@ -185,6 +194,7 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.models.border.game", "from sco_games.models import partnership", "no other model"),
     ("sco_games.models.border.game", "from ..enlargement import game", "no other model"),
     ("sco_games.models.border.report", "import plotly.graph_objects as go", "only figures may import plotly"),
+    ("sco_games.models.common", "from sco_games.models.border import settlements", "shared models module"),
     ("sco_games.models.border.report", "from sco_games import figures", "models may not import figures"),
     ("sco_games.models.enlargement", "from sco_games.batch.runner import run", "models may not import batch"),
     ("sco_games.models.partnership.game", "from sco_games.scenario import Scenario", "import scenario"),
@@ -209,6 +219,7 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
                                        "from .game import settlements\nfrom sco_games.theory import solve\n"
                                        "from sco_games.data import load\nfrom sco_games import sourced"),
     ("sco_games.figures.border", "import plotly.graph_objects as go\nfrom sco_games.models.border import x"),
+    ("sco_games.models.enlargement.claims", "from sco_games.models.common import Claim"),
     ("sco_games.batch.runner", "def f():\n    import papermill\n    from sco_games.figures import show\n"),
     ("notebook:x", "from sco_games.sidecar import write_sidecar\nfrom sco_games import figures\n"),
 ])

@@ -23,6 +23,7 @@ from sco_games.models.border import (
     SensitivityRow,
     SplitPrediction,
 )
+from sco_games.models.common import percent
 
 __all__ = ["splits_figure", "linkage_figure", "calibration_figure", "sensitivity_figure"]
 
@@ -37,10 +38,6 @@ _LABEL_POSITIONS = ["top right", "bottom right", "top left", "bottom left"]
 _READING_COLOURS = ["#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
 
 
-def _pct(v: float | None) -> float | None:
-    return None if v is None else 100.0 * v
-
-
 def splits_figure(
     predictions: Sequence[tuple[str, SplitPrediction]],
     readings: Sequence[Reading],
@@ -51,7 +48,7 @@ def splits_figure(
     fig = go.Figure()
     labels = [lab for lab, _ in predictions]
     for s in ("nash", "kalai-smorodinsky", "rubinstein"):
-        ys = [_pct(p.share(s)) for _, p in predictions]
+        ys = [percent(p.share(s)) for _, p in predictions]
         fig.add_trace(
             go.Bar(
                 x=labels,
@@ -63,8 +60,8 @@ def splits_figure(
                 hovertemplate="%{x}<br>" + _NAMES[s] + ": %{text}<extra></extra>",
             )
         )
-    lows = [_pct(p.fearon.low) for _, p in predictions]
-    highs = [_pct(p.fearon.high) for _, p in predictions]
+    lows = [percent(p.fearon.low) for _, p in predictions]
+    highs = [percent(p.fearon.high) for _, p in predictions]
     fig.add_trace(
         go.Bar(
             x=labels,

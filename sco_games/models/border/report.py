@@ -36,6 +36,7 @@ from sco_games.models.border.sensitivity import (
 )
 from sco_games.models.border.settlements import DyadFacts, Reading, settlements
 from sco_games.models.border.solutions import SOLUTIONS, SplitPrediction, predict
+from sco_games.models.common import percent
 from sco_games.sourced import unwrap
 
 POINT_SOLUTIONS = ("nash", "kalai-smorodinsky", "rubinstein")
@@ -205,11 +206,11 @@ class BorderReport:
             return round(c.value, 3) if c.found else "no value"
 
         return {
-            "observed Tajik share (1,000 km2)": _pct(r1.observed_share),
-            "observed Tajik share (4,000 km2)": _pct(r4.observed_share),
-            "power-only Nash share (%)": _pct(shares["nash"]),
-            "power-only Kalai-Smorodinsky share (%)": _pct(shares["kalai-smorodinsky"]),
-            "power-only Rubinstein share (%)": _pct(shares["rubinstein"]),
+            "observed Tajik share (1,000 km2)": percent(r1.observed_share, 2),
+            "observed Tajik share (4,000 km2)": percent(r4.observed_share, 2),
+            "power-only Nash share (%)": percent(shares["nash"], 2),
+            "power-only Kalai-Smorodinsky share (%)": percent(shares["kalai-smorodinsky"], 2),
+            "power-only Rubinstein share (%)": percent(shares["rubinstein"], 2),
             "Fearon range, L = 0 (%)": "empty" if fr0.empty else f"{100 * fr0.low:.1f}-{100 * fr0.high:.1f}",
             **{f"L, Nash, {r.label}": lval(r.id, "nash") for r in tj.facts.readings},
             **{f"L, Rubinstein, {r.label}": lval(r.id, "rubinstein") for r in (r1, r4)},
@@ -249,10 +250,6 @@ class BorderReport:
                 for n, d in self.dyads.items()
             },
         }
-
-
-def _pct(v: float | None) -> float | None:
-    return None if v is None else round(100 * v, 2)
 
 
 def border_report(params: BorderParams, date: _dt.date, low_win_probability: float = 0.9) -> BorderReport:

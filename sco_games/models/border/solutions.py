@@ -16,6 +16,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from sco_games.models.border.game import DyadGame
+from sco_games.models.common import percent
 from sco_games.theory.bargaining import (
     fearon_range,
     kalai_smorodinsky,
@@ -57,7 +58,7 @@ class MethodSplit:
 
     @property
     def china_pct(self) -> float | None:
-        return None if self.china_share is None else 100.0 * self.china_share
+        return percent(self.china_share)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sco_games.data.membership import membership_history, membership_sources
+from sco_games.models.common import Claim
 from sco_games.models.enlargement.game import EnlargementModel
 from sco_games.models.enlargement.params import STATUSES, EnlargementParams
 from sco_games.models.enlargement.space import (
@@ -56,20 +57,6 @@ CLAIMS: dict[str, str] = {
     "E6": "candidates Mongolia (the top one), India, Pakistan, Iran; stages dialogue partner, observer, "
           "member (§3-2, fn 61-62)",
 }
-
-VERDICTS = ("reproduced", "partly", "not reproduced")
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One claim's verdict, the evidence for it and what it depends on."""
-
-    id: str
-    claim: str
-    verdict: str
-    evidence: str
-    depends_on: str
-
 
 def _f(x: float) -> str:
     return f"{x:.3g}"

@@ -4,10 +4,9 @@ scenarios with a verdict, the evidence and what it depends on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from sco_games.models.common import Claim
 from sco_games.models.partnership.game import analyze, us_stake_thresholds
 from sco_games.models.partnership.params import PartnershipParams, values_of, with_values
 from sco_games.models.partnership.regions import RegionMap
@@ -45,17 +44,6 @@ PILLAR_COUNTERFACTUALS: tuple[tuple[str, dict[str, float]], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Claim:
-    """One of the paper's claims and what the model says about it."""
-
-    id: str
-    claim: str
-    verdict: str  # "reproduced", "partly", "not reproduced"
-    under: str
-    evidence: str
-
-
 def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
     """Rows ``(counterfactual, equilibrium label)`` for :data:`PILLAR_COUNTERFACTUALS` (P2)."""
     rows = [("scenario as given", analyze(params).label)]
@@ -84,10 +72,10 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
     claims.append(Claim(
         "P1", "the partnership is neither alliance nor rivalry: a 'peaceful buffer' (§3-1)",
         "reproduced" if ok else "not reproduced",
-        f"founding values; partnership depth theta = {lo:g} and {hi:g} give "
-        + ", ".join(depth_labels.values()),
         f"founding 2001: the unique verified equilibrium is {f.label}"
-        + ("" if ok else " (not Partner/Partner)") + f"; robust over the theta range: {robust}"))
+        + ("" if ok else " (not Partner/Partner)") + f"; robust over the theta range: {robust}",
+        f"founding values; partnership depth theta = {lo:g} and {hi:g} give "
+        + ", ".join(depth_labels.values())))
     # P2
     rows = dict(pillar_table(founding))
     single = [k for k in ("no border stability (B = 0)", "no security guarantees (G = 0)",
@@ -103,12 +91,12 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         "P2", "it rests on border stability, guarantees and a counterweight, and is kept from intimacy "
         "by a long border and distrust (§3-1)",
         "reproduced" if full else ("partly" if (rests_on or barriers_matter) else "not reproduced"),
-        "founding values with terms removed (table of counterfactuals)",
         ("removing a single pillar changes the equilibrium: " + ", ".join(single) if single else
          "no single pillar is necessary (overdetermined)")
         + f"; removing all of them and the rivalry cost gives {no_reasons}"
         + f"; without distrust alone: {no_distrust}; without distrust, entrapment and US stakes: "
-        f"{no_barriers}" + (" (an alliance becomes an equilibrium)" if barriers_matter else "")))
+        f"{no_barriers}" + (" (an alliance becomes an equilibrium)" if barriers_matter else ""),
+        "founding values with terms removed (table of counterfactuals)"))
     # P3
     mono = (all(_monotone_non_increasing(stakes.alignment_max[j, :]) for j in range(len(stakes.y)))
             and all(_monotone_non_increasing(stakes.alignment_max[:, i]) for i in range(len(stakes.x))))
@@ -122,8 +110,6 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         "(§2-1, fn 26)",
         "reproduced" if (mono and moved_on_ladder) else ("partly" if (mono and moved_anywhere)
                                                          else "not reproduced"),
-        f"US stakes 0-{stakes.x.max():g} (Russia) x 0-{stakes.y.max():g} (China), other values founding; "
-        f"the value ladder ends at {LADDER_TOP:g} ('vital')",
         f"the equilibrium changes with the US stakes within the ladder (0-{LADDER_TOP:g}): "
         f"{moved_on_ladder}; "
         f"beyond it: {moved_anywhere}; "
@@ -134,7 +120,9 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         f" or U_C > {t.partner_holds_below['China']:g}; Ally/Ally needs U_i <= "
         f"{t.ally_holds_below['Russia']:g} (Russia), {t.ally_holds_below['China']:g} (China)"
         + (" -- below zero, so no alliance at any stake: the move is partnership -> rivalry"
-           if max(t.ally_holds_below.values()) < 0 else "")))
+           if max(t.ally_holds_below.values()) < 0 else ""),
+        f"US stakes 0-{stakes.x.max():g} (Russia) x 0-{stakes.y.max():g} (China), other values founding; "
+        f"the value ladder ends at {LADDER_TOP:g} ('vital')"))
     # P4
     tri_f, tri_p = triangle(founding), triangle(post_911)
     pivot_ok = tri_p.pattern == "romantic triangle" and tri_p.pivot == "Russia"
@@ -150,13 +138,13 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         "P4", "after 9/11 Russia's turn to the US made coordination harder; Russia pivots (§2-1)",
         "reproduced" if (pivot_ok and harder_outcome) else (
             "partly" if (pivot_ok or harder_payoff) else "not reproduced"),
-        "post-9/11 values (U_R 2 -> 3, W_C 1 -> 2, E_C 2 -> 3; relations from §2-1)",
         f"triangle 2001: {tri_f.pattern}; 2002: {tri_p.pattern}, pivot {tri_p.pivot} (the relations are read "
         f"from the paper, so this is a classification, not a prediction); equilibrium 2002: {p.label}; "
         f"Russia's payoff in it {pf[0]:g} -> {pp[0]:g}, China's {pf[1]:g} -> {pp[1]:g}; Russia's gain from "
         f"leaving a joint front {gain_f:g} -> {gain_p:g}; joint front sustainable in 2001: "
         f"{jf.delta_star is not None}, in 2002: {jp.delta_star is not None}"
-        + ("" if harder_outcome else " (so 'harder' shows in payoffs only, not as a change of outcome)")))
+        + ("" if harder_outcome else " (so 'harder' shows in payoffs only, not as a change of outcome)"),
+        "post-9/11 values (U_R 2 -> 3, W_C 1 -> 2, E_C 2 -> 3; relations from §2-1)"))
     # P5
     tri_q = triangle(iraq)
     both_oppose = tri_q.sign("Russia", "US") < 0 and tri_q.sign("China", "US") < 0
@@ -166,9 +154,9 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         "P5", "on Iraq both opposed the US, differently; the partnership 'has not functioned so well' yet "
         "persists (§2-2)",
         "reproduced" if (persists and jq.delta_star is None and both_oppose) else "partly",
-        "Iraq 2003 values (W_R 1 -> 2, U_C 2 -> 3; relations from §2-2)",
         f"equilibrium {q.label} (persists: {persists}); joint front: {jq.verdict()}"
         + (" -- as in 2001, so the model explains why the front did not work, not a change"
            if jf.delta_star is None and jq.delta_star is None else "")
-        + f"; both relations with the US negative: {both_oppose}; triangle: {tri_q.pattern}"))
+        + f"; both relations with the US negative: {both_oppose}; triangle: {tri_q.pattern}",
+        "Iraq 2003 values (W_R 1 -> 2, U_C 2 -> 3; relations from §2-2)"))
     return claims
