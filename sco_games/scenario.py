@@ -12,7 +12,6 @@ the value found and what is allowed.
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import math
 import re
@@ -27,7 +26,7 @@ from sco_games.models.border import BorderParams
 from sco_games.models.enlargement import EnlargementParams
 from sco_games.models.partnership import PartnershipParams
 from sco_games.project import ProjectRootError, find_project_root
-from sco_games.sourced import Strict, sources
+from sco_games.sourced import Strict, set_values, sources
 
 __all__ = [
     "NAME_PATTERN",
@@ -203,30 +202,9 @@ def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, p
         return data
     if not isinstance(overrides, Mapping):
         raise ScenarioError(path, [f"overrides = {overrides!r}: must be a mapping of dotted keys to values"])
-    out = copy.deepcopy(data)
-    problems = []
-    for dotted, new in overrides.items():
-        parts = str(dotted).split(".")
-        cur: Any = out
-        ok = True
-        for part in parts[:-1]:
-            if isinstance(cur, dict) and part in cur:
-                cur = cur[part]
-            else:
-                ok = False
-                break
-        last = parts[-1]
-        if not ok or not isinstance(cur, dict) or last not in cur:
-            problems.append(f"overrides.{dotted}: no such key in the scenario")
-            continue
-        target = cur[last]
-        if isinstance(target, dict) and "value" in target and "source" in target:
-            cur[last] = {**target, "value": new,
-                         "source": f"override (was {target['value']!r} from {target['source']})"}
-        else:
-            cur[last] = new
-    if problems:
-        raise ScenarioError(path, problems)
+    out, unknown = set_values(data, overrides, "override")
+    if unknown:
+        raise ScenarioError(path, [f"overrides.{dotted}: no such key in the scenario" for dotted in unknown])
     return out
 
 

@@ -11,13 +11,15 @@ This module knows nothing of YAML files or of the SCO.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
-__all__ = ["Strict", "Sourced", "unwrap", "sources"]
+__all__ = ["Strict", "Sourced", "unwrap", "sources", "set_values"]
 
 
 class Strict(BaseModel):
@@ -98,3 +100,37 @@ def _collect(v: Any, path: str, rows: list) -> None:
     elif isinstance(v, (list, tuple)):
         for i, x in enumerate(v):
             _collect(x, f"{path}[{i}]", rows)
+
+
+def set_values(
+    data: Mapping[str, Any], values: Mapping[str, Any], label: str = "override"
+) -> tuple[dict[str, Any], list[str]]:
+    """``(copy, unknown)``: a deep copy of ``data`` (nested mappings: a scenario file, or a parameter object's
+    ``model_dump()``) with each dotted key of ``values`` set, and the keys that name no entry (left unset).
+
+    A sourced entry (``{value, source, ...}``) keeps its other fields and its source becomes
+    ``"<label> (was <old value> from <old source>)"``; any other entry is replaced by the new value. The one
+    walker behind scenario overrides and the models' counterfactuals.
+
+    >>> d = {"a": {"x": {"value": 1, "source": "fn 1"}, "n": 3}}
+    >>> set_values(d, {"a.x": 2, "a.n": 4, "a.y": 0})
+    ({'a': {'x': {'value': 2, 'source': 'override (was 1 from fn 1)'}, 'n': 4}}, ['a.y'])
+    """
+    out = copy.deepcopy(dict(data))
+    unknown = []
+    for dotted, new in values.items():
+        *parents, last = str(dotted).split(".")
+        cur: Any = out
+        for part in parents:
+            cur = cur.get(part) if isinstance(cur, dict) else None
+        if not isinstance(cur, dict) or last not in cur:
+            unknown.append(str(dotted))
+            continue
+        old = cur[last]
+        if isinstance(old, dict) and "value" in old and "source" in old:
+            was = f"{label} (was {old['value']!r} from {old['source']})"
+            cur[last] = {**old, "value": new, "source": was}
+        else:
+            cur[last] = new
+    return out, unknown
+

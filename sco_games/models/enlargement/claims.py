@@ -29,7 +29,7 @@ from sco_games.models.enlargement.space import (
     statement_vote,
     status_quo_in_core,
 )
-from sco_games.sourced import Sourced
+from sco_games.sourced import Sourced, set_values
 
 __all__ = [
     "CLAIMS",
@@ -254,21 +254,9 @@ def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> E
     >>> with_overrides(p, {"weights.voice": 2.0}).weights.voice.value
     2.0
     """
-    data = params.model_dump()
-    for dotted, value in overrides.items():
-        cur: Any = data
-        parts = dotted.split(".")
-        for part in parts[:-1]:
-            if not isinstance(cur, dict) or part not in cur:
-                raise ValueError(f"overrides: {dotted!r} names no entry of the enlargement section")
-            cur = cur[part]
-        last = parts[-1]
-        if not isinstance(cur, dict) or last not in cur:
-            raise ValueError(f"overrides: {dotted!r} names no entry of the enlargement section")
-        if isinstance(cur[last], dict) and "value" in cur[last] and "source" in cur[last]:
-            cur[last] = {**cur[last], "value": value, "source": f"override (was {cur[last]['value']!r})"}
-        else:
-            cur[last] = value
+    data, unknown = set_values(params.model_dump(), overrides, "override")
+    if unknown:
+        raise ValueError(f"overrides: {unknown[0]!r} names no entry of the enlargement section")
     return EnlargementParams.model_validate(data)
 
 

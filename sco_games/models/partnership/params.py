@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from sco_games.sourced import Sourced, Strict, unwrap
+from sco_games.sourced import Sourced, Strict, set_values, unwrap
 
 __all__ = [
     "PLAYERS",
@@ -111,9 +111,7 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
     >>> with_values(PartnershipParams.example(), distrust_cost=0).distrust_cost.value
     0.0
     """
-    data = params.model_dump()
-    for k, v in values.items():
-        if k not in data:
-            raise ValueError(f"with_values: unknown parameter {k!r}; allowed: {list(data)}")
-        data[k] = {**data[k], "value": v, "source": f"counterfactual (was {data[k]['value']!r})"}
+    data, unknown = set_values(params.model_dump(), values, "counterfactual")
+    if unknown:
+        raise ValueError(f"with_values: unknown parameter {unknown[0]!r}; allowed: {list(data)}")
     return PartnershipParams.model_validate(data)
