@@ -48,6 +48,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.optimize import linprog
 
+from sco_games.theory.nplayer import pure_equilibria
+
 __all__ = [
     "GrimTriggerResult",
     "critical_discount_factor",
@@ -217,16 +219,16 @@ def grim_trigger_threshold(T: float, R: float, P: float) -> float | None:
     return None if iv is None else iv[0]
 
 
-def pure_nash_profiles(A: ArrayLike, B: ArrayLike | None = None) -> list[tuple[int, int]]:
-    """All pure-strategy Nash equilibria ``(i, j)`` of the bimatrix stage game, in row-major order.
+def pure_nash_profiles(A: ArrayLike, B: ArrayLike | None = None, tol: float = 1e-9) -> list[tuple[int, int]]:
+    """All pure-strategy Nash equilibria ``(i, j)`` of the bimatrix stage game, in row-major order:
+    :func:`sco_games.theory.nplayer.pure_equilibria` of ``(A, B)`` (``tol`` relative to each player's payoff
+    range, as everywhere in :mod:`sco_games.theory`).
 
     >>> pure_nash_profiles([[3, 0], [5, 1]], [[3, 5], [0, 1]])   # Prisoner's Dilemma: (Defect, Defect)
     [(1, 1)]
     """
     Am, Bm, _ = _stage(A, B)
-    row_best = Am >= Am.max(axis=0, keepdims=True) - _TOL * max(1.0, float(np.abs(Am).max()))
-    col_best = Bm >= Bm.max(axis=1, keepdims=True) - _TOL * max(1.0, float(np.abs(Bm).max()))
-    return [(int(i), int(j)) for i, j in zip(*np.nonzero(row_best & col_best), strict=True)]
+    return [(i, j) for i, j in pure_equilibria(np.stack([Am, Bm]), tol)]
 
 
 def _minmax(M: np.ndarray) -> float:

@@ -74,7 +74,7 @@ section), ``regions`` (equilibrium regions over two parameters), ``sustainabilit
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +98,7 @@ __all__ = [
     "payoff_table_rows",
     "stage_game",
     "equilibrium_label",
+    "label_of",
     "StageResult",
     "analyze",
     "Thresholds",
@@ -222,16 +223,22 @@ def equilibrium_label(result: SolveResult) -> str:
     ``"mixed"`` for a unique mixed one; for more than one, ``"multiple: "`` and the pure ones joined by
     ``" + "`` in strategy order (``"multiple: Partner/Partner + Rival/Rival"``), or ``"multiple"`` alone
     if none is pure. (``"none"`` cannot occur: every finite game has an equilibrium.)"""
-    if len(result) == 0:
+    return label_of(len(result), [(eq.support[0][0], eq.support[1][0]) for eq in result if eq.is_pure])
+
+
+def label_of(count: int, pure: Iterable[tuple[int, int]]) -> str:
+    """The label rule of :func:`equilibrium_label` and of ``regions.batch_labels``, from the number of
+    equilibria and the ``(row, column)`` indices of the pure ones.
+
+    >>> label_of(1, [(1, 1)]), label_of(2, [(2, 2), (1, 1)]), label_of(1, []), label_of(3, [])
+    ('Partner/Partner', 'multiple: Partner/Partner + Rival/Rival', 'mixed', 'multiple')
+    """
+    names = [f"{STRATEGIES[r]}/{STRATEGIES[c]}" for r, c in sorted(pure)]
+    if count == 0:
         return "none"
-    pure = sorted((eq.support[0][0], eq.support[1][0]) for eq in result if eq.is_pure)
-    if len(result) > 1:
-        if not pure:
-            return "multiple"
-        return "multiple: " + " + ".join(f"{STRATEGIES[r]}/{STRATEGIES[c]}" for r, c in pure)
-    if not pure:
-        return "mixed"
-    return f"{STRATEGIES[pure[0][0]]}/{STRATEGIES[pure[0][1]]}"
+    if count == 1:
+        return names[0] if names else "mixed"
+    return "multiple: " + " + ".join(names) if names else "multiple"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.models.partnership.game import payoff_matrices
-from sco_games.models.partnership.params import PAYOFF_KEYS, STRATEGIES, PartnershipParams, values_of
+from sco_games.models.partnership.game import label_of, payoff_matrices
+from sco_games.models.partnership.params import PAYOFF_KEYS, PartnershipParams, values_of
 from sco_games.theory.games import DEFAULT_TOL, BatchResult, solve_batch
 
 __all__ = [
@@ -85,17 +85,9 @@ def batch_labels(batch: BatchResult) -> np.ndarray:
     r = np.nan_to_num(batch.row).argmax(axis=-1)
     c = np.nan_to_num(batch.col).argmax(axis=-1)
     code = np.where(batch.pure & batch.mask, r * 3 + c, -1)
-    names = [f"{a}/{b}" for a in STRATEGIES for b in STRATEGIES]
     out = np.empty(counts.shape, dtype=object)
     for idx in np.ndindex(counts.shape):
-        k = int(counts[idx])
-        pure = sorted(int(x) for x in code[idx] if x >= 0)
-        if k == 0:
-            out[idx] = "none"
-        elif k == 1:
-            out[idx] = names[pure[0]] if pure else "mixed"
-        else:
-            out[idx] = ("multiple: " + " + ".join(names[x] for x in pure)) if pure else "multiple"
+        out[idx] = label_of(int(counts[idx]), [divmod(int(x), 3) for x in code[idx] if x >= 0])
     return out
 
 
