@@ -41,11 +41,11 @@ lab: $(STAMP)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
 
 bench: $(STAMP)
-	@if [ -f benchmarks/run_all.py ]; then $(BIN)/python benchmarks/run_all.py; \
-	else for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done; fi
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
+# --keep-id: renumbering the cells' ids would make every notebook edit conflict with every other
 strip: $(STAMP)
-	$(BIN)/nbstripout notebooks/*.ipynb
+	$(BIN)/nbstripout --keep-id notebooks/*.ipynb
 
 clean-reports:
 	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sco_games.batch.report_math import markdown_math_to_mathml
-from sco_games.sidecar import atomic_write_text
 
 if TYPE_CHECKING:  # nbformat/nbconvert import in seconds (jsonschema): only load them to export
     import nbformat
@@ -146,7 +145,3 @@ def notebook_to_html(
         raise RuntimeError(f"report {title!r} would load remote resources: {', '.join(bad[:5])}")
     return body
 
-
-def write_html(path: str | Path, page: str) -> None:
-    """Write a page atomically."""
-    atomic_write_text(path, page)

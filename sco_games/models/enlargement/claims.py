@@ -24,7 +24,6 @@ from sco_games.models.common import Claim
 from sco_games.models.enlargement.game import EnlargementModel
 from sco_games.models.enlargement.params import STATUSES, EnlargementParams
 from sco_games.models.enlargement.space import (
-    pass_probability,
     statement_reach,
     statement_vote,
     status_quo_in_core,
@@ -238,11 +237,6 @@ def _e6(m: EnlargementModel) -> Claim:
 def evaluate_claims(model: EnlargementModel) -> list[Claim]:
     """E1-E6 for one scenario's model (see :data:`CLAIMS`)."""
     return [_e1(model), _e2(model), _e3(model), _e4(model), _e5(model), _e6(model)]
-
-
-def members_pass_probability(model: EnlargementModel) -> float:
-    """The sitting members' consensus pass probability (a convenience for reports)."""
-    return pass_probability(model.world, model.world.members)
 
 
 def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> EnlargementParams:
