@@ -36,7 +36,9 @@ def test_each_model_package_reexports_its_public_names(model):
 
 
 def test_every_model_with_a_notebook_has_a_report_function():
-    from sco_games.models import border, enlargement
+    from sco_games.models import border, enlargement, partnership
+
+    assert callable(partnership.report) and partnership.PartnershipReport
 
     assert border.report is border.border_report and callable(border.report)
     assert enlargement.report is enlargement.enlargement_report and callable(enlargement.report)

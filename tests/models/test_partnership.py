@@ -352,3 +352,22 @@ def test_equilibria_agree_with_pygambit(change):
     assert len(ours) == len(theirs)
     for eq in ours:
         assert any(np.allclose(eq.row, x, atol=1e-9) and np.allclose(eq.col, y, atol=1e-9) for x, y in theirs)
+
+
+def test_report_computes_what_the_notebook_shows():
+    refs = {n: load_scenario(ROOT / "params" / f"{n}.yaml").partnership for n in pm.REFERENCE_SCENARIOS}
+    case = pm.with_values(refs["post_911_2002"], us_stake_russia=9.0)
+    rep = pm.report(case, "case", refs)
+    assert rep.order == (*pm.REFERENCE_SCENARIOS, "case") and rep.triangle is rep.triangles["case"]
+    assert rep.stage.label == pm.analyze(case).label == rep.stages["case"].label
+    assert rep.stages["post_911_2002"].label == pm.analyze(refs["post_911_2002"]).label
+    assert rep.thresholds == pm.us_stake_thresholds(case)
+    assert rep.stakes.shares() == pm.equilibrium_regions(case, "us_stake_russia", pm.US_STAKE_GRID,
+                                                         "us_stake_china", pm.US_STAKE_GRID).shares()
+    assert [c.id for c in rep.claims] == ["P1", "P2", "P3", "P4", "P5"]
+    side = rep.sidecar()
+    assert side["scenario"] == "case" and side["key_results"]["equilibrium"] == rep.stage.label
+    assert side["headline"].startswith(f"case: the stage equilibrium is {rep.stage.label}")
+    assert set(side["triangles"]) == set(rep.order)
+    with pytest.raises(KeyError):  # the claims need all three reference scenarios
+        pm.report(case, "case", {"founding_2001": refs["founding_2001"]})

@@ -28,6 +28,13 @@ from sco_games.models.partnership.params import (
 )
 from sco_games.models.partnership.regions import RegionMap, batch_labels, equilibrium_regions
 from sco_games.models.partnership.relations import TRIANGLE_STATES, triangle
+from sco_games.models.partnership.report import (
+    COUNTERWEIGHT_GRID,
+    REFERENCE_SCENARIOS,
+    US_STAKE_GRID,
+    PartnershipReport,
+    report,
+)
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 
 __all__ = [
@@ -59,4 +66,9 @@ __all__ = [
     "PILLAR_COUNTERFACTUALS",
     "pillar_table",
     "assess_claims",
+    "REFERENCE_SCENARIOS",
+    "US_STAKE_GRID",
+    "COUNTERWEIGHT_GRID",
+    "PartnershipReport",
+    "report",
 ]
