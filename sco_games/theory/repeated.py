@@ -293,15 +293,56 @@ def critical_discount_factor(
     Am, Bm, labels = _stage(A, B)
     i, j = _profile(profile, Am.shape, labels, "profile")
     R = (float(Am[i, j]), float(Bm[i, j]))
-    # best one-shot deviations, the other keeping to the profile
+    devs = _best_deviations(Am, Bm, i, j)
+    T = (devs[0][0], devs[1][0])
+    P, pun_profiles, label, method = _punishment(Am, Bm, labels, punishment, punishment_payoffs)
+    if all(devs[p][1] is None for p in (0, 1)):  # a stage NE: repeat it, no punishment needed
+        return GrimTriggerResult(
+            profile=(i, j), punishment="none needed (stage Nash equilibrium)",
+            punishment_profiles=((i, j), (i, j)), cooperative=R, deviation=T,
+            best_deviation=(None, None), punishment_payoffs=R, thresholds=(0.0, 0.0), upper_bounds=(1.0, 1.0),
+            delta_star=0.0, delta_upper=1.0, binding_player=None,
+            reason="no player gains from a one-shot deviation: the profile is a stage Nash equilibrium, "
+            "sustained at every delta by repeating it",
+            method="stage Nash equilibrium check",
+        )
+    can_deviate = (Am.shape[0] > 1, Am.shape[1] > 1)
+    intervals = [sustaining_interval(T[p], R[p], P[p]) if can_deviate[p] else (0.0, 1.0) for p in (0, 1)]
+    delta_star, delta_upper, binding, reason = _combine(intervals, T, R, P)
+    return GrimTriggerResult(
+        profile=(i, j),
+        punishment=label,
+        punishment_profiles=pun_profiles,
+        cooperative=R,
+        deviation=T,
+        best_deviation=(devs[0][1], devs[1][1]),
+        punishment_payoffs=(P[0], P[1]),
+        thresholds=tuple(None if iv is None else iv[0] for iv in intervals),  # type: ignore[arg-type]
+        upper_bounds=tuple(None if iv is None else iv[1] for iv in intervals),  # type: ignore[arg-type]
+        delta_star=delta_star,
+        delta_upper=delta_upper,
+        binding_player=binding,
+        reason=reason,
+        method=method,
+    )
+
+
+def _best_deviations(Am: np.ndarray, Bm: np.ndarray, i: int, j: int) -> list[tuple[float, int | None]]:
+    """Each player's best one-shot deviation from ``(i, j)``, the other keeping to it: ``(payoff, strategy)``,
+    strategy ``None`` when no deviation gains (the payoff is then the cooperative one, or the best other)."""
+    R = (float(Am[i, j]), float(Bm[i, j]))
     row_alt = [(float(Am[k, j]), k) for k in range(Am.shape[0]) if k != i]
     col_alt = [(float(Bm[i, c]), c) for c in range(Am.shape[1]) if c != j]
     devs: list[tuple[float, int | None]] = []
     for who, alts in ((0, row_alt), (1, col_alt)):
         best = max(alts, default=(R[who], None))  # one strategy only: no deviation
         devs.append((best[0], best[1] if best[0] > R[who] else None))
-    T = (devs[0][0], devs[1][0])
+    return devs
 
+
+def _punishment(Am: np.ndarray, Bm: np.ndarray, labels: Any, punishment: str | Sequence[Any],
+                punishment_payoffs: Sequence[float] | None) -> tuple[tuple[float, float], Any, str, str]:
+    """``(P, punishment profiles, label, method)`` of ``punishment`` (see the module docstring)."""
     pun_profiles: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
     if punishment_payoffs is not None:
         P = tuple(float(x) for x in punishment_payoffs)
@@ -354,21 +395,12 @@ def critical_discount_factor(
         P = (float(Am[k, m]), float(Bm[k, m]))
         label = f"profile {(k, m)}"
         method = "grim trigger with reversion to a given stage Nash equilibrium"
+    return (float(P[0]), float(P[1])), pun_profiles, label, method
 
-    if all(devs[p][1] is None for p in (0, 1)):  # a stage NE: repeat it, no punishment needed
-        return GrimTriggerResult(
-            profile=(i, j), punishment="none needed (stage Nash equilibrium)",
-            punishment_profiles=((i, j), (i, j)), cooperative=R, deviation=T,
-            best_deviation=(None, None), punishment_payoffs=R, thresholds=(0.0, 0.0), upper_bounds=(1.0, 1.0),
-            delta_star=0.0, delta_upper=1.0, binding_player=None,
-            reason="no player gains from a one-shot deviation: the profile is a stage Nash equilibrium, "
-            "sustained at every delta by repeating it",
-            method="stage Nash equilibrium check",
-        )
-    can_deviate = (Am.shape[0] > 1, Am.shape[1] > 1)
-    intervals = [sustaining_interval(T[p], R[p], P[p]) if can_deviate[p] else (0.0, 1.0) for p in (0, 1)]
-    thresholds = tuple(None if iv is None else iv[0] for iv in intervals)
-    uppers = tuple(None if iv is None else iv[1] for iv in intervals)
+
+def _combine(intervals: list, T: tuple, R: tuple, P: tuple
+             ) -> tuple[float | None, float | None, int | None, str]:
+    """``(delta_star, delta_upper, binding player, reason)`` from the players' sustaining intervals."""
     delta_star: float | None
     delta_upper: float | None
     if any(iv is None for iv in intervals):
@@ -395,22 +427,7 @@ def critical_discount_factor(
                     f"; and delta <= {hi:g} because player {low}'s punishment payoff exceeds its cooperative "
                     "payoff, so a patient player would deviate to trigger it"
                 )
-    return GrimTriggerResult(
-        profile=(i, j),
-        punishment=label,
-        punishment_profiles=pun_profiles,
-        cooperative=R,
-        deviation=T,
-        best_deviation=(devs[0][1], devs[1][1]),
-        punishment_payoffs=(P[0], P[1]),
-        thresholds=thresholds,  # type: ignore[arg-type]
-        upper_bounds=uppers,  # type: ignore[arg-type]
-        delta_star=delta_star,
-        delta_upper=delta_upper,
-        binding_player=binding,
-        reason=reason,
-        method=method,
-    )
+    return delta_star, delta_upper, binding, reason
 
 
 def _why_never(p: int, T: float, R: float, P: float) -> str:
