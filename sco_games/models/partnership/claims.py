@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 
 from sco_games.models.common import Claim
-from sco_games.models.partnership.game import analyze, us_stake_thresholds
+from sco_games.models.partnership.game import StageResult, analyze, us_stake_thresholds
 from sco_games.models.partnership.params import PartnershipParams, values_of, with_values
 from sco_games.models.partnership.regions import RegionMap
 from sco_games.models.partnership.relations import triangle
 from sco_games.models.partnership.sustainability import sustainability
+from sco_games.theory.repeated import GrimTriggerResult
 
 __all__ = [
     "Claim",
@@ -62,21 +63,29 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
     :class:`RegionMap` over (``us_stake_russia``, ``us_stake_china``) at ``founding``'s other values.
     Nothing here is tuned: each verdict is computed, and says under which parameters it holds."""
     f, p, q = analyze(founding), analyze(post_911), analyze(iraq)
-    claims = []
-    # P1
+    jf = sustainability(founding)[1].result  # the joint front in 2001
+    return [_p1(founding, f), _p2(founding), _p3(founding, stakes), _p4(founding, post_911, f, p, jf),
+            _p5(iraq, q, jf)]
+
+
+def _p1(founding: PartnershipParams, f: StageResult) -> Claim:
+    """P1: neither alliance nor rivalry, over the range of the partnership depth."""
     v = values_of(founding)
     lo, hi = founding.partnership_depth.range or (v["partnership_depth"],) * 2
     depth_labels = {th: analyze(with_values(founding, partnership_depth=th)).label for th in (lo, hi)}
     ok = f.label == "Partner/Partner"
     robust = all(lab == "Partner/Partner" for lab in depth_labels.values())
-    claims.append(Claim(
+    return Claim(
         "P1", "the partnership is neither alliance nor rivalry: a 'peaceful buffer' (§3-1)",
         "reproduced" if ok else "not reproduced",
         f"founding 2001: the unique verified equilibrium is {f.label}"
         + ("" if ok else " (not Partner/Partner)") + f"; robust over the theta range: {robust}",
         f"founding values; partnership depth theta = {lo:g} and {hi:g} give "
-        + ", ".join(depth_labels.values())))
-    # P2
+        + ", ".join(depth_labels.values()))
+
+
+def _p2(founding: PartnershipParams) -> Claim:
+    """P2: what the partnership rests on, from the table of counterfactuals."""
     rows = dict(pillar_table(founding))
     single = [k for k in ("no border stability (B = 0)", "no security guarantees (G = 0)",
                           "no counterweight (W = 0)") if rows[k] != "Partner/Partner"]
@@ -87,7 +96,7 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
     distrust_decisive = no_distrust != "Partner/Partner"
     barriers_matter = no_barriers != "Partner/Partner"
     full = len(single) == 3 and distrust_decisive
-    claims.append(Claim(
+    return Claim(
         "P2", "it rests on border stability, guarantees and a counterweight, and is kept from intimacy "
         "by a long border and distrust (§3-1)",
         "reproduced" if full else ("partly" if (rests_on or barriers_matter) else "not reproduced"),
@@ -96,8 +105,11 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         + f"; removing all of them and the rivalry cost gives {no_reasons}"
         + f"; without distrust alone: {no_distrust}; without distrust, entrapment and US stakes: "
         f"{no_barriers}" + (" (an alliance becomes an equilibrium)" if barriers_matter else ""),
-        "founding values with terms removed (table of counterfactuals)"))
-    # P3
+        "founding values with terms removed (table of counterfactuals)")
+
+
+def _p3(founding: PartnershipParams, stakes: RegionMap) -> Claim:
+    """P3: the 'second axis', from the map over the two US stakes."""
     mono = (all(_monotone_non_increasing(stakes.alignment_max[j, :]) for j in range(len(stakes.y)))
             and all(_monotone_non_increasing(stakes.alignment_max[:, i]) for i in range(len(stakes.x))))
     on_ladder = np.outer(stakes.y <= LADDER_TOP + 1e-12, stakes.x <= LADDER_TOP + 1e-12)
@@ -105,7 +117,7 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
     moved_anywhere = len(set(stakes.labels.ravel().tolist())) > 1
     labels_seen = sorted(set(stakes.labels[~stakes.degenerate].tolist()))
     t = us_stake_thresholds(founding)
-    claims.append(Claim(
+    return Claim(
         "P3", "'second axis': the better Russia-US or China-US relations, the worse Russia-China "
         "(§2-1, fn 26)",
         "reproduced" if (mono and moved_on_ladder) else ("partly" if (mono and moved_anywhere)
@@ -122,19 +134,23 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         + (" -- below zero, so no alliance at any stake: the move is partnership -> rivalry"
            if max(t.ally_holds_below.values()) < 0 else ""),
         f"US stakes 0-{stakes.x.max():g} (Russia) x 0-{stakes.y.max():g} (China), other values founding; "
-        f"the value ladder ends at {LADDER_TOP:g} ('vital')"))
-    # P4
+        f"the value ladder ends at {LADDER_TOP:g} ('vital')")
+
+
+def _p4(founding: PartnershipParams, post_911: PartnershipParams, f: StageResult, p: StageResult,
+        jf: GrimTriggerResult) -> Claim:
+    """P4: after 9/11, harder coordination and Russia the pivot."""
     tri_f, tri_p = triangle(founding), triangle(post_911)
     pivot_ok = tri_p.pattern == "romantic triangle" and tri_p.pivot == "Russia"
     pf, pp = f.equilibria[0].payoffs if len(f.equilibria) == 1 else (np.nan,) * 2, (
         p.equilibria[0].payoffs if len(p.equilibria) == 1 else (np.nan,) * 2)
-    jf, jp = sustainability(founding)[1].result, sustainability(post_911)[1].result
+    jp = sustainability(post_911)[1].result
     gain_f = jf.deviation[0] - jf.cooperative[0]
     gain_p = jp.deviation[0] - jp.cooperative[0]
     # "harder" as an outcome: a joint front sustainable in 2001 needs more patience (or none works) in 2002
     harder_outcome = jf.delta_star is not None and (jp.delta_star is None or jp.delta_star > jf.delta_star)
     harder_payoff = gain_p > gain_f
-    claims.append(Claim(
+    return Claim(
         "P4", "after 9/11 Russia's turn to the US made coordination harder; Russia pivots (§2-1)",
         "reproduced" if (pivot_ok and harder_outcome) else (
             "partly" if (pivot_ok or harder_payoff) else "not reproduced"),
@@ -144,13 +160,16 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         f"leaving a joint front {gain_f:g} -> {gain_p:g}; joint front sustainable in 2001: "
         f"{jf.delta_star is not None}, in 2002: {jp.delta_star is not None}"
         + ("" if harder_outcome else " (so 'harder' shows in payoffs only, not as a change of outcome)"),
-        "post-9/11 values (U_R 2 -> 3, W_C 1 -> 2, E_C 2 -> 3; relations from §2-1)"))
-    # P5
+        "post-9/11 values (U_R 2 -> 3, W_C 1 -> 2, E_C 2 -> 3; relations from §2-1)")
+
+
+def _p5(iraq: PartnershipParams, q: StageResult, jf: GrimTriggerResult) -> Claim:
+    """P5: on Iraq, both against the US, and the partnership persists."""
     tri_q = triangle(iraq)
     both_oppose = tri_q.sign("Russia", "US") < 0 and tri_q.sign("China", "US") < 0
     _, jq = sustainability(iraq)
     persists = q.label == "Partner/Partner"
-    claims.append(Claim(
+    return Claim(
         "P5", "on Iraq both opposed the US, differently; the partnership 'has not functioned so well' yet "
         "persists (§2-2)",
         "reproduced" if (persists and jq.delta_star is None and both_oppose) else "partly",
@@ -158,5 +177,4 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
         + (" -- as in 2001, so the model explains why the front did not work, not a change"
            if jf.delta_star is None and jq.delta_star is None else "")
         + f"; both relations with the US negative: {both_oppose}; triangle: {tri_q.pattern}",
-        "Iraq 2003 values (W_R 1 -> 2, U_C 2 -> 3; relations from §2-2)"))
-    return claims
+        "Iraq 2003 values (W_R 1 -> 2, U_C 2 -> 3; relations from §2-2)")
