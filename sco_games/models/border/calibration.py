@@ -11,7 +11,7 @@ solution concept predicts the share China actually obtained.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sco_games.models.border.game import DyadGame, dyad_game
@@ -70,33 +70,13 @@ def calibrate_linkage(
         raise ValueError(f"l_max must be a positive number, got {l_max!r}")
     br = (0.0, float(l_max))
 
-    def make(
-        value: float | None, found: bool, reason: str, residual: float | None, method: str
-    ) -> Calibration:
-        return Calibration(
-            "linkage", solution, game.neighbour, x_obs, value, found, reason, br, residual, method
-        )
+    def make(value: float | None, found: bool, reason: str, residual: float | None,
+             method: str) -> Calibration:
+        return Calibration("linkage", solution, game.neighbour, x_obs, value, found, reason, br, residual,
+                           method)
 
     if solution == "fearon":
-        high = _fearon_split(game.replace(linkage=0.0), 1.0).high
-        if high is None or x_obs > high + 1e-12:
-            return make(
-                None,
-                False,
-                "no value does: the neighbour prefers war to ceding that much "
-                "(observed share above p + c_N); linkage does not change the neighbour's side",
-                None,
-                "closed form",
-            )
-        need = game.win_probability - game.war_cost_china - game.u_china(x_obs)
-        value = max(need, 0.0)
-        return make(
-            value,
-            True,
-            "least L with the observed share in Fearon's range: L = p - c_C - u_C(x)",
-            0.0,
-            "closed form",
-        )
+        return _fearon_linkage(game, x_obs, make)
 
     def share(L: float) -> float:
         s = predicted_share(game.replace(linkage=L), solution)
@@ -105,14 +85,9 @@ def calibrate_linkage(
         return 2.0 if s is None else s
 
     if predicted_share(game.replace(linkage=l_max), solution) is None:
-        return make(
-            None,
-            False,
-            f"no value does: no agreement for any L in [0, {l_max:g}] (the neighbour's "
-            "disagreement payoff or outside option exceeds every deal China can offer)",
-            None,
-            "bracket check",
-        )
+        return make(None, False, f"no value does: no agreement for any L in [0, {l_max:g}] (the "
+                    "neighbour's disagreement payoff or outside option exceeds every deal China can offer)",
+                    None, "bracket check")
     f0 = share(0.0) - x_obs
     # on a curved frontier the solutions are numeric, accurate to ~1e-8 (theory.bargaining): a shortfall
     # within that noise says L = 0, not "only a negative L would fit"
@@ -120,14 +95,9 @@ def calibrate_linkage(
     if abs(f0) <= tol0:
         return make(0.0, True, "L = 0 already reproduces the observed share", f0, "bracket end")
     if f0 < 0:
-        return make(
-            None,
-            False,
-            f"no value does: even with L = 0 the {solution} split gives China "
-            f"{share(0.0):.4f} < {x_obs:.4f}; only a negative L (China averse to any deal) would fit",
-            None,
-            "bracket check",
-        )
+        return make(None, False, f"no value does: even with L = 0 the {solution} split gives China "
+                    f"{share(0.0):.4f} < {x_obs:.4f}; only a negative L (China averse to any deal) would fit",
+                    None, "bracket check")
     floor = share(l_max)
     if floor - x_obs > 0:
         why = (
@@ -136,27 +106,29 @@ def calibrate_linkage(
             if solution == "rubinstein"
             else "the share levels off as L grows"
         )
-        return make(
-            None,
-            False,
-            f"no value does in [0, {l_max:g}]: China's share never falls below "
-            f"{floor:.4f} > {x_obs:.4f} ({why})",
-            None,
-            "bracket check",
-        )
+        return make(None, False, f"no value does in [0, {l_max:g}]: China's share never falls below "
+                    f"{floor:.4f} > {x_obs:.4f} ({why})", None, "bracket check")
     # a tighter upper end keeps Brent's steps in the region where the share moves
     hi = 1.0
     while share(hi) - x_obs > 0 and hi < l_max:
         hi = min(hi * 2.0, l_max)
     lo = 0.0 if hi <= 1.0 else hi / 2.0
     value = _root(lambda L: share(L) - x_obs, lo, hi)
-    return make(
-        value,
-        True,
-        "root of predicted(L) = observed",
-        share(value) - x_obs,
-        f"Brent on [{lo:g}, {hi:g}] after a sign check",
-    )
+    return make(value, True, "root of predicted(L) = observed", share(value) - x_obs,
+                f"Brent on [{lo:g}, {hi:g}] after a sign check")
+
+
+def _fearon_linkage(game: DyadGame, x_obs: float, make: Callable[..., Calibration]) -> Calibration:
+    """:func:`calibrate_linkage` for Fearon's range, in closed form: the least ``L`` with the observed share
+    in the range (the neighbour's end does not move with ``L``)."""
+    high = _fearon_split(game.replace(linkage=0.0), 1.0).high
+    if high is None or x_obs > high + 1e-12:
+        return make(None, False, "no value does: the neighbour prefers war to ceding that much "
+                    "(observed share above p + c_N); linkage does not change the neighbour's side",
+                    None, "closed form")
+    need = game.win_probability - game.war_cost_china - game.u_china(x_obs)
+    return make(max(need, 0.0), True,
+                "least L with the observed share in Fearon's range: L = p - c_C - u_C(x)", 0.0, "closed form")
 
 
 def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
@@ -170,77 +142,32 @@ def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
     eps = 1e-9
     br = (eps, 1.0 - eps)
 
+    def make(value: float | None, found: bool, reason: str, residual: float | None,
+             method: str) -> Calibration:
+        return Calibration("nash_weight_china", "nash", game.neighbour, x_obs, value, found, reason, br,
+                           residual, method)
+
     def share(w: float) -> float | None:
         return predicted_share(game.replace(nash_weight_china=w), "nash")
 
     lo_s, hi_s = share(br[0]), share(br[1])
     if lo_s is None or hi_s is None:
-        return Calibration(
-            "nash_weight_china",
-            "nash",
-            game.neighbour,
-            x_obs,
-            None,
-            False,
-            "no value does: no agreement beats the disagreement point",
-            br,
-            None,
-            "bracket check",
-        )
+        return make(None, False, "no value does: no agreement beats the disagreement point", None,
+                    "bracket check")
     if x_obs < lo_s - 1e-9:
-        return Calibration(
-            "nash_weight_china",
-            "nash",
-            game.neighbour,
-            x_obs,
-            None,
-            False,
-            f"no value does: even with weight 0 China gets {lo_s:.4f} > {x_obs:.4f} (its "
-            "disagreement payoff alone is worth more than the observed share)",
-            br,
-            None,
-            "bracket check",
-        )
+        return make(None, False, f"no value does: even with weight 0 China gets {lo_s:.4f} > {x_obs:.4f} "
+                    "(its disagreement payoff alone is worth more than the observed share)", None,
+                    "bracket check")
     if x_obs > hi_s + 1e-9:
-        return Calibration(
-            "nash_weight_china",
-            "nash",
-            game.neighbour,
-            x_obs,
-            None,
-            False,
-            f"no value does: even with weight 1 China gets only {hi_s:.4f} < {x_obs:.4f}",
-            br,
-            None,
-            "bracket check",
-        )
+        return make(None, False,
+                    f"no value does: even with weight 1 China gets only {hi_s:.4f} < {x_obs:.4f}", None,
+                    "bracket check")
     if abs(x_obs - lo_s) <= 1e-12:
-        return Calibration(
-            "nash_weight_china",
-            "nash",
-            game.neighbour,
-            x_obs,
-            br[0],
-            True,
-            "not identified: every weight up to the reservation corner gives this share; "
-            "reporting the lower end",
-            br,
-            0.0,
-            "bracket end",
-        )
+        return make(br[0], True, "not identified: every weight up to the reservation corner gives this "
+                    "share; reporting the lower end", 0.0, "bracket end")
     value = _root(lambda w: share(w) - x_obs, *br)
-    return Calibration(
-        "nash_weight_china",
-        "nash",
-        game.neighbour,
-        x_obs,
-        value,
-        True,
-        "root of predicted(w) = observed",
-        br,
-        share(value) - x_obs,
-        "Brent after a sign check",
-    )
+    return make(value, True, "root of predicted(w) = observed", share(value) - x_obs,
+                "Brent after a sign check")
 
 
 def _check_share(x: float) -> float:
