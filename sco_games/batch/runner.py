@@ -364,7 +364,10 @@ def _note_failure(source: str, target: Path, error: str) -> None:
 
 def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
-    notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
+    notebook's failure. Returns a plain dict (status, error, seconds, files present).
+
+    (Longer than 60 lines on purpose: the stderr redirection must wrap exactly the papermill call and be
+    undone in its ``finally``, and the failure notes need the error classified there.)"""
     import nbformat
     import papermill as pm
 
@@ -536,6 +539,9 @@ def run(
     ``notebooks/*.ipynb`` and ``reports/``; the project folder is ``root`` or found as
     :func:`sco_games.project.find_project_root` does (needed only for a default), and is passed to the
     notebooks' kernels as ``$SCO_GAMES_ROOT``.
+
+    (Longer than 60 lines on purpose: the lock, the worker pool and the index rebuild share one
+    ``try``/``finally``, so that an interrupt at any point stops the workers and still rebuilds the index.)
     Raises :class:`ScenarioError` or :class:`UsageError` before anything is written; a
     ``KeyboardInterrupt`` stops the workers, keeps every earlier report and rebuilds the index
     before it propagates.
