@@ -93,11 +93,51 @@ class Scenario(Strict):
         return sources(self)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that rejects duplicate keys instead of keeping the last one."""
+#: A scenario file is ~15 kB; anything far larger is refused before it is parsed.
+MAX_FILE_BYTES = 1_000_000
+#: Nesting levels of mappings and lists a scenario file may use (the shipped ones use 5).
+MAX_DEPTH = 20
 
 
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+class _ScenarioLoader(yaml.SafeLoader):
+    """The safe YAML loader for scenario files, stricter than :class:`yaml.SafeLoader`:
+
+    * no anchors or aliases (``&a`` / ``*a``): a scenario writes every value out, and aliases are how a
+      ten-line file expands to gigabytes (a "billion laughs");
+    * at most :data:`MAX_DEPTH` levels of nesting;
+    * duplicate keys are errors (instead of the last one silently winning).
+
+    Every refusal is a :class:`yaml.MarkedYAMLError` carrying the line and column.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, f"found the alias *{event.anchor}: anchors and aliases (&name, *name) are not "
+                "allowed in a scenario file; write the value out", event.start_mark)
+        if getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None, None, f"found the anchor &{event.anchor}: anchors and aliases (&name, *name) are not "
+                "allowed in a scenario file; write the value out", event.start_mark)
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep (a scenario file needs 5)",
+                event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _construct_mapping(loader: _ScenarioLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, Any] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -109,7 +149,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     return loader.construct_mapping(node, deep=deep)
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_ScenarioLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def resolve_path(path: str | Path) -> Path:
@@ -166,15 +206,23 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     non-YAML or non-mapping files."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # never more, even from /dev/zero or a pipe
     except FileNotFoundError:
         raise ScenarioError(p, ["file not found"]) from None
     except IsADirectoryError:
         raise ScenarioError(p, ["is a folder, not a scenario file"]) from None
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
         raise ScenarioError(p, [f"cannot be read: {e}"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError(p, [f"file is larger than {MAX_FILE_BYTES:,} bytes (a scenario file is about "
+                                "15 kB): not parsed"])
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ScenarioError(p, [f"cannot be read: not UTF-8 text ({e})"]) from None
+    try:
+        data = yaml.load(text, Loader=_ScenarioLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -253,3 +253,64 @@ def test_every_problem_is_reported_at_once(write_scenario, base_data):
     base_data["meta"]["colour"] = "red"
     msg = _error(write_scenario(base_data))
     assert "meta.title: missing" in msg and "meta.colour: unknown key" in msg and "2 problem(s)" in msg
+
+
+# ------------------------------------------------------------------------------------- hostile YAML
+
+
+def _bomb(levels: int) -> str:
+    """A "billion laughs": ``levels`` anchors, each a list of 9 aliases of the one above (9**levels
+    strings once expanded), used as the title so that validation would walk and print all of it."""
+    names = "abcdefghijklmnop"[:levels]
+    lines = [f'{names[0]}: &{names[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, cur in zip(names, names[1:], strict=False):
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    lines.append(f"meta: {{name: case, title: *{names[-1]}, date: 2001-06-15, description: boom, "
+                 "source: nowhere}")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_is_refused_with_its_line(write_scenario):
+    msg = _error(write_scenario("meta:\n  title: &t some title\n  description: *t\n", "case"))
+    assert "anchors and aliases" in msg and "line 2" in msg
+
+
+def test_a_lone_alias_is_refused_with_its_line(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False).replace("title:", "title: *nowhere\n  x:", 1)
+    msg = _error(write_scenario(text, "case"))
+    assert "alias *nowhere" in msg and "line" in msg
+
+
+def test_an_alias_bomb_is_refused_in_well_under_a_second_and_a_few_mb(write_scenario):
+    import time
+    import tracemalloc
+
+    path = write_scenario(_bomb(6), "case")  # 9**6 titles once expanded: seconds and ~100 MB before
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        msg = _error(path)
+        seconds = time.perf_counter() - t0
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "anchors and aliases" in msg and "line 1" in msg
+    assert seconds < 0.5 and peak < 4e6, (seconds, peak)
+
+
+def test_a_file_over_the_size_cap_is_refused_before_parsing(write_scenario, base_data):
+    from sco_games import scenario
+
+    cap = getattr(scenario, "MAX_FILE_BYTES", 1_000_000)
+    base_data["meta"]["name"] = "case"
+    text = yaml.safe_dump(base_data, sort_keys=False) + "# " + "x" * cap + "\n"  # a valid file, padded
+    msg = _error(write_scenario(text, "case"))
+    assert "larger than" in msg and "not parsed" in msg
+
+
+@pytest.mark.parametrize("levels", [25, 5000])
+def test_nesting_deeper_than_the_cap_is_refused_with_its_line(write_scenario, levels):
+    text = "meta:\n  title: " + "[" * levels + "x" + "]" * levels + "\n"
+    msg = _error(write_scenario(text, "case"))
+    assert "nested more than" in msg and "line 2" in msg
+
