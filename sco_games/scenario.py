@@ -26,7 +26,7 @@ from pydantic import Field, ValidationError, field_validator
 from sco_games.models.border import BorderParams
 from sco_games.models.enlargement import EnlargementParams
 from sco_games.models.partnership import PartnershipParams
-from sco_games.sourced import Strict, sources
+from sco_games.sourced import Strict, sources, with_value
 
 __all__ = [
     "NAME_PATTERN",
@@ -98,6 +98,8 @@ MAX_FILE_BYTES = 1_000_000
 #: Nesting levels of mappings and lists a scenario file may use (the shipped ones use 5).
 MAX_DEPTH = 20
 
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
 
 class _ScenarioLoader(yaml.SafeLoader):
     """The safe YAML loader for scenario files, stricter than :class:`yaml.SafeLoader`:
@@ -105,7 +107,8 @@ class _ScenarioLoader(yaml.SafeLoader):
     * no anchors or aliases (``&a`` / ``*a``): a scenario writes every value out, and aliases are how a
       ten-line file expands to gigabytes (a "billion laughs");
     * at most :data:`MAX_DEPTH` levels of nesting;
-    * duplicate keys are errors (instead of the last one silently winning).
+    * duplicate keys are errors (instead of the last one silently winning);
+    * unquoted dates stay text, so that pydantic checks them and names the key (``date: 2005-13-05``).
 
     Every refusal is a :class:`yaml.MarkedYAMLError` carrying the line and column.
     """
@@ -137,6 +140,13 @@ class _ScenarioLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+# dates are left to pydantic (a str here), which names the key of an impossible one
+_ScenarioLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _construct_mapping(loader: _ScenarioLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, Any] = {}
     for key_node, _ in node.value:
@@ -149,7 +159,17 @@ def _construct_mapping(loader: _ScenarioLoader, node: yaml.MappingNode, deep: bo
     return loader.construct_mapping(node, deep=deep)
 
 
+def _construct_timestamp(loader: _ScenarioLoader, node: yaml.ScalarNode) -> Any:
+    """An explicit ``!!timestamp``: an impossible date is a marked error, not a bare ValueError."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date: {e}", node.start_mark) from None
+
+
 _ScenarioLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_ScenarioLoader.add_constructor(_TIMESTAMP_TAG, _construct_timestamp)
 
 
 def resolve_path(path: str | Path) -> Path:
@@ -196,6 +216,8 @@ def _describe(err: dict, data: Any) -> str:
     if len(shown) > 80:
         shown = shown[:77] + "..."
     msg = err["msg"]
+    if kind == "value_error":  # our validators' own sentences: drop pydantic's "Value error, " prefix
+        msg = msg.removeprefix("Value error, ")
     if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
         msg = "must be a finite number (NaN and infinity are not allowed)"
     return f"{key} = {shown}: {msg}"
@@ -228,6 +250,8 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise ScenarioError(p, [f"not valid YAML{where}: {problem}"]) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:  # a constructor's own error
+        raise ScenarioError(p, [f"not valid YAML: {type(e).__name__}: {e}"]) from None
     if data is None:
         raise ScenarioError(p, ["file is empty (expected a mapping with keys meta, partnership, ...)"])
     if not isinstance(data, dict):
@@ -269,8 +293,7 @@ def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, p
             continue
         target = cur[last]
         if isinstance(target, dict) and "value" in target and "source" in target:
-            cur[last] = {**target, "value": new,
-                         "source": f"override (was {target['value']!r} from {target['source']})"}
+            cur[last] = with_value(target, new, f"override (was {target['value']!r} from {target['source']})")
         else:
             cur[last] = new
     if problems:

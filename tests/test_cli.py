@@ -139,3 +139,17 @@ def test_validate_refuses_the_alias_bomb_at_once(cli, write_scenario):
     assert "Traceback" not in r.stderr
     assert time.perf_counter() - t0 < 15  # mostly interpreter start-up and imports
 
+
+@pytest.mark.parametrize("edit, expected", [
+    (("date: 2001-06-15", "date: 2005-13-05"), "meta.date = '2005-13-05'"),
+    (("range: [0.25, 0.75]", "range: [0.75, 0.25]"), "partnership.partnership_depth.range"),
+    (("partnership_depth: {value: 0.5,", "partnership_depth: {value: 0.9,"), "outside its own range"),
+    (("title: ", "title: " + "[" * 3000), "nested more than"),
+])
+def test_validate_files_that_parse_but_are_wrong_exit_2_naming_the_key(cli, write_scenario, edit, expected):
+    text = (PARAMS / "founding_2001.yaml").read_text(encoding="utf-8").replace("founding_2001", "bad")
+    assert edit[0] in text
+    path = write_scenario(text.replace(edit[0], edit[1], 1), "bad")
+    r = _sh(cli + ["validate", str(path)])
+    assert r.returncode == 2, r.stderr[-500:]
+    assert str(path) in r.stderr and expected in r.stderr and "Traceback" not in r.stderr

@@ -314,3 +314,76 @@ def test_nesting_deeper_than_the_cap_is_refused_with_its_line(write_scenario, le
     msg = _error(write_scenario(text, "case"))
     assert "nested more than" in msg and "line 2" in msg
 
+
+# ------------------------------------------------------------------------------- valid YAML, bad values
+
+
+def test_an_impossible_date_names_the_key(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False).replace("date: 2001-06-15", "date: 2005-13-05")
+    msg = _error(write_scenario(text, "case"))
+    assert "meta.date = '2005-13-05'" in msg and "month" in msg
+
+
+def test_an_impossible_explicit_timestamp_is_a_yaml_error_with_its_line(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False)
+    text = text.replace("date: 2001-06-15", "date: !!timestamp 2005-13-05")
+    msg = _error(write_scenario(text, "case"))
+    assert "'2005-13-05' is not a date" in msg and "line" in msg
+
+
+def _ranged_path() -> str:
+    s = load_scenario(PARAMS / "founding_2001.yaml")
+    for path, value, _ in s.sources():
+        section, *rest = path.split(".")
+        entry = getattr(s, section)
+        for part in rest:
+            entry = entry[part] if isinstance(entry, dict) else getattr(entry, part)
+        if entry.range is not None and isinstance(value, float):
+            return path
+    raise AssertionError("the founding scenario has no ranged number")
+
+
+def _entry(data: dict, dotted: str) -> dict:
+    cur = data
+    for part in dotted.split("."):
+        cur = cur[part]
+    return cur
+
+
+def test_a_reversed_range_names_the_key(write_scenario, base_data):
+    key = _ranged_path()
+    entry = _entry(base_data, key)
+    entry["range"] = list(reversed(entry["range"]))
+    msg = _error(write_scenario(base_data))
+    assert f"{key}.range" in msg and "reversed" in msg
+
+
+def test_a_value_outside_its_own_range_names_the_key(write_scenario, base_data):
+    key = _ranged_path()
+    entry = _entry(base_data, key)
+    lo, hi = entry["range"]
+    entry["value"] = hi + 0.1 * (hi - lo)  # just outside, within the key's own bounds
+    msg = _error(write_scenario(base_data))
+    assert f"{key}.range" in msg and "outside its own range" in msg
+
+
+def test_a_value_at_an_end_of_its_range_is_valid(write_scenario, base_data):
+    key = _ranged_path()
+    entry = _entry(base_data, key)
+    entry["value"] = entry["range"][0]
+    load_scenario(write_scenario(base_data))
+
+
+
+def test_an_override_beyond_the_range_drops_the_range_and_says_so(small_scenario):
+    """An override is a what-if: beyond the sources' spread is allowed, and the range no longer applies."""
+    key = _ranged_path()
+    lo, hi = _entry(yaml.safe_load(small_scenario.read_text(encoding="utf-8")), key)["range"]
+    beyond = hi + 0.1 * (hi - lo)
+    s = load_scenario(small_scenario, {key: beyond})
+    section, name = key.split(".")
+    entry = getattr(getattr(s, section), name)
+    assert entry.value == beyond and entry.range is None
+    assert entry.source.startswith("override (was") and "so no range" in entry.source
+    inside = load_scenario(small_scenario, {key: lo})
+    assert getattr(getattr(inside, section), name).range == (lo, hi)

@@ -30,7 +30,7 @@ from sco_games.models.enlargement_space import (
     statement_vote,
     status_quo_in_core,
 )
-from sco_games.sourced import Sourced
+from sco_games.sourced import Sourced, with_value
 
 __all__ = [
     "CLAIMS",
@@ -301,7 +301,7 @@ def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> E
         if not isinstance(cur, dict) or last not in cur:
             raise ValueError(f"overrides: {dotted!r} names no entry of the enlargement section")
         if isinstance(cur[last], dict) and "value" in cur[last] and "source" in cur[last]:
-            cur[last] = {**cur[last], "value": value, "source": f"override (was {cur[last]['value']!r})"}
+            cur[last] = with_value(cur[last], value, f"override (was {cur[last]['value']!r})")
         else:
             cur[last] = value
     return EnlargementParams.model_validate(data)

@@ -82,7 +82,7 @@ from pydantic import Field, field_validator
 from sco_games.games import DEFAULT_TOL, BatchResult, NormalFormGame, SolveResult, solve, solve_batch
 from sco_games.models.triangle import Triangle, classify_triangle
 from sco_games.repeated import GrimTriggerResult, critical_discount_factor
-from sco_games.sourced import Sourced, Strict, unwrap
+from sco_games.sourced import Sourced, Strict, unwrap, with_value
 
 __all__ = [
     "PLAYERS",
@@ -312,7 +312,7 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
     for k, v in values.items():
         if k not in data:
             raise ValueError(f"with_values: unknown parameter {k!r}; allowed: {list(data)}")
-        data[k] = {**data[k], "value": v, "source": f"counterfactual (was {data[k]['value']!r})"}
+        data[k] = with_value(data[k], v, f"counterfactual (was {data[k]['value']!r})")
     return PartnershipParams.model_validate(data)
 
 
