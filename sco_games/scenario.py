@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import difflib
 import math
 import re
 from collections.abc import Mapping
@@ -261,41 +262,102 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, path: str | Path) -> dict:
-    """Return a copy of ``data`` with dotted-key overrides applied.
+#: The keys of a sourced entry ``{value: ..., source: ..., note: ..., range: ...}``.
+_ENTRY_KEYS = ("value", "source", "note", "range")
 
-    ``{"partnership.us_stake_russia": 4.0}`` sets that entry's ``value`` (the source becomes
-    "override"); a key that names no existing entry is an error.
+
+def _is_entry(x: Any) -> bool:
+    return isinstance(x, dict) and "value" in x and "source" in x
+
+
+def _flatten_overrides(data: Any, overrides: Mapping[Any, Any], prefix: tuple[str, ...] = ()
+                       ) -> list[tuple[tuple[str, ...], Any]]:
+    """``(key path, new value)`` pairs: a nested mapping is merged key by key into the mapping it names
+    (a section or a sourced entry), exactly as the dotted form; any other value replaces its target."""
+    out: list[tuple[tuple[str, ...], Any]] = []
+    for key, new in overrides.items():
+        parts = prefix + tuple(str(key).split("."))
+        found, target = _lookup(data, parts)
+        if isinstance(new, Mapping) and found and isinstance(target, dict):
+            out.extend(_flatten_overrides(data, new, parts))
+        else:
+            out.append((parts, new))
+    return out
+
+
+def _did_you_mean(data: Any, parts: tuple[str, ...]) -> str:
+    """`` (did you mean a.b?)`` for the first part of ``parts`` that names nothing, if one is close."""
+    for i in range(len(parts)):
+        found, cur = _lookup(data, parts[:i])
+        if not found or not isinstance(cur, dict):
+            return ""
+        if parts[i] not in cur:
+            close = difflib.get_close_matches(parts[i], [str(k) for k in cur], n=1)
+            return f" (did you mean {'.'.join(parts[:i] + (close[0],))}?)" if close else ""
+    return ""
+
+
+def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, path: str | Path) -> dict:
+    """Return a copy of ``data`` with overrides applied.
+
+    ``{"partnership.us_stake_russia": 4.0}`` sets that entry's ``value``; the nested form
+    ``{"partnership": {"us_stake_russia": 4.0}}`` means the same (a nested mapping is merged key by key,
+    never replacing the section it names), and so does ``{"partnership.us_stake_russia.value": 4.0}``.
+    An entry's ``source``, ``note`` or ``range`` can be set the same way. Whatever is changed, the entry's
+    source then starts with "override" and keeps what the file said; a new value beyond the entry's
+    range drops the range (see :func:`sco_games.sourced.with_value`) unless the range is overridden too.
+    A key that names no existing entry, or a key given twice, is an error.
 
     >>> d = {"a": {"x": {"value": 1, "source": "fn 1"}}}
     >>> apply_overrides(d, {"a.x": 2}, "f.yaml")["a"]["x"]
     {'value': 2, 'source': 'override (was 1 from fn 1)'}
+    >>> apply_overrides(d, {"a": {"x": {"value": 3, "source": "my guess"}}}, "f.yaml")["a"]["x"]
+    {'value': 3, 'source': 'override: my guess (was 1 from fn 1)'}
     """
     if not overrides:
         return data
     if not isinstance(overrides, Mapping):
         raise ScenarioError(path, [f"overrides = {overrides!r}: must be a mapping of dotted keys to values"])
     out = copy.deepcopy(data)
-    problems = []
-    for dotted, new in overrides.items():
-        parts = str(dotted).split(".")
-        cur: Any = out
-        ok = True
-        for part in parts[:-1]:
-            if isinstance(cur, dict) and part in cur:
-                cur = cur[part]
-            else:
-                ok = False
-                break
-        last = parts[-1]
-        if not ok or not isinstance(cur, dict) or last not in cur:
-            problems.append(f"overrides.{dotted}: no such key in the scenario")
-            continue
-        target = cur[last]
-        if isinstance(target, dict) and "value" in target and "source" in target:
-            cur[last] = with_value(target, new, f"override (was {target['value']!r} from {target['source']})")
+    problems: list[str] = []
+    changes: dict[tuple[str, ...], dict[str, Any]] = {}  # sourced entry -> its changed keys
+    seen: set[tuple[str, ...]] = set()
+    for parts, new in _flatten_overrides(out, overrides):
+        dotted = ".".join(parts)
+        found, target = _lookup(out, parts)
+        parent_found, parent = _lookup(out, parts[:-1])
+        if parent_found and _is_entry(parent) and parts[-1] in _ENTRY_KEYS:
+            entry, key = parts[:-1], parts[-1]  # e.g. x.value, or x.range where x has none yet
+        elif found and _is_entry(target):  # the entry itself: set its value
+            entry, key = parts, "value"
+        elif found and isinstance(parent, dict):  # a plain key (e.g. border.dyads)
+            entry, key = (), ""
         else:
-            cur[last] = new
+            problems.append(f"overrides.{dotted}: no such key in the scenario{_did_you_mean(out, parts)}")
+            continue
+        where = entry + (key,) if entry else parts
+        if where in seen:
+            problems.append(f"overrides.{dotted}: given twice (e.g. in the dotted and in the nested form)")
+            continue
+        seen.add(where)
+        if entry:
+            changes.setdefault(entry, {})[key] = new
+        else:
+            parent[parts[-1]] = new
+    for entry_path, new_keys in changes.items():
+        _, parent = _lookup(out, entry_path[:-1])
+        old = parent[entry_path[-1]]
+        given = new_keys.get("source")
+        was = f"was {old['value']!r} from {old['source']}"
+        updated = {**old, **new_keys}
+        source = f"override: {given} ({was})" if given is not None else f"override ({was})"
+        if "source" in new_keys and not isinstance(given, str):
+            pass  # left as given: the schema says what a source must be
+        elif "range" in new_keys:  # a range given with the override: the schema checks the value is in it
+            updated["source"] = source
+        else:  # beyond the file's range, the range is dropped (a what-if), and the source says so
+            updated = with_value(updated, updated["value"], source)
+        parent[entry_path[-1]] = updated
     if problems:
         raise ScenarioError(path, problems)
     return out

@@ -387,3 +387,65 @@ def test_an_override_beyond_the_range_drops_the_range_and_says_so(small_scenario
     assert entry.source.startswith("override (was") and "so no range" in entry.source
     inside = load_scenario(small_scenario, {key: lo})
     assert getattr(getattr(inside, section), name).range == (lo, hi)
+
+# ------------------------------------------------------------------------------------------- overrides
+
+
+def _row(s, key: str) -> tuple:
+    return next(r for r in s.sources() if r[0] == key)
+
+
+def test_a_nested_override_is_merged_like_the_dotted_one(small_scenario):
+    nested = load_scenario(small_scenario, {"partnership": {"border_stability": 5}})
+    dotted = load_scenario(small_scenario, {"partnership.border_stability": 5})
+    assert nested == dotted
+    assert nested.partnership.border_stability.value == 5.0
+    untouched = load_scenario(small_scenario).partnership.security_guarantee
+    assert nested.partnership.security_guarantee == untouched
+    assert _row(nested, "partnership.border_stability")[2].startswith("override (was 3.0 from paper")
+
+
+def test_nested_overrides_reach_any_depth(small_scenario):
+    s = load_scenario(small_scenario, {"enlargement": {"weights": {"voice": 2.0}},
+                                       "border.war_cost_china": 0.5})
+    assert s.enlargement.weights.voice.value == 2.0 and s.border.war_cost_china.value == 0.5
+    assert s.enlargement.weights.prestige.value == 1.0
+
+
+def test_an_override_of_the_value_key_marks_the_source(small_scenario):
+    s = load_scenario(small_scenario, {"partnership.us_stake_russia.value": 3.0})
+    value, source = _row(s, "partnership.us_stake_russia")[1:]
+    assert value == 3.0 and source.startswith("override (was 2.0 from paper fn 25")
+
+
+def test_an_override_may_give_its_own_source(small_scenario):
+    s = load_scenario(small_scenario, {"partnership.us_stake_russia": {"value": 3.0, "source": "my guess"}})
+    assert _row(s, "partnership.us_stake_russia")[2].startswith("override: my guess (was 2.0 from paper")
+
+
+def test_an_unknown_key_in_a_nested_override_is_named_in_dotted_form(small_scenario):
+    msg = _error(small_scenario, {"partnership": {"border_stabilty": 5}})
+    assert "overrides.partnership.border_stabilty: no such key" in msg
+    assert "did you mean partnership.border_stability?" in msg
+
+
+def test_a_key_overridden_twice_is_an_error(small_scenario):
+    msg = _error(small_scenario, {"partnership": {"border_stability": 5}, "partnership.border_stability": 4})
+    assert "overrides.partnership.border_stability: given twice" in msg
+
+
+
+def test_an_override_may_set_a_range_with_the_value(small_scenario):
+    key = _ranged_path()
+    lo, hi = _entry(yaml.safe_load(small_scenario.read_text(encoding="utf-8")), key)["range"]
+    beyond = hi + 0.1 * (hi - lo)
+    s = load_scenario(small_scenario, {key: {"value": beyond, "range": [lo, beyond]}})
+    section, name = key.split(".")
+    assert getattr(getattr(s, section), name).range == (lo, beyond)
+    msg = _error(small_scenario, {key: {"value": beyond, "range": [lo, hi]}})
+    assert f"{key}.range" in msg and "outside its own range" in msg
+
+
+def test_overriding_a_whole_section_with_a_number_names_it(small_scenario):
+    assert "partnership = 5" in _error(small_scenario, {"partnership": 5})
+
