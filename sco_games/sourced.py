@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 T = TypeVar("T")
 
-__all__ = ["Strict", "Sourced", "unwrap", "sources", "with_value"]
+__all__ = ["Strict", "Sourced", "unwrap", "sources", "with_value", "check_section"]
 
 
 class Strict(BaseModel):
@@ -146,3 +146,25 @@ def _collect(v: Any, path: str, rows: list) -> None:
     elif isinstance(v, (list, tuple)):
         for i, x in enumerate(v):
             _collect(x, f"{path}[{i}]", rows)
+
+
+def check_section(params: Any, cls: type[BaseModel], section: str, caller: str) -> None:
+    """Raise ``TypeError`` unless ``params`` is a ``cls``, saying what to pass: a model takes one section
+    of a scenario, and the commonest slip is to pass the whole scenario (or its raw mapping).
+
+    >>> class Sec(Strict):
+    ...     a: int = 1
+    >>> class Whole(Strict):
+    ...     sec: Sec = Sec()
+    >>> check_section(Whole(), Sec, "sec", "analyze")
+    Traceback (most recent call last):
+    ...
+    TypeError: analyze() takes one section of a scenario (Sec), not the whole Whole: pass scenario.sec
+    """
+    if isinstance(params, cls):
+        return
+    if isinstance(getattr(params, section, None), cls) or (isinstance(params, Mapping) and section in params):
+        raise TypeError(f"{caller}() takes one section of a scenario ({cls.__name__}), not the whole "
+                        f"{type(params).__name__}: pass scenario.{section}")
+    raise TypeError(f"{caller}() takes a {cls.__name__} (a scenario's {section!r} section, e.g. "
+                    f"load_scenario(path).{section}), got {type(params).__name__}")

@@ -59,7 +59,7 @@ from sco_games.bargaining import (
     rubinstein,
 )
 from sco_games.capabilities import win_probability
-from sco_games.sourced import Sourced, Strict, unwrap
+from sco_games.sourced import Sourced, Strict, check_section, unwrap
 
 __all__ = [
     "NEIGHBOURS",
@@ -407,6 +407,7 @@ class DyadGame:
 def dyad_game(params: BorderParams, neighbour: str, **changes: Any) -> DyadGame:
     """The :class:`DyadGame` of China and ``neighbour`` from a scenario's border section, the capabilities
     data (win probability = CINC ratio) and the settlement data (status quo). ``changes`` override fields."""
+    check_section(params, BorderParams, "border", "dyad_game")
     facts = _load_settlements()
     if neighbour not in facts:
         raise ValueError(f"neighbour={neighbour!r}: unknown dyad; known: {', '.join(NEIGHBOURS)}")
@@ -668,6 +669,17 @@ def _fearon_split(game: DyadGame, disputed_km2: float) -> FearonSplit:
     )
 
 
+def _check_game(game: Any, caller: str) -> None:
+    """``TypeError`` unless ``game`` is a :class:`DyadGame`, saying how to build one from a scenario."""
+    if isinstance(game, DyadGame):
+        return
+    hint = ("build one with dyad_game(scenario.border, neighbour)"
+            if isinstance(game, BorderParams) or isinstance(getattr(game, "border", None), BorderParams)
+            else "e.g. dyad_game(load_scenario(path).border, 'Tajikistan')")
+    raise TypeError(f"{caller}() takes a DyadGame (one China-neighbour dyad), got {type(game).__name__}: "
+                    f"{hint}")
+
+
 def predict(game: DyadGame, disputed_km2: float = 1.0) -> SplitPrediction:
     """China's predicted share of the disputed area under asymmetric Nash, Kalai-Smorodinsky, Rubinstein (with
     outside options) and Fearon's range, for the parameters in ``game`` (its ``linkage`` included).
@@ -677,6 +689,7 @@ def predict(game: DyadGame, disputed_km2: float = 1.0) -> SplitPrediction:
     >>> round(p.nash.china_share, 6), round(p.kalai_smorodinsky.china_share, 6), p.nash.china_km2
     (0.5, 0.5, 50.0)
     """
+    _check_game(game, "predict")
     if not (isinstance(disputed_km2, int | float) and math.isfinite(disputed_km2) and disputed_km2 > 0):
         raise ValueError(f"disputed_km2 must be a positive number, got {disputed_km2!r}")
     return SplitPrediction(
@@ -693,6 +706,7 @@ def predict(game: DyadGame, disputed_km2: float = 1.0) -> SplitPrediction:
 def predicted_share(game: DyadGame, solution: str) -> float | None:
     """China's share under one solution (``"nash"``, ``"kalai-smorodinsky"``, ``"rubinstein"``; ``"fearon"``
     gives the lower end of the range, the least China accepts)."""
+    _check_game(game, "predicted_share")
     if solution == "fearon":
         return _fearon_split(game, 1.0).low
     if solution == "nash" or solution == "kalai-smorodinsky":
@@ -747,6 +761,7 @@ def calibrate_linkage(
     >>> c.found, round(c.value, 4)        # p - c_C - x_obs
     (True, 0.7128)
     """
+    _check_game(game, "calibrate_linkage")
     x_obs = _check_share(observed_share)
     if solution not in SOLUTIONS:
         raise ValueError(f"solution={solution!r}: must be one of {', '.join(SOLUTIONS)}")
@@ -850,6 +865,7 @@ def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
     neighbour concedes; "no value does" outside that interval -- e.g. under war as the disagreement point with
     ``L = 0`` China's reservation share ``p - c_C`` already exceeds 3.5%.
     """
+    _check_game(game, "calibrate_nash_weight")
     x_obs = _check_share(observed_share)
     eps = 1e-9
     br = (eps, 1.0 - eps)
@@ -941,6 +957,7 @@ def calibrate_all(
     params: BorderParams, neighbours: Sequence[str] | None = None, solutions: Sequence[str] = SOLUTIONS
 ) -> list[tuple[DyadFacts, Reading, Calibration]]:
     """Calibrated ``L`` for every reading of every dyad (``params.dyads`` by default) and solution."""
+    check_section(params, BorderParams, "border", "calibrate_all")
     facts = _load_settlements()
     out = []
     for n in neighbours if neighbours is not None else params.dyads:
@@ -970,6 +987,7 @@ class LinkageCurve:
 
 def linkage_curve(game: DyadGame, linkage: Sequence[float]) -> LinkageCurve:
     """Predicted shares over a grid of linkage values (for the L-vs-share figure)."""
+    _check_game(game, "linkage_curve")
     grid = np.asarray(linkage, dtype=float)
     if grid.ndim != 1 or grid.size == 0 or np.any(grid < 0) or not np.all(np.isfinite(grid)):
         raise ValueError("linkage must be a non-empty 1-d sequence of finite values >= 0")
@@ -1034,6 +1052,7 @@ def linkage_sensitivity(
     ``win_probability_range`` adds a row for China's win probability ``p`` (data, not a scenario value: the
     CINC ratio is only a proxy for the chance of winning a war in the Pamirs).
     """
+    check_section(params, BorderParams, "border", "linkage_sensitivity")
     base_game = dyad_game(params, neighbour)
     base = calibrate_linkage(base_game, observed_share, solution).value
     ranges: list[tuple[str, str, float, tuple[float, float]]] = []

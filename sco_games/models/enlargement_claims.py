@@ -30,7 +30,7 @@ from sco_games.models.enlargement_space import (
     statement_vote,
     status_quo_in_core,
 )
-from sco_games.sourced import Sourced, with_value
+from sco_games.sourced import Sourced, check_section, with_value
 
 __all__ = [
     "CLAIMS",
@@ -289,6 +289,7 @@ def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> E
     >>> with_overrides(p, {"weights.voice": 2.0}).weights.voice.value
     2.0
     """
+    check_section(params, EnlargementParams, "enlargement", "with_overrides")
     data = params.model_dump()
     for dotted, value in overrides.items():
         cur: Any = data
@@ -346,6 +347,7 @@ def claims_sensitivity(params: EnlargementParams) -> list[SensitivityRow]:
     >>> rows[0].key, rows[0].changed
     ('(as given)', ())
     """
+    check_section(params, EnlargementParams, "enlargement", "claims_sensitivity")
     base = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(params))}
     rows = [SensitivityRow("(as given)", float("nan"), base, ())]
     for key, value, (lo, hi) in ranged_values(params):

@@ -82,7 +82,7 @@ from pydantic import Field, field_validator
 from sco_games.games import DEFAULT_TOL, BatchResult, NormalFormGame, SolveResult, solve, solve_batch
 from sco_games.models.triangle import Triangle, classify_triangle
 from sco_games.repeated import GrimTriggerResult, critical_discount_factor
-from sco_games.sourced import Sourced, Strict, unwrap, with_value
+from sco_games.sourced import Sourced, Strict, check_section, unwrap, with_value
 
 __all__ = [
     "PLAYERS",
@@ -186,11 +186,13 @@ class PartnershipParams(Strict):
 PAYOFF_KEYS: tuple[str, ...] = tuple(k for k in PartnershipParams.model_fields if k not in RELATION_KEYS)
 
 
-def values_of(params: PartnershipParams | Mapping[str, Any]) -> dict[str, Any]:
-    """Plain values (floats or arrays) keyed by parameter name, from a params object or a mapping."""
-    if isinstance(params, PartnershipParams):
-        return unwrap(params)
-    return dict(params)
+def values_of(params: PartnershipParams | Mapping[str, Any], caller: str = "values_of") -> dict[str, Any]:
+    """Plain values (floats or arrays) keyed by parameter name, from a params object or a mapping.
+    Anything else (e.g. a whole scenario) is a ``TypeError`` that says what to pass."""
+    if isinstance(params, Mapping) and "partnership" not in params:
+        return dict(params)
+    check_section(params, PartnershipParams, "partnership", caller)
+    return unwrap(params)
 
 
 def _check_values(v: Mapping[str, Any]) -> dict[str, np.ndarray]:
@@ -247,7 +249,7 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
     >>> B.T.tolist()[0]  # China Ally vs Russia Ally / Partner / Rival
     [2.0, -0.5, -6.0]
     """
-    v = _check_values(values_of(params))
+    v = _check_values(values_of(params, "payoff_matrices"))
     a = _side_table(v, "russia")
     b = np.swapaxes(_side_table(v, "china"), -1, -2)
     shape = np.broadcast_shapes(a.shape, b.shape)
@@ -286,6 +288,7 @@ def payoff_table_rows(params: PartnershipParams) -> list[tuple[str, str, str, st
     >>> row[:2], row[4:]
     (('Partner', 'Partner'), (4.5, 4.5))
     """
+    check_section(params, PartnershipParams, "partnership", "payoff_table_rows")
     a, b = payoff_matrices(params)
     fr, fc = payoff_formulas("R"), payoff_formulas("C")
     rows = []
@@ -308,6 +311,7 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
     >>> with_values(PartnershipParams.example(), distrust_cost=0).distrust_cost.value
     0.0
     """
+    check_section(params, PartnershipParams, "partnership", "with_values")
     data = params.model_dump()
     for k, v in values.items():
         if k not in data:
@@ -318,6 +322,7 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
 
 def stage_game(params: PartnershipParams) -> NormalFormGame:
     """The stage game as a :class:`~sco_games.games.NormalFormGame` (Russia row, China column)."""
+    check_section(params, PartnershipParams, "partnership", "stage_game")
     a, b = payoff_matrices(params)
     return NormalFormGame(a, b, players=PLAYERS, strategies=(STRATEGIES, STRATEGIES))
 
@@ -364,6 +369,7 @@ def analyze(params: PartnershipParams) -> StageResult:
     >>> r.label, r.degenerate, r.equilibria[0].payoffs
     ('Partner/Partner', False, (4.5, 4.5))
     """
+    check_section(params, PartnershipParams, "partnership", "analyze")
     game = stage_game(params)
     eqs = solve(game)
     return StageResult(
@@ -464,6 +470,7 @@ def equilibrium_regions(params: PartnershipParams, x: Axis, x_values: Any, y: Ax
     ...                     "us_stake_china", [10]).labels.tolist()
     [['multiple: Partner/Partner + Rival/Rival']]
     """
+    check_section(params, PartnershipParams, "partnership", "equilibrium_regions")
     xk, yk = _axis_keys(x), _axis_keys(y)
     if set(xk) & set(yk):
         raise ValueError(f"region axes share a parameter: {sorted(set(xk) & set(yk))}")
@@ -518,6 +525,7 @@ def us_stake_thresholds(params: PartnershipParams) -> Thresholds:
     >>> t.ally_holds_below["Russia"], t.partner_holds_below["Russia"], t.rival_answers_rival_above["China"]
     (-7.0, 17.0, 6.0)
     """
+    check_section(params, PartnershipParams, "partnership", "us_stake_thresholds")
     v = values_of(params)
     th = v["partnership_depth"]
     out: dict[str, dict[str, float]] = {"ally": {}, "partner": {}, "rival": {}}
@@ -566,6 +574,7 @@ def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainab
     >>> p.delta_star, j.delta_star
     (0.0, None)
     """
+    check_section(params, PartnershipParams, "partnership", "sustainability")
     game = stage_game(params)
     out = []
     for name, prof in (("partnership", (PARTNER, PARTNER)), ("joint front", (ALLY, ALLY))):
@@ -586,6 +595,7 @@ def triangle(params: PartnershipParams) -> Triangle:
     >>> triangle(PartnershipParams.example()).pattern
     'stable marriage'
     """
+    check_section(params, PartnershipParams, "partnership", "triangle")
     v = values_of(params)
     return classify_triangle(TRIANGLE_STATES, {
         ("Russia", "China"): v["relation_russia_china"],
@@ -633,6 +643,7 @@ class Claim:
 
 def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
     """Rows ``(counterfactual, equilibrium label)`` for :data:`PILLAR_COUNTERFACTUALS` (P2)."""
+    check_section(params, PartnershipParams, "partnership", "pillar_table")
     rows = [("scenario as given", analyze(params).label)]
     for name, change in PILLAR_COUNTERFACTUALS:
         rows.append((name, analyze(with_values(params, **change)).label))
@@ -648,6 +659,8 @@ def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq
     """P1-P5 of MODELS.md section 1, judged from the three scenarios' parameters and ``stakes``, a
     :class:`RegionMap` over (``us_stake_russia``, ``us_stake_china``) at ``founding``'s other values.
     Nothing here is tuned: each verdict is computed, and says under which parameters it holds."""
+    for p in (founding, post_911, iraq):
+        check_section(p, PartnershipParams, "partnership", "assess_claims")
     f, p, q = analyze(founding), analyze(post_911), analyze(iraq)
     claims = []
     # P1
