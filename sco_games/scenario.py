@@ -219,6 +219,8 @@ def _describe(err: dict, data: Any) -> str:
     msg = err["msg"]
     if kind == "value_error":  # our validators' own sentences: drop pydantic's "Value error, " prefix
         msg = msg.removeprefix("Value error, ")
+    elif kind == "model_type" and str(err.get("ctx", {}).get("class_name", "")).startswith("Sourced["):
+        msg = 'must be a value with its source, {value: ..., source: "paper §..."}'
     if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
         msg = "must be a finite number (NaN and infinity are not allowed)"
     return f"{key} = {shown}: {msg}"

@@ -134,6 +134,12 @@ def test_wrong_type_of_a_number(write_scenario, base_data):
     assert paths[0] in msg and "'lots'" in msg
 
 
+def test_a_bare_number_where_a_sourced_value_belongs_says_what_to_write(write_scenario, base_data):
+    base_data["partnership"]["border_stability"] = 5
+    msg = _error(write_scenario(base_data))
+    assert "partnership.border_stability = 5: must be a value with its source, {value: ..." in msg
+    assert "FieldInfo" not in msg
+
 def test_out_of_range_string_length(write_scenario, base_data):
     base_data["meta"]["title"] = "ab"
     msg = _error(write_scenario(base_data))
