@@ -303,6 +303,10 @@ def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> E
             raise ValueError(f"overrides: {dotted!r} names no entry of the enlargement section")
         if isinstance(cur[last], dict) and "value" in cur[last] and "source" in cur[last]:
             cur[last] = with_value(cur[last], value, f"override (was {cur[last]['value']!r})")
+        elif last == "value" and "source" in cur:  # "weights.voice.value": the same, source marked too
+            entry = with_value(cur, value, f"override (was {cur['value']!r})")
+            cur.clear()
+            cur.update(entry)
         else:
             cur[last] = value
     return EnlargementParams.model_validate(data)
