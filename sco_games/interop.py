@@ -67,9 +67,6 @@ __all__ = [
     "to_pygambit",
 ]
 
-#: What :func:`source_kind` may return besides ``None``.
-KINDS = ("sco_games", "nashpy", "quantecon", "pygambit")
-
 _INSTALL = {
     "nashpy": "pip install nashpy (a dependency of sco-games)",
     "quantecon": "pip install 'sco-games[oracle]' (or: pip install quantecon)",
@@ -92,8 +89,10 @@ def source_kind(obj) -> str | None:
     ``"pygambit"``, or ``None`` (an array-like, or something else).
 
     Decided by the module that defines ``type(obj)``, then by duck typing (``payoff_matrices`` for
-    nashpy; ``players`` with ``payoff_array`` for QuantEcon; ``players`` with ``to_arrays`` for
-    pygambit), without importing any of these libraries.
+    nashpy; ``players`` with ``nums_actions`` for QuantEcon; ``players`` with ``to_arrays`` for
+    pygambit), without importing any of these libraries. An object from one of these libraries that
+    is not a game (a QuantEcon ``Player``, a pygambit profile) then makes :func:`as_game` raise
+    ``TypeError``.
 
     >>> source_kind(NormalFormGame([[1, -1], [-1, 1]])), source_kind([[1, -1], [-1, 1]])
     ('sco_games', None)

@@ -262,6 +262,17 @@ def test_pygambit_refuses_labels_it_cannot_hold():
 
 
 @oracle
+def test_pygambit_extensive_game_gives_its_strategic_form():
+    gbt = pytest.importorskip("pygambit")
+    eg = gbt.catalog.load("books/myerson1991/fig2_1")   # Myerson's simple poker (a chance move), shipped
+    g = as_game(eg)
+    assert g.players == ("Fred", "Alice") and g.shape == (4, 2)
+    assert g.A[1, 0] == 0.5 and np.array_equal(g.B, -g.A)       # expected payoffs over the chance move
+    assert same_set(solve(eg), [([1 / 3, 2 / 3, 0, 0], [2 / 3, 1 / 3])])
+    assert same_set(solve(eg), gambit_equilibria(to_pygambit(g)))
+
+
+@oracle
 def test_pygambit_three_players():
     gbt = pytest.importorskip("pygambit")
     rng = np.random.default_rng(3)
@@ -305,6 +316,8 @@ def test_quantecon_games_built_the_quantecon_way():
     profile = np.array([[[1, 4], [0, 0], [2, 2]], [[0, 1], [3, 5], [6, 0]]])   # (2, 3, 2): A[i, j], B[i, j]
     g = as_game(gt.NormalFormGame(profile))
     assert np.array_equal(g.A, profile[..., 0]) and np.array_equal(g.B, profile[..., 1])
+    with pytest.raises(TypeError, match="not one"):
+        as_game(gt.Player(S))                        # a QuantEcon object that is not a game
 
 
 @oracle
