@@ -7,6 +7,8 @@ The end-to-end check (every report opened in headless Chromium) is in ``test_rep
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 from html.parser import HTMLParser
 
@@ -122,3 +124,99 @@ def test_plotly_text_round_trips(text):
     assert "<" not in out and ">" not in out
     assert html.unescape(out) == text
 
+
+# ---------------------------------------------------------------------------------------------------
+# figure builders: every string they are given is escaped once, whatever its way in
+
+H = "Stmt <img src=x onerror=\"window.__pwned='fig'\"> <b>bold</b> claims of < 20,000 km2 & more"
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from _strings(v)
+    elif hasattr(obj, "tolist"):
+        yield from _strings(obj.tolist())
+
+
+def _assert_escaped_once(fig, times: int = 1):
+    strings = list(_strings(fig.to_plotly_json()))
+    raw = [s for s in strings if "<img" in s or "<b>bold" in s or "< 20,000" in s]
+    assert not raw, raw[:3]
+    hits = [s for s in strings if plotly_text(H) in s]
+    assert len(hits) >= times, "the hostile text should be drawn, escaped once"
+    assert not [s for s in strings if "&amp;lt;" in s or "&amp;amp;" in s]
+
+
+@pytest.fixture(scope="module")
+def border():
+    from sco_games.models.border import BorderParams
+    from sco_games.models.border_report import border_report
+
+    return border_report(BorderParams.example(), dt.date(2001, 6, 15))
+
+
+@pytest.fixture(scope="module")
+def enlargement():
+    from sco_games.models.enlargement import EnlargementModel
+    from sco_games.scenario import load_scenario
+
+    return EnlargementModel(load_scenario("params/founding_2001.yaml").enlargement)
+
+
+def test_overview_figures_escape_data_text():
+    from sco_games.capabilities import Capability
+    from sco_games.figures import overview
+    from sco_games.timeline import Event
+
+    _assert_escaped_once(overview.timeline_figure([Event(dt.date(2001, 6, 15), H, "world", H)],
+                                                  marked=dt.date(2001, 6, 15), marked_label=H), times=2)
+    caps = {H: Capability(H, 0.1, 1.0, 1.0), "China": Capability("China", 0.2, 1.0, 1.0)}
+    _assert_escaped_once(overview.capabilities_figure(caps, {H: "member", "China": "member"}, source=H),
+                         times=2)
+
+
+def test_partnership_figures_escape_labels_and_titles():
+    from sco_games.figures import partnership as fp
+    from sco_games.models.partnership import PartnershipParams, equilibrium_regions, triangle
+
+    p = PartnershipParams.example()
+    m = equilibrium_regions(p, "us_stake_russia", [0, 10], "us_stake_china", [0, 10])
+    _assert_escaped_once(fp.region_figure(m, marker=(2, 2), marker_label=H, title=H), times=3)
+    _assert_escaped_once(fp.triangle_figure(triangle(p), title=H))
+    _assert_escaped_once(fp.triangles_figure([(H, triangle(p))]))
+
+
+def test_border_figures_escape_reading_labels_reasons_and_titles(border):
+    from sco_games.figures import border as fb
+
+    fd = border.focus_dyad
+    readings = [dataclasses.replace(r, label=H) for r in fd.facts.readings[:2]]
+    _assert_escaped_once(fb.splits_figure([(H, fd.power_only)], readings, title=H), times=3)
+    _assert_escaped_once(fb.linkage_figure(border.tajik_curve, readings), times=2)
+    rows = [(f, dataclasses.replace(r, label=H), dataclasses.replace(c, reason=H))
+            for f, r, c in border.calibration_rows()]
+    _assert_escaped_once(fb.calibration_figure(rows, title=H), times=3)
+    sens = [dataclasses.replace(r, parameter=H) for r in border.tajik_sensitivity[border.tajik_1000.id]]
+    _assert_escaped_once(fb.sensitivity_figure(sens, title=H), times=3)
+
+
+def test_enlargement_figures_escape_the_statement_label_names_and_titles(enlargement):
+    from sco_games.figures import enlargement as fe
+
+    vm = dataclasses.replace(enlargement.veto_map(), label=H)
+    _assert_escaped_once(fe.veto_map_figure(vm), times=2)  # legend and title
+    _assert_escaped_once(fe.veto_map_figure(vm, title=H), times=2)
+    steps = enlargement.tradeoff_curve()
+    steps = [steps[0]] + [dataclasses.replace(s, added=H) for s in steps[1:2]]
+    _assert_escaped_once(fe.tradeoff_figure(steps, title=H), times=2)
+    rows = enlargement.admission_table()[:1]
+    rows = [dataclasses.replace(rows[0], candidates=(H,))]
+    _assert_escaped_once(fe.admission_figure(rows, title=H), times=2)
+    opts = enlargement.outside_options()[:1]
+    _assert_escaped_once(fe.outside_option_figure([(H, opts[0])], title=H), times=2)
