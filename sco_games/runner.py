@@ -300,6 +300,10 @@ def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
 # ----------------------------------------------------------------------------- the worker
 
 
+#: In a worker: whether a notebook run (:func:`_execute_pair`) is under way.
+_IN_PAIR = False
+
+
 def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs in a worker thread
     """If the run's main process dies (e.g. ``kill -9``), stop this worker like an interrupt."""
     while True:
@@ -308,7 +312,9 @@ def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs in a work
             os.kill(parent_pid, 0)
         except ProcessLookupError:
             os.kill(os.getpid(), signal.SIGTERM)  # unwind: papermill shuts the kernel down
-            time.sleep(20.0)
+            deadline = time.monotonic() + 20.0
+            while _IN_PAIR and time.monotonic() < deadline:
+                time.sleep(0.05)
             os._exit(1)  # nobody is left to take a result
         except PermissionError:
             continue
@@ -362,6 +368,15 @@ def _note_failure(source: str, target: Path, error: str) -> None:
 def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
     notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
+    global _IN_PAIR
+    _IN_PAIR = True
+    try:
+        return _execute_pair_in(job)
+    finally:
+        _IN_PAIR = False
+
+
+def _execute_pair_in(job: dict[str, Any]) -> dict[str, Any]:
     import nbformat
     import papermill as pm
 
