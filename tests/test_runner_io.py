@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from sco_games import cli as cli_module
 from sco_games import sidecar
+from sco_games.report_html import PLOTLY_JS
 
 GUARD = 300.0  # failure guard for a whole CLI run (never a wait)
 
@@ -109,6 +111,125 @@ def small_disk(tmp_path):
         yield SmallDisk(mnt)
     finally:
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_a_full_disk_fails_in_one_line_leaves_no_temp_file_and_the_next_run_recovers(
+        small_disk, small_scenario, tiny_notebook, cli):
+    reports = small_disk.path / "reports"
+    nbs = [tiny_notebook("tiny_ok", "a"), tiny_notebook("tiny_ok", "b")]
+    # 1 MB cannot take plotly.js: the run stops before any notebook, in one line, and removes its temp file
+    r = _run_cli(cli, small_scenario, nbs, reports)
+    _assert_fails_in_one_line_each(r, 1, "No space left on device", "plotly.min.js")
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert _leftovers(reports) == [] and small_disk.used() < 256 * 1024  # not the 1 MB of a partial copy
+    small_disk.remount("size=64m")
+    r = _run_cli(cli, small_scenario, nbs, reports)  # space freed: the next run recovers
+    assert r.returncode == 0, r.stderr
+    good = _files(reports / "small")
+    index = (reports / "index.html").read_bytes()
+    # the disk fills up: every pair fails in one line, the earlier reports and index stay as they were
+    small_disk.fill()
+    r = _run_cli(cli, small_scenario, nbs, reports, "--force")
+    lines = _assert_fails_in_one_line_each(r, 3, "No space left on device")
+    assert sorted(ln.split(":")[0] for ln in lines) == ["FAILED small / a", "FAILED small / b", "sco-games"]
+    now = _files(reports / "small")
+    assert {k: now[k] for k in good} == good
+    assert (reports / "index.html").read_bytes() == index
+    assert _leftovers(reports) == []
+    small_disk.unfill()
+    r = _run_cli(cli, small_scenario, nbs, reports, "--force")
+    assert r.returncode == 0 and "2 ran ok" in r.stderr, r.stderr
+    assert not (reports / "small" / "a.failed.ipynb").exists() and _leftovers(reports) == []
+
+
+def test_a_read_only_reports_folder_fails_in_one_line_and_the_next_run_recovers(
+        request, tmp_path, small_scenario, tiny_notebook, cli):
+    nbs = [tiny_notebook("tiny_ok", "a")]
+    if os.geteuid() == 0:  # file modes do not stop root: a file system mounted read-only does
+        disk = request.getfixturevalue("small_disk")
+        disk.remount("size=64m")
+        reports = disk.path / "reports"
+
+        def read_only(on: bool) -> None:
+            disk.remount("ro" if on else "rw")
+
+        expected = "Read-only file system"
+    else:
+        reports = tmp_path / "reports"
+
+        def read_only(on: bool) -> None:
+            for d in [reports, *(p for p in reports.rglob("*") if p.is_dir())]:
+                mode = d.stat().st_mode
+                d.chmod(mode & ~0o222 if on else mode | stat.S_IWUSR)
+
+        expected = "Permission denied"
+    assert _run_cli(cli, small_scenario, nbs, reports).returncode == 0
+    good = _files(reports)
+    read_only(True)
+    try:
+        r = _run_cli(cli, small_scenario, nbs, reports, "--force")
+    finally:
+        read_only(False)
+    _assert_fails_in_one_line_each(r, 1, expected, str(reports))
+    assert _files(reports) == good and _leftovers(reports) == []
+    r = _run_cli(cli, small_scenario, nbs, reports, "--force")
+    assert r.returncode == 0 and "1 ran ok" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("in_the_way, n_lines", [
+    ("reports", 1),  # the reports folder itself
+    ("reports/assets", 1),  # the folder of plotly.js
+    ("reports/.work", 1),  # the run's work folder
+    ("reports/small", 2),  # a scenario's folder: its pairs fail (one line each), the index is rebuilt
+])
+def test_a_file_where_a_folder_should_be_fails_in_one_line(
+        tmp_path, small_scenario, tiny_notebook, cli, in_the_way, n_lines):
+    reports = tmp_path / "reports"
+    nbs = [tiny_notebook("tiny_ok", "a"), tiny_notebook("tiny_ok", "b")]
+    obstacle = tmp_path / in_the_way
+    obstacle.parent.mkdir(parents=True, exist_ok=True)
+    obstacle.write_text("a file, not a folder\n")
+    r = _run_cli(cli, small_scenario, nbs, reports)
+    lines = _assert_fails_in_one_line_each(r, n_lines)
+    assert any(str(obstacle) in ln for ln in lines), r.stderr
+    assert obstacle.read_text() == "a file, not a folder\n"  # never removed or overwritten
+    assert _leftovers(reports, keep=obstacle) == []
+    obstacle.unlink()
+    r = _run_cli(cli, small_scenario, nbs, reports)
+    assert r.returncode == 0 and "2 ran ok" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("denied, named", [("index.html", "index.html"), (".a.stamp.json", "reports/small"),
+                                           ("plotly.min.js", "plotly.min.js")])
+def test_a_denied_write_in_the_main_process_fails_in_one_line(tmp_path, small_scenario, tiny_notebook, capsys,
+                                                              monkeypatch, denied, named):
+    reports = tmp_path / "reports"
+    args = ["run", "-s", str(small_scenario), "-n", str(tiny_notebook("tiny_ok", "a")),
+            "--reports", str(reports), "-j", "1", "--no-progress"]
+    assert cli_module.main(args) == 0
+    (reports / PLOTLY_JS).write_bytes(b"// an older plotly.js\n")  # so that the run copies it again
+    before = _files(reports)
+    capsys.readouterr()
+    real_replace = os.replace
+
+    def replace(src, dst, *a, **kw):
+        if Path(dst).name == denied:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+        return real_replace(src, dst, *a, **kw)
+
+    monkeypatch.setattr(sidecar.os, "replace", replace)
+    assert cli_module.main(args + ["--force"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = _error_lines(err)
+    assert len(lines) == 1 and "Permission denied" in lines[0] and named in lines[0], err
+    now = _files(reports)
+    for name in (f"small/{denied}", denied, f"assets/{denied}"):
+        assert now.get(name) == before.get(name)  # the file that could not be replaced is intact
+    assert _leftovers(reports) == []
+    monkeypatch.setattr(sidecar.os, "replace", real_replace)
+    assert cli_module.main(args + ["--force"]) == 0
+    assert (reports / PLOTLY_JS).stat().st_size > 1_000_000
 
 
 def _open_fds() -> int:
