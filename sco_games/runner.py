@@ -105,27 +105,28 @@ def _in_the_way(path: str | os.PathLike | None) -> Path | None:
     return None
 
 
-def _io_problem(what: str, e: OSError) -> str:
-    """One line for a failed I/O step: ``cannot <what>: <reason> (<what to do>)``."""
+def _io_problem(what: str, e: OSError, writing: bool = True) -> str:
+    """One line for a failed I/O step: ``cannot <what>: <reason> (<what to do>, for a write)``."""
     reason = e.strerror or str(e) or type(e).__name__
     name = os.fsdecode(e.filename) if e.filename else ""
-    if name and os.path.dirname(name) not in what and name not in what and not name.endswith(".tmp"):
+    folder = os.path.dirname(name)
+    if name and name not in what and not (folder and folder in what) and not name.endswith(".tmp"):
         reason = f"{reason}: {name}"  # a file the message does not name yet
     if e.errno in (errno.EEXIST, errno.ENOTDIR):
         obstacle = _in_the_way(e.filename)
         if obstacle is not None:
             return f"cannot {what}: {obstacle} is a file where a folder should be (move it away)"
-    hint = _HINTS.get(e.errno)
+    hint = _HINTS.get(e.errno) if writing else None
     return f"cannot {what}: {reason}" + (f" ({hint})" if hint else "")
 
 
 @contextlib.contextmanager
-def _io_step(what: str) -> Iterator[None]:
+def _io_step(what: str, writing: bool = True) -> Iterator[None]:
     """Turn an ``OSError`` of this step into a one-line :class:`ReportsError`."""
     try:
         yield
     except OSError as e:
-        raise ReportsError(_io_problem(what, e)) from e
+        raise ReportsError(_io_problem(what, e, writing)) from e
 
 
 class ScenarioErrors(ScenarioError):
@@ -717,7 +718,7 @@ def run(
                 work_root.mkdir()
             with _io_step(f"copy plotly.js to {reports / PLOTLY_JS}"):
                 ensure_assets(reports)
-            with _io_step("read the notebooks and scenarios"):
+            with _io_step("read the notebooks and scenarios", writing=False):
                 lib = library_hash()
                 todo: list[tuple[Pair, dict]] = []
                 for pair in pairs:

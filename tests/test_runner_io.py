@@ -288,3 +288,25 @@ def test_atomic_copy_file_copies_with_the_usual_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(dst.stat().st_mode) == 0o666 & ~umask
+
+
+def test_an_unreadable_notebook_fails_in_one_line(tmp_path, small_scenario, tiny_notebook, capsys,
+                                                  monkeypatch):
+    from sco_games import runner
+
+    nb = tiny_notebook("tiny_ok", "a")
+    real = runner._sha256_file
+
+    def sha256(path):
+        if Path(path) == nb:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(runner, "_sha256_file", sha256)  # (root reads any file whatever its mode)
+    reports = tmp_path / "reports"
+    assert cli_module.main(["run", "-s", str(small_scenario), "-n", str(nb), "--reports", str(reports),
+                            "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"sco-games: error: cannot read the notebooks and scenarios: Permission denied: {nb}"]
+    assert _leftovers(reports) == []
