@@ -7,7 +7,7 @@ JOBS   ?=
 # Extra arguments for `sco-games run`, e.g. `make reports ARGS="--force --scenario iraq_2003"`.
 ARGS   ?=
 
-.PHONY: reports test test-slow lint lab bench clean-reports strip
+.PHONY: reports test test-slow test-explore lint lab bench clean-reports strip
 
 # Create .venv (falls back to a pip-less venv + the system pip when python3-venv/ensurepip is missing),
 # install the package with its extras, and register the venv's interpreter as the Jupyter kernels
@@ -32,6 +32,12 @@ test: $(STAMP)
 
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 -m slow
+
+# Random exploration of the property tests, never part of `make test` or CI (which are deterministic: the
+# "ci" Hypothesis profile of tests/conftest.py): fresh random examples, EXPLORE_FACTOR (default 10) times each
+# test's own count. A failure is a new counterexample: add it to the test as an @example.
+test-explore: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2 -m hypothesis --hypothesis-profile=explore
 
 lint: $(STAMP)
 	$(BIN)/ruff check sco_games tests benchmarks

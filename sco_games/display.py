@@ -1,17 +1,19 @@
-"""Small display helpers for the notebooks: tables and the sources of a scenario's values.
+"""Small display helpers for the notebooks: tables, the sources of a scenario's values, Markdown.
 
-Plain HTML (no plotly, no pandas), so tables survive nbconvert and read well offline.
+Plain HTML (no plotly, no pandas), so tables survive nbconvert and read well offline. Text from a
+scenario file, a data file or an override is text, escaped once where it enters the page
+(:mod:`sco_games.markup`): table cells and captions here; in Markdown, wrap it in :func:`md_text`.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sco_games.markup import html_text, md_text
 from sco_games.scenario import Scenario
 
-__all__ = ["table_html", "show_table", "show_sources", "show_markdown", "fmt"]
+__all__ = ["table_html", "show_table", "show_sources", "show_markdown", "md_text", "fmt"]
 
 
 def fmt(v: Any, digits: int = 4) -> str:
@@ -39,16 +41,16 @@ def fmt(v: Any, digits: int = 4) -> str:
 
 
 def table_html(rows: Iterable[Sequence[Any]], headers: Sequence[str], caption: str | None = None) -> str:
-    """An HTML table; every cell is escaped.
+    """An HTML table; every header, cell and the caption is plain text, escaped once.
 
     >>> "<td>&lt;b&gt;</td>" in table_html([(1, "<b>")], ["n", "s"])
     True
     """
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+    head = "".join(f"<th>{html_text(h)}</th>" for h in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(fmt(c))}</td>" for c in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td>{html_text(fmt(c))}</td>" for c in row) + "</tr>" for row in rows
     )
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    cap = f"<caption>{html_text(caption)}</caption>" if caption else ""
     return f'<table class="sco-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -71,7 +73,12 @@ def show_sources(scenario: Scenario, section: str | None = None) -> None:
 
 
 def show_markdown(text: str) -> None:
-    """Display Markdown (computed text, e.g. a sentence that quotes a result)."""
+    """Display Markdown (computed text, e.g. a sentence that quotes a result).
+
+    ``text`` is Markdown written by the notebook: every string in it that comes from a scenario
+    file, a data file or an override must be wrapped in :func:`md_text`, e.g.
+    ``show_markdown(f"**Scenario:** {md_text(scenario.meta.title)}")``, so it shows as typed.
+    """
     from IPython.display import Markdown, display
 
     display(Markdown(text))

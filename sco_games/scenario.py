@@ -12,7 +12,9 @@ the value found and what is allowed.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
+import difflib
 import math
 import re
 from collections.abc import Mapping
@@ -26,7 +28,7 @@ from sco_games.models.border import BorderParams
 from sco_games.models.enlargement import EnlargementParams
 from sco_games.models.partnership import PartnershipParams
 from sco_games.project import ProjectRootError, find_project_root
-from sco_games.sourced import Strict, set_values, sources
+from sco_games.sourced import Strict, sources, with_value
 
 __all__ = [
     "NAME_PATTERN",
@@ -89,11 +91,61 @@ class Scenario(Strict):
         return sources(self)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that rejects duplicate keys instead of keeping the last one."""
+#: A scenario file is ~15 kB; anything far larger is refused before it is parsed.
+MAX_FILE_BYTES = 1_000_000
+#: Nesting levels of mappings and lists a scenario file may use (the shipped ones use 5).
+MAX_DEPTH = 20
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+class _ScenarioLoader(yaml.SafeLoader):
+    """The safe YAML loader for scenario files, stricter than :class:`yaml.SafeLoader`:
+
+    * no anchors or aliases (``&a`` / ``*a``): a scenario writes every value out, and aliases are how a
+      ten-line file expands to gigabytes (a "billion laughs");
+    * at most :data:`MAX_DEPTH` levels of nesting;
+    * duplicate keys are errors (instead of the last one silently winning);
+    * unquoted dates stay text, so that pydantic checks them and names the key (``date: 2005-13-05``).
+
+    Every refusal is a :class:`yaml.MarkedYAMLError` carrying the line and column.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, f"found the alias *{event.anchor}: anchors and aliases (&name, *name) are not "
+                "allowed in a scenario file; write the value out", event.start_mark)
+        if getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None, None, f"found the anchor &{event.anchor}: anchors and aliases (&name, *name) are not "
+                "allowed in a scenario file; write the value out", event.start_mark)
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep (a scenario file needs 5)",
+                event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# dates are left to pydantic (a str here), which names the key of an impossible one
+_ScenarioLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _ScenarioLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, Any] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -105,7 +157,17 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     return loader.construct_mapping(node, deep=deep)
 
 
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def _construct_timestamp(loader: _ScenarioLoader, node: yaml.ScalarNode) -> Any:
+    """An explicit ``!!timestamp``: an impossible date is a marked error, not a bare ValueError."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date: {e}", node.start_mark) from None
+
+
+_ScenarioLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_ScenarioLoader.add_constructor(_TIMESTAMP_TAG, _construct_timestamp)
 
 
 def resolve_path(path: str | Path) -> Path:
@@ -155,6 +217,10 @@ def _describe(err: dict, data: Any) -> str:
     if len(shown) > 80:
         shown = shown[:77] + "..."
     msg = err["msg"]
+    if kind == "value_error":  # our validators' own sentences: drop pydantic's "Value error, " prefix
+        msg = msg.removeprefix("Value error, ")
+    elif kind == "model_type" and str(err.get("ctx", {}).get("class_name", "")).startswith("Sourced["):
+        msg = 'must be a value with its source, {value: ..., source: "paper §..."}'
     if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
         msg = "must be a finite number (NaN and infinity are not allowed)"
     return f"{key} = {shown}: {msg}"
@@ -165,20 +231,30 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     non-YAML or non-mapping files."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # never more, even from /dev/zero or a pipe
     except FileNotFoundError:
         raise ScenarioError(p, ["file not found"]) from None
     except IsADirectoryError:
         raise ScenarioError(p, ["is a folder, not a scenario file"]) from None
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
         raise ScenarioError(p, [f"cannot be read: {e}"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError(p, [f"file is larger than {MAX_FILE_BYTES:,} bytes (a scenario file is about "
+                                "15 kB): not parsed"])
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ScenarioError(p, [f"cannot be read: not UTF-8 text ({e})"]) from None
+    try:
+        data = yaml.load(text, Loader=_ScenarioLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise ScenarioError(p, [f"not valid YAML{where}: {problem}"]) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:  # a constructor's own error
+        raise ScenarioError(p, [f"not valid YAML: {type(e).__name__}: {e}"]) from None
     if data is None:
         raise ScenarioError(p, ["file is empty (expected a mapping with keys meta, partnership, ...)"])
     if not isinstance(data, dict):
@@ -188,23 +264,104 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, path: str | Path) -> dict:
-    """Return a copy of ``data`` with dotted-key overrides applied.
+#: The keys of a sourced entry ``{value: ..., source: ..., note: ..., range: ...}``.
+_ENTRY_KEYS = ("value", "source", "note", "range")
 
-    ``{"partnership.us_stake_russia": 4.0}`` sets that entry's ``value`` (the source becomes
-    "override"); a key that names no existing entry is an error.
+
+def _is_entry(x: Any) -> bool:
+    return isinstance(x, dict) and "value" in x and "source" in x
+
+
+def _flatten_overrides(data: Any, overrides: Mapping[Any, Any], prefix: tuple[str, ...] = ()
+                       ) -> list[tuple[tuple[str, ...], Any]]:
+    """``(key path, new value)`` pairs: a nested mapping is merged key by key into the mapping it names
+    (a section or a sourced entry), exactly as the dotted form; any other value replaces its target."""
+    out: list[tuple[tuple[str, ...], Any]] = []
+    for key, new in overrides.items():
+        parts = prefix + tuple(str(key).split("."))
+        found, target = _lookup(data, parts)
+        if isinstance(new, Mapping) and found and isinstance(target, dict):
+            out.extend(_flatten_overrides(data, new, parts))
+        else:
+            out.append((parts, new))
+    return out
+
+
+def _did_you_mean(data: Any, parts: tuple[str, ...]) -> str:
+    """`` (did you mean a.b?)`` for the first part of ``parts`` that names nothing, if one is close."""
+    for i in range(len(parts)):
+        found, cur = _lookup(data, parts[:i])
+        if not found or not isinstance(cur, dict):
+            return ""
+        if parts[i] not in cur:
+            close = difflib.get_close_matches(parts[i], [str(k) for k in cur], n=1)
+            return f" (did you mean {'.'.join(parts[:i] + (close[0],))}?)" if close else ""
+    return ""
+
+
+def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, path: str | Path) -> dict:
+    """Return a copy of ``data`` with overrides applied.
+
+    ``{"partnership.us_stake_russia": 4.0}`` sets that entry's ``value``; the nested form
+    ``{"partnership": {"us_stake_russia": 4.0}}`` means the same (a nested mapping is merged key by key,
+    never replacing the section it names), and so does ``{"partnership.us_stake_russia.value": 4.0}``.
+    An entry's ``source``, ``note`` or ``range`` can be set the same way. Whatever is changed, the entry's
+    source then starts with "override" and keeps what the file said; a new value beyond the entry's
+    range drops the range (see :func:`sco_games.sourced.with_value`) unless the range is overridden too.
+    A key that names no existing entry, or a key given twice, is an error.
 
     >>> d = {"a": {"x": {"value": 1, "source": "fn 1"}}}
     >>> apply_overrides(d, {"a.x": 2}, "f.yaml")["a"]["x"]
     {'value': 2, 'source': 'override (was 1 from fn 1)'}
+    >>> apply_overrides(d, {"a": {"x": {"value": 3, "source": "my guess"}}}, "f.yaml")["a"]["x"]
+    {'value': 3, 'source': 'override: my guess (was 1 from fn 1)'}
     """
     if not overrides:
         return data
     if not isinstance(overrides, Mapping):
         raise ScenarioError(path, [f"overrides = {overrides!r}: must be a mapping of dotted keys to values"])
-    out, unknown = set_values(data, overrides, "override")
-    if unknown:
-        raise ScenarioError(path, [f"overrides.{dotted}: no such key in the scenario" for dotted in unknown])
+    out = copy.deepcopy(data)
+    problems: list[str] = []
+    changes: dict[tuple[str, ...], dict[str, Any]] = {}  # sourced entry -> its changed keys
+    seen: set[tuple[str, ...]] = set()
+    for parts, new in _flatten_overrides(out, overrides):
+        dotted = ".".join(parts)
+        found, target = _lookup(out, parts)
+        parent_found, parent = _lookup(out, parts[:-1])
+        if parent_found and _is_entry(parent) and parts[-1] in _ENTRY_KEYS:
+            entry, key = parts[:-1], parts[-1]  # e.g. x.value, or x.range where x has none yet
+        elif found and _is_entry(target):  # the entry itself: set its value
+            entry, key = parts, "value"
+        elif found and isinstance(parent, dict):  # a plain key (e.g. border.dyads)
+            entry, key = (), ""
+        else:
+            problems.append(f"overrides.{dotted}: no such key in the scenario{_did_you_mean(out, parts)}")
+            continue
+        where = entry + (key,) if entry else parts
+        if where in seen:
+            problems.append(f"overrides.{dotted}: given twice (e.g. in the dotted and in the nested form)")
+            continue
+        seen.add(where)
+        if entry:
+            changes.setdefault(entry, {})[key] = new
+        else:
+            parent[parts[-1]] = new
+    for entry_path, new_keys in changes.items():
+        _, parent = _lookup(out, entry_path[:-1])
+        old = parent[entry_path[-1]]
+        given = new_keys.get("source")
+        was = f"was {old['value']!r} from {old['source']}"
+        updated = {**old, **new_keys}
+        source = f"override: {given} ({was})" if given is not None else f"override ({was})"
+        if "source" in new_keys and not isinstance(given, str):
+            pass  # left as given: the schema says what a source must be
+        elif "range" in new_keys:  # a range given with the override: the schema checks the value is in it
+            updated["source"] = source
+        else:  # beyond the file's range, the range is dropped (a what-if), and the source says so
+            updated = with_value(updated, updated["value"], source)
+        parent[entry_path[-1]] = updated
+    if problems:
+        raise ScenarioError(path, problems)
     return out
 
 

@@ -15,11 +15,11 @@ import copy
 from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 T = TypeVar("T")
 
-__all__ = ["Strict", "Sourced", "unwrap", "sources", "set_values"]
+__all__ = ["Strict", "Sourced", "unwrap", "sources", "set_values", "with_value", "check_section"]
 
 
 class Strict(BaseModel):
@@ -39,12 +39,59 @@ class Sourced(Strict, Generic[T]):
     ...     stake: Sourced[Annotated[float, Field(ge=0)]]
     >>> P(stake={"value": 2, "source": "paper §2-1"}).stake.value
     2.0
+    >>> P(stake={"value": 5, "source": "paper §2-1", "range": [1, 3]})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for P
+    stake.range
+      Value error, the value 5 lies outside its own range [1, 3]: ...
     """
 
     value: T
     source: str = Field(min_length=3, description="paper section/footnote or data set")
     note: str | None = None
     range: tuple[float, float] | None = None
+
+    @field_validator("range")
+    @classmethod
+    def _range_is_ordered_and_holds_the_value(
+        cls, r: tuple[float, float] | None, info: ValidationInfo
+    ) -> tuple[float, float] | None:
+        """``range`` is ``[low, high]`` and a number's own ``value`` lies in it (ends included)."""
+        if r is None:
+            return r
+        lo, hi = r
+        if lo > hi:
+            raise ValueError(f"[{lo:g}, {hi:g}] is reversed: write [low, high], i.e. [{hi:g}, {lo:g}]")
+        v = info.data.get("value")  # absent when the value itself failed validation
+        if _is_number(v) and not lo <= v <= hi:
+            raise ValueError(
+                f"the value {v:g} lies outside its own range [{lo:g}, {hi:g}]: correct the value, or widen "
+                "the range if the sources allow it"
+            )
+        return r
+
+
+def _is_number(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def with_value(entry: Mapping[str, Any], value: Any, source: str) -> dict[str, Any]:
+    """A sourced entry (as a plain mapping) with a new ``value`` and ``source``, for overrides and
+    counterfactuals. A ``range`` that does not hold the new value is dropped, and the source says so: the
+    range is the spread of the sources around the old value, and a what-if beyond it is not a mistake.
+
+    >>> with_value({"value": 0.2, "source": "fn 9", "range": [0.1, 0.4]}, 0.3, "override")["range"]
+    [0.1, 0.4]
+    >>> with_value({"value": 0.2, "source": "fn 9", "range": [0.1, 0.4]}, 0.0, "override")
+    {'value': 0.0, 'source': 'override; outside the range [0.1, 0.4] of the sources, so no range'}
+    """
+    out = {**entry, "value": value, "source": source}
+    r = out.get("range")
+    if r is not None and _is_number(value) and all(_is_number(x) for x in r) and not r[0] <= value <= r[1]:
+        del out["range"]
+        out["source"] = f"{source}; outside the range [{r[0]:g}, {r[1]:g}] of the sources, so no range"
+    return out
 
 
 def unwrap(model: BaseModel) -> dict[str, Any]:
@@ -128,9 +175,33 @@ def set_values(
             continue
         old = cur[last]
         if isinstance(old, dict) and "value" in old and "source" in old:
-            was = f"{label} (was {old['value']!r} from {old['source']})"
-            cur[last] = {**old, "value": new, "source": was}
+            cur[last] = with_value(old, new, f"{label} (was {old['value']!r} from {old['source']})")
+        elif last == "value" and "source" in cur:  # "x.value": the same as "x", the source marked too
+            entry = with_value(cur, new, f"{label} (was {cur['value']!r} from {cur['source']})")
+            cur.clear()
+            cur.update(entry)
         else:
             cur[last] = new
     return out, unknown
 
+
+def check_section(params: Any, cls: type[BaseModel], section: str, caller: str) -> None:
+    """Raise ``TypeError`` unless ``params`` is a ``cls``, saying what to pass: a model takes one section
+    of a scenario, and the commonest slip is to pass the whole scenario (or its raw mapping).
+
+    >>> class Sec(Strict):
+    ...     a: int = 1
+    >>> class Whole(Strict):
+    ...     sec: Sec = Sec()
+    >>> check_section(Whole(), Sec, "sec", "analyze")
+    Traceback (most recent call last):
+    ...
+    TypeError: analyze() takes one section of a scenario (Sec), not the whole Whole: pass scenario.sec
+    """
+    if isinstance(params, cls):
+        return
+    if isinstance(getattr(params, section, None), cls) or (isinstance(params, Mapping) and section in params):
+        raise TypeError(f"{caller}() takes one section of a scenario ({cls.__name__}), not the whole "
+                        f"{type(params).__name__}: pass scenario.{section}")
+    raise TypeError(f"{caller}() takes a {cls.__name__} (a scenario's {section!r} section, e.g. "
+                    f"load_scenario(path).{section}), got {type(params).__name__}")

@@ -1,7 +1,18 @@
-"""Shared fixtures: the project's paths, scenario files in a temporary folder, the tiny notebooks."""
+"""Shared fixtures: the project's paths, scenario files in a temporary folder, the tiny notebooks; and the
+Hypothesis profiles.
+
+Property tests are deterministic by default (profile ``ci``: the examples derive from each test's code, no
+example database, no wall-clock deadline or health check), so ``make test`` passes or fails the same way
+on every run. Random exploration is a separate, explicit run: ``make test-explore`` (``pytest -m
+hypothesis --hypothesis-profile=explore``) draws fresh random examples, ``EXPLORE_FACTOR`` (default 10)
+times as many as each test's own ``max_examples``, keeps failures in ``.hypothesis/`` to replay them first
+next time, and prints how to reproduce one (``@reproduce_failure``). A counterexample it finds becomes an
+``@example``.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -9,6 +20,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", derandomize=True, database=None, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],  # timing-based: on a loaded machine it would flake
+)
+settings.register_profile("explore", derandomize=False, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+# Loaded here, before any test module is imported: each test's ``@settings(max_examples=...)`` inherits the
+# rest from the profile. ``--hypothesis-profile=NAME`` (loaded by Hypothesis's plugin) overrides it.
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Test inputs: tiny notebooks (tiny_*.ipynb) and game cases (games/*.yaml).
@@ -74,3 +96,20 @@ def small_scenario(write_scenario, base_data) -> Path:
 def cli() -> list[str]:
     """The command line prefix that runs the CLI with this interpreter."""
     return [sys.executable, "-m", "sco_games"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under the ``explore`` profile, each property test draws ``EXPLORE_FACTOR`` times its own
+    ``max_examples`` (explicit per-test counts would otherwise cap the profile's)."""
+    if settings.get_current_profile_name() != "explore":
+        return
+    factor = int(os.environ.get("EXPLORE_FACTOR", "10"))
+    done = set()
+    for item in items:
+        test = getattr(item, "obj", None)
+        # Hypothesis reads a test's settings from this attribute when the test runs
+        current = getattr(test, "_hypothesis_internal_use_settings", None)
+        if current is None or id(test) in done:
+            continue
+        done.add(id(test))
+        test._hypothesis_internal_use_settings = settings(current, max_examples=current.max_examples * factor)

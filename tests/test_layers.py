@@ -54,8 +54,9 @@ ONLY: dict[str, set[str]] = {
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
-_TOP = {"sourced": "base", "sidecar": "base", "project": "base", "scenario": "scenario", "display": "display",
-        "games": "alias", "repeated": "alias", "__init__": "package", "__main__": "package"}
+_TOP = {"sourced": "base", "sidecar": "base", "project": "base", "markup": "base", "scenario": "scenario",
+        "display": "display", "games": "alias", "repeated": "alias", "__init__": "package",
+        "__main__": "package"}
 
 
 def layer_of(module: str) -> str:

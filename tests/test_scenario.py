@@ -159,6 +159,12 @@ def test_wrong_type_of_a_number(write_scenario, base_data):
     assert paths[0] in msg and "'lots'" in msg
 
 
+def test_a_bare_number_where_a_sourced_value_belongs_says_what_to_write(write_scenario, base_data):
+    base_data["partnership"]["border_stability"] = 5
+    msg = _error(write_scenario(base_data))
+    assert "partnership.border_stability = 5: must be a value with its source, {value: ..." in msg
+    assert "FieldInfo" not in msg
+
 def test_out_of_range_string_length(write_scenario, base_data):
     base_data["meta"]["title"] = "ab"
     msg = _error(write_scenario(base_data))
@@ -278,3 +284,199 @@ def test_every_problem_is_reported_at_once(write_scenario, base_data):
     base_data["meta"]["colour"] = "red"
     msg = _error(write_scenario(base_data))
     assert "meta.title: missing" in msg and "meta.colour: unknown key" in msg and "2 problem(s)" in msg
+
+
+# ------------------------------------------------------------------------------------- hostile YAML
+
+
+def _bomb(levels: int) -> str:
+    """A "billion laughs": ``levels`` anchors, each a list of 9 aliases of the one above (9**levels
+    strings once expanded), used as the title so that validation would walk and print all of it."""
+    names = "abcdefghijklmnop"[:levels]
+    lines = [f'{names[0]}: &{names[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, cur in zip(names, names[1:], strict=False):
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    lines.append(f"meta: {{name: case, title: *{names[-1]}, date: 2001-06-15, description: boom, "
+                 "source: nowhere}")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_is_refused_with_its_line(write_scenario):
+    msg = _error(write_scenario("meta:\n  title: &t some title\n  description: *t\n", "case"))
+    assert "anchors and aliases" in msg and "line 2" in msg
+
+
+def test_a_lone_alias_is_refused_with_its_line(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False).replace("title:", "title: *nowhere\n  x:", 1)
+    msg = _error(write_scenario(text, "case"))
+    assert "alias *nowhere" in msg and "line" in msg
+
+
+def test_an_alias_bomb_is_refused_in_well_under_a_second_and_a_few_mb(write_scenario):
+    import time
+    import tracemalloc
+
+    path = write_scenario(_bomb(6), "case")  # 9**6 titles once expanded: seconds and ~100 MB before
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        msg = _error(path)
+        seconds = time.perf_counter() - t0
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "anchors and aliases" in msg and "line 1" in msg
+    assert seconds < 0.5 and peak < 4e6, (seconds, peak)
+
+
+def test_a_file_over_the_size_cap_is_refused_before_parsing(write_scenario, base_data):
+    from sco_games import scenario
+
+    cap = getattr(scenario, "MAX_FILE_BYTES", 1_000_000)
+    base_data["meta"]["name"] = "case"
+    text = yaml.safe_dump(base_data, sort_keys=False) + "# " + "x" * cap + "\n"  # a valid file, padded
+    msg = _error(write_scenario(text, "case"))
+    assert "larger than" in msg and "not parsed" in msg
+
+
+@pytest.mark.parametrize("levels", [25, 5000])
+def test_nesting_deeper_than_the_cap_is_refused_with_its_line(write_scenario, levels):
+    text = "meta:\n  title: " + "[" * levels + "x" + "]" * levels + "\n"
+    msg = _error(write_scenario(text, "case"))
+    assert "nested more than" in msg and "line 2" in msg
+
+
+# ------------------------------------------------------------------------------- valid YAML, bad values
+
+
+def test_an_impossible_date_names_the_key(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False).replace("date: 2001-06-15", "date: 2005-13-05")
+    msg = _error(write_scenario(text, "case"))
+    assert "meta.date = '2005-13-05'" in msg and "month" in msg
+
+
+def test_an_impossible_explicit_timestamp_is_a_yaml_error_with_its_line(write_scenario, base_data):
+    text = yaml.safe_dump(base_data, sort_keys=False)
+    text = text.replace("date: 2001-06-15", "date: !!timestamp 2005-13-05")
+    msg = _error(write_scenario(text, "case"))
+    assert "'2005-13-05' is not a date" in msg and "line" in msg
+
+
+def _ranged_path() -> str:
+    s = load_scenario(PARAMS / "founding_2001.yaml")
+    for path, value, _ in s.sources():
+        section, *rest = path.split(".")
+        entry = getattr(s, section)
+        for part in rest:
+            entry = entry[part] if isinstance(entry, dict) else getattr(entry, part)
+        if entry.range is not None and isinstance(value, float):
+            return path
+    raise AssertionError("the founding scenario has no ranged number")
+
+
+def _entry(data: dict, dotted: str) -> dict:
+    cur = data
+    for part in dotted.split("."):
+        cur = cur[part]
+    return cur
+
+
+def test_a_reversed_range_names_the_key(write_scenario, base_data):
+    key = _ranged_path()
+    entry = _entry(base_data, key)
+    entry["range"] = list(reversed(entry["range"]))
+    msg = _error(write_scenario(base_data))
+    assert f"{key}.range" in msg and "reversed" in msg
+
+
+def test_a_value_outside_its_own_range_names_the_key(write_scenario, base_data):
+    key = _ranged_path()
+    entry = _entry(base_data, key)
+    lo, hi = entry["range"]
+    entry["value"] = hi + 0.1 * (hi - lo)  # just outside, within the key's own bounds
+    msg = _error(write_scenario(base_data))
+    assert f"{key}.range" in msg and "outside its own range" in msg
+
+
+def test_a_value_at_an_end_of_its_range_is_valid(write_scenario, base_data):
+    key = _ranged_path()
+    entry = _entry(base_data, key)
+    entry["value"] = entry["range"][0]
+    load_scenario(write_scenario(base_data))
+
+
+
+def test_an_override_beyond_the_range_drops_the_range_and_says_so(small_scenario):
+    """An override is a what-if: beyond the sources' spread is allowed, and the range no longer applies."""
+    key = _ranged_path()
+    lo, hi = _entry(yaml.safe_load(small_scenario.read_text(encoding="utf-8")), key)["range"]
+    beyond = hi + 0.1 * (hi - lo)
+    s = load_scenario(small_scenario, {key: beyond})
+    section, name = key.split(".")
+    entry = getattr(getattr(s, section), name)
+    assert entry.value == beyond and entry.range is None
+    assert entry.source.startswith("override (was") and "so no range" in entry.source
+    inside = load_scenario(small_scenario, {key: lo})
+    assert getattr(getattr(inside, section), name).range == (lo, hi)
+
+# ------------------------------------------------------------------------------------------- overrides
+
+
+def _row(s, key: str) -> tuple:
+    return next(r for r in s.sources() if r[0] == key)
+
+
+def test_a_nested_override_is_merged_like_the_dotted_one(small_scenario):
+    nested = load_scenario(small_scenario, {"partnership": {"border_stability": 5}})
+    dotted = load_scenario(small_scenario, {"partnership.border_stability": 5})
+    assert nested == dotted
+    assert nested.partnership.border_stability.value == 5.0
+    untouched = load_scenario(small_scenario).partnership.security_guarantee
+    assert nested.partnership.security_guarantee == untouched
+    assert _row(nested, "partnership.border_stability")[2].startswith("override (was 3.0 from paper")
+
+
+def test_nested_overrides_reach_any_depth(small_scenario):
+    s = load_scenario(small_scenario, {"enlargement": {"weights": {"voice": 2.0}},
+                                       "border.war_cost_china": 0.5})
+    assert s.enlargement.weights.voice.value == 2.0 and s.border.war_cost_china.value == 0.5
+    assert s.enlargement.weights.prestige.value == 1.0
+
+
+def test_an_override_of_the_value_key_marks_the_source(small_scenario):
+    s = load_scenario(small_scenario, {"partnership.us_stake_russia.value": 3.0})
+    value, source = _row(s, "partnership.us_stake_russia")[1:]
+    assert value == 3.0 and source.startswith("override (was 2.0 from paper fn 25")
+
+
+def test_an_override_may_give_its_own_source(small_scenario):
+    s = load_scenario(small_scenario, {"partnership.us_stake_russia": {"value": 3.0, "source": "my guess"}})
+    assert _row(s, "partnership.us_stake_russia")[2].startswith("override: my guess (was 2.0 from paper")
+
+
+def test_an_unknown_key_in_a_nested_override_is_named_in_dotted_form(small_scenario):
+    msg = _error(small_scenario, {"partnership": {"border_stabilty": 5}})
+    assert "overrides.partnership.border_stabilty: no such key" in msg
+    assert "did you mean partnership.border_stability?" in msg
+
+
+def test_a_key_overridden_twice_is_an_error(small_scenario):
+    msg = _error(small_scenario, {"partnership": {"border_stability": 5}, "partnership.border_stability": 4})
+    assert "overrides.partnership.border_stability: given twice" in msg
+
+
+
+def test_an_override_may_set_a_range_with_the_value(small_scenario):
+    key = _ranged_path()
+    lo, hi = _entry(yaml.safe_load(small_scenario.read_text(encoding="utf-8")), key)["range"]
+    beyond = hi + 0.1 * (hi - lo)
+    s = load_scenario(small_scenario, {key: {"value": beyond, "range": [lo, beyond]}})
+    section, name = key.split(".")
+    assert getattr(getattr(s, section), name).range == (lo, beyond)
+    msg = _error(small_scenario, {key: {"value": beyond, "range": [lo, hi]}})
+    assert f"{key}.range" in msg and "outside its own range" in msg
+
+
+def test_overriding_a_whole_section_with_a_number_names_it(small_scenario):
+    assert "partnership = 5" in _error(small_scenario, {"partnership": 5})
+

@@ -10,8 +10,9 @@
 Every command takes ``--root DIR``, the project folder (with ``params/`` and ``notebooks/``); by default
 it is found from the current folder upwards (see :mod:`sco_games.project`).
 
-Exit codes: 0 all good; 1 a notebook failed (one line per failure); 2 a bad scenario file or bad
-usage (the error is printed, never a traceback); 130 interrupted (Ctrl-C).
+Exit codes: 0 all good; 1 a notebook failed (one line per failure) or the reports folder cannot be
+written (a full disk, a read-only folder ...: one line, earlier reports intact); 2 a bad scenario file or
+bad usage (the error is printed, never a traceback); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from sco_games.batch.runner import UsageError, run
+    from sco_games.batch.runner import ReportsError, UsageError, run
 
     scenarios = resolve_scenarios(args.scenario, args.root)
     notebooks = resolve_notebooks(args.notebook, args.root)
@@ -120,17 +121,27 @@ def _cmd_run(args: argparse.Namespace) -> int:
                       root=args.root)
     except UsageError as e:
         raise _Usage(str(e)) from None
+    except ReportsError as e:  # the reports folder cannot be written: one line, earlier reports intact
+        if e.summary is not None:
+            _print_summary(e.summary)
+        _err(str(e))
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted: workers stopped; earlier reports are intact; index rebuilt", file=sys.stderr)
         return EXIT_INTERRUPTED
+    _print_summary(summary)
+    return EXIT_FAILED if summary.failures else EXIT_OK
+
+
+def _print_summary(summary) -> None:
     n_ok, n_skip, n_fail = summary.count("ok"), summary.count("skipped-unchanged"), len(summary.failures)
+    index = summary.index_path if summary.index_written else "not rebuilt"
     print(f"{n_ok} ran ok, {n_skip} unchanged (skipped), {n_fail} failed in {summary.seconds:.1f} s; "
-          f"index: {summary.index_path}", file=sys.stderr)
+          f"index: {index}", file=sys.stderr)
     for o in summary.failures:
         where = o.failed_notebook or "no notebook written"
         print(f"FAILED {o.pair.scenario} / {o.pair.notebook}: {o.error} (partial notebook: {where})",
               file=sys.stderr)
-    return EXIT_FAILED if n_fail else EXIT_OK
 
 
 def _positive_int(s: str) -> int:

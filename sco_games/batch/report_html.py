@@ -17,12 +17,12 @@ from __future__ import annotations
 import filecmp
 import html
 import re
-import shutil
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sco_games.batch.report_math import markdown_math_to_mathml
+from sco_games.sidecar import atomic_copy_file
 
 if TYPE_CHECKING:  # nbformat/nbconvert import in seconds (jsonschema): only load them to export
     import nbformat
@@ -92,12 +92,9 @@ def ensure_assets(reports_dir: str | Path) -> Path:
     only if it differs). Returns its path."""
     target = Path(reports_dir) / PLOTLY_JS
     with resources.as_file(resources.files("plotly").joinpath("package_data/plotly.min.js")) as src:
-        if target.exists() and filecmp.cmp(src, target, shallow=False):
+        if target.is_file() and filecmp.cmp(src, target, shallow=False):
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(src, tmp)
-        tmp.replace(target)
+        atomic_copy_file(src, target)  # a failed copy (e.g. a full disk) leaves no temp file
     return target
 
 

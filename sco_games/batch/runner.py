@@ -15,6 +15,12 @@ The only module that imports papermill. One run:
    ``<notebook>.failed.ipynb``/``.html``;
 6. rebuilds ``index.html`` from all stamps.
 
+Every write is atomic (:func:`~sco_games.sidecar.atomic_write_text`), so an I/O failure (a full disk, a
+read-only folder, permission denied, a file where a folder should be) leaves no temporary file and the
+earlier reports intact, and is one line: a pair that cannot be run or saved fails (and is run again next
+time); a reports folder that cannot be set up, or an index that cannot be rebuilt, raises
+:class:`ReportsError`.
+
 Paths under the reports folder are built only from names matching
 :data:`~sco_games.scenario.NAME_PATTERN` and checked to resolve inside it.
 """
@@ -25,6 +31,7 @@ import concurrent.futures as cf
 import contextlib
 import dataclasses
 import datetime as _dt
+import errno
 import fcntl
 import hashlib
 import json
@@ -48,6 +55,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "Pair",
     "PairOutcome",
+    "ReportsError",
     "RunSummary",
     "ScenarioErrors",
     "UsageError",
@@ -67,6 +75,60 @@ WORK_DIR = ".work"
 
 class UsageError(ValueError):
     """A bad request (unknown notebook, unsafe name, no pairs): the CLI exits 2."""
+
+
+class ReportsError(Exception):
+    """The reports folder cannot be written (a full disk, a read-only folder, permission denied, a file
+    where a folder should be): the run stopped before its notebooks, or could not rebuild the index. The
+    message is one line; no temporary file is left and the earlier reports are intact. The CLI exits 1.
+    ``summary`` is the run's :class:`RunSummary` when the pairs did run."""
+
+    def __init__(self, message: str, summary: RunSummary | None = None):
+        super().__init__(message)
+        self.summary = summary
+
+
+_HINTS = {
+    errno.ENOSPC: "free some space and run again",
+    errno.EDQUOT: "free some space and run again",
+    errno.EROFS: "make it writable, or choose another folder with --reports",
+    errno.EACCES: "make it writable, or choose another folder with --reports",
+    errno.EPERM: "make it writable, or choose another folder with --reports",
+}
+
+
+def _in_the_way(path: str | os.PathLike | None) -> Path | None:
+    """The file (not a folder) at ``path`` or at the nearest of its parents that exists, if any."""
+    if not path:
+        return None
+    for p in (Path(path), *Path(path).parents):
+        if p.is_symlink() or p.exists():
+            return None if p.is_dir() else p
+    return None
+
+
+def _io_problem(what: str, e: OSError, writing: bool = True) -> str:
+    """One line for a failed I/O step: ``cannot <what>: <reason> (<what to do>, for a write)``."""
+    reason = e.strerror or str(e) or type(e).__name__
+    name = os.fsdecode(e.filename) if e.filename else ""
+    folder = os.path.dirname(name)
+    if name and name not in what and not (folder and folder in what) and not name.endswith(".tmp"):
+        reason = f"{reason}: {name}"  # a file the message does not name yet
+    if e.errno in (errno.EEXIST, errno.ENOTDIR):
+        obstacle = _in_the_way(e.filename)
+        if obstacle is not None:
+            return f"cannot {what}: {obstacle} is a file where a folder should be (move it away)"
+    hint = _HINTS.get(e.errno) if writing else None
+    return f"cannot {what}: {reason}" + (f" ({hint})" if hint else "")
+
+
+@contextlib.contextmanager
+def _io_step(what: str, writing: bool = True) -> Iterator[None]:
+    """Turn an ``OSError`` of this step into a one-line :class:`ReportsError`."""
+    try:
+        yield
+    except OSError as e:
+        raise ReportsError(_io_problem(what, e, writing)) from e
 
 
 class ScenarioErrors(ScenarioError):
@@ -112,12 +174,14 @@ class PairOutcome:
 
 @dataclasses.dataclass(frozen=True)
 class RunSummary:
-    """All outcomes of a run, and the index page written."""
+    """All outcomes of a run, and the index page written (``index_written`` False: it could not be, and
+    the previous one is still in place)."""
 
     outcomes: tuple[PairOutcome, ...]
     index_path: Path
     seconds: float
     interrupted: bool = False
+    index_written: bool = True
 
     @property
     def failures(self) -> list[PairOutcome]:
@@ -288,7 +352,8 @@ def _is_unchanged(layout: _Layout, inputs: dict[str, Any]) -> bool:
 @contextlib.contextmanager
 def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
     """Hold an exclusive lock on the reports folder (a second run waits)."""
-    fd = os.open(reports / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    with _io_step(f"lock the reports folder {reports}"):
+        fd = os.open(reports / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -303,6 +368,10 @@ def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
 # ----------------------------------------------------------------------------- the worker
 
 
+#: In a worker: whether a notebook run (:func:`_execute_pair`) is under way.
+_IN_PAIR = False
+
+
 def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs in a worker thread
     """If the run's main process dies (e.g. ``kill -9``), stop this worker like an interrupt."""
     while True:
@@ -311,7 +380,9 @@ def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs in a work
             os.kill(parent_pid, 0)
         except ProcessLookupError:
             os.kill(os.getpid(), signal.SIGTERM)  # unwind: papermill shuts the kernel down
-            time.sleep(20.0)
+            deadline = time.monotonic() + 20.0
+            while _IN_PAIR and time.monotonic() < deadline:
+                time.sleep(0.05)
             os._exit(1)  # nobody is left to take a result
         except PermissionError:
             continue
@@ -359,15 +430,26 @@ def _note_failure(source: str, target: Path, error: str) -> None:
     nb = nb or nbformat.v4.new_notebook()
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(
         f"**This notebook did not run to the end.** papermill stopped with: `{error}`"))
-    nbformat.write(nb, str(target))
+    with contextlib.suppress(OSError):  # best effort: e.g. the disk that stopped papermill is full
+        atomic_write_text(target, nbformat.writes(nb))
 
 
 def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
-    notebook's failure. Returns a plain dict (status, error, seconds, files present).
+    notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
+    global _IN_PAIR
+    _IN_PAIR = True
+    t0 = time.perf_counter()
+    try:
+        return _execute_pair_in(job)
+    except OSError as e:  # its work folder cannot be written (a full disk ...): this pair fails, in one line
+        return {"status": "failed", "error": _io_problem("write the notebook's output", e),
+                "seconds": round(time.perf_counter() - t0, 3)}
+    finally:
+        _IN_PAIR = False
 
-    (Longer than 60 lines on purpose: the stderr redirection must wrap exactly the papermill call and be
-    undone in its ``finally``, and the failure notes need the error classified there.)"""
+
+def _execute_pair_in(job: dict[str, Any]) -> dict[str, Any]:
     import nbformat
     import papermill as pm
 
@@ -410,8 +492,11 @@ def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
     except KeyboardInterrupt:
         raise
     except Exception as e:  # noqa: BLE001 - a timeout, a dead kernel, a missing kernelspec ...
-        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), "")
-        error = f"{type(e).__name__}: {first}" if first else type(e).__name__
+        if isinstance(e, OSError) and e.errno is not None:  # (a cell timeout is an OSError without errno)
+            error = _io_problem("run the notebook", e)  # e.g. the output notebook cannot be written
+        else:
+            first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), "")
+            error = f"{type(e).__name__}: {first}" if first else type(e).__name__
         stopped_outside_cell = True
     finally:
         os.dup2(saved_err, 2)
@@ -444,7 +529,28 @@ def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def _commit(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: dict, kernel: str) -> PairOutcome:
-    """Move a finished pair's files from ``work`` into place (stamp last) and return its outcome."""
+    """Move a finished pair's files from ``work`` into place (stamp last) and return its outcome. If the
+    reports folder cannot take them (a full disk ...), the pair fails in one line; as the stamp is
+    written last, the next run runs it again."""
+    try:
+        return _commit_files(layout, pair, work, res, inputs, kernel)
+    except OSError as e:
+        if res["status"] == "ok":
+            problem = _io_problem(f"save the report in {layout.folder}", e)
+            return PairOutcome(pair, "failed", res["seconds"], problem)
+        # the failure cannot be recorded: drop the partial files that no stamp refers to
+        for leftover in (layout.failed_ipynb, layout.failed_html, layout.failed_log):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        reason = e.strerror or str(e)
+        error = res["error"]
+        if reason not in error:
+            error += f"; nor could it be recorded: {reason}"
+        return PairOutcome(pair, "failed", res["seconds"], error)
+
+
+def _commit_files(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: dict,
+                  kernel: str) -> PairOutcome:
     nb = pair.notebook
     layout.folder.mkdir(parents=True, exist_ok=True)
     old = _read_json(layout.stamp) or {}
@@ -520,6 +626,66 @@ def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
             p.kill()
 
 
+def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work_root: Path,
+               outcomes: dict[Pair, PairOutcome], *, jobs: int | None, kernel: str, timeout: float,
+               progress: bool, say: Callable[[str], None], project: Path | None = None) -> None:
+    """Run ``todo`` on worker processes, committing each pair as it finishes (into ``outcomes``)."""
+    from tqdm import tqdm
+
+    workers = max(1, min(jobs or _cores(), len(todo)))
+    ctx = multiprocessing.get_context("forkserver")
+    # the fork server imports these once; every worker forked from it starts warm
+    ctx.set_forkserver_preload(["sco_games.batch.runner", "sco_games.batch.report_html", "papermill"])
+    bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
+               desc=f"running on {workers} process(es)", dynamic_ncols=True)
+
+    def done(out: PairOutcome) -> None:
+        outcomes[out.pair] = out
+        line = f"{out.status:6s} {out.pair.label}  ({out.seconds:.1f} s)"
+        if out.error:
+            line += f"  {out.error}"
+        if progress:
+            tqdm.write(line, file=sys.stderr)
+        else:
+            say(line)
+        bar.update(1)
+
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                                  initargs=(os.getpid(),))
+    try:
+        futures = {}
+        for pair, inputs in todo:
+            try:
+                work = Path(tempfile.mkdtemp(prefix=f"{pair.scenario}.{pair.notebook}.", dir=work_root))
+            except OSError as e:  # e.g. a full disk: this pair fails, the others still try
+                done(PairOutcome(pair, "failed", 0.0, _io_problem(f"make a work folder in {work_root}", e)))
+                continue
+            job = {
+                "work": str(work), "notebook": pair.notebook,
+                "notebook_path": str(pair.notebook_path),
+                "scenario_path": str(pair.scenario_path), "scenario_title": pair.scenario_title,
+                "kernel": kernel, "timeout": float(timeout),
+                "root": str(project) if project else None,
+            }
+            futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
+        for fut in cf.as_completed(futures):
+            pair, inputs, work = futures[fut]
+            try:
+                res = fut.result()
+            except Exception as e:  # noqa: BLE001 - a worker died
+                res = {"status": "failed", "seconds": 0.0,
+                       "error": f"worker crashed: {type(e).__name__}: {_last_line(str(e))}"}
+            out = _commit(layouts[pair], pair, work, res, inputs, kernel)
+            shutil.rmtree(work, ignore_errors=True)
+            done(out)
+        pool.shutdown(wait=True)
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    finally:
+        bar.close()
+
+
 def run(
     scenarios: Sequence[str | Path] | None = None,
     notebooks: Sequence[str | Path] | None = None,
@@ -546,9 +712,7 @@ def run(
     ``KeyboardInterrupt`` stops the workers, keeps every earlier report and rebuilds the index
     before it propagates.
     """
-    from tqdm import tqdm
-
-    from sco_games.batch.report_html import ensure_assets
+    from sco_games.batch.report_html import PLOTLY_JS, ensure_assets
     from sco_games.batch.report_index import write_index
 
     t_start = time.perf_counter()
@@ -566,86 +730,57 @@ def run(
         raise UsageError(f"jobs = {jobs!r}: must be a positive integer")
     pairs = plan_pairs(scen_paths, nb_paths)  # validates everything before any write
     reports = Path(reports_dir if reports_dir is not None else _need(project) / "reports").absolute()
-    reports.mkdir(parents=True, exist_ok=True)
+    with _io_step(f"create the reports folder {reports}"):
+        reports.mkdir(parents=True, exist_ok=True)
     reports = reports.resolve()
     layouts = {p: _Layout(reports, p) for p in pairs}
     kernel = kernel_name or default_kernel_name()
 
     outcomes: dict[Pair, PairOutcome] = {}
     interrupted = False
+    index = reports / "index.html"
+    index_problem = None
     with _locked(reports, say):
         work_root = reports / WORK_DIR
-        shutil.rmtree(work_root, ignore_errors=True)  # leftovers of a killed run (we hold the lock)
-        work_root.mkdir()
-        ensure_assets(reports)
-        lib = library_hash()
-        todo: list[tuple[Pair, dict]] = []
-        for pair in pairs:
-            inputs = _inputs(pair, lib)
-            if not force and _is_unchanged(layouts[pair], inputs):
-                outcomes[pair] = PairOutcome(pair, "skipped-unchanged")
-            else:
-                todo.append((pair, inputs))
-        n_skip = len(pairs) - len(todo)
-        if n_skip:
-            say(f"{n_skip} pair(s) unchanged since their last successful run, skipped (--force re-runs)")
         try:
-            if todo:
-                workers = max(1, min(jobs or _cores(), len(todo)))
-                ctx = multiprocessing.get_context("forkserver")
-                # the fork server imports these once; every worker forked from it starts warm
-                ctx.set_forkserver_preload(["sco_games.batch.runner", "sco_games.batch.report_html",
-                                            "papermill"])
-                bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
-                           desc=f"running on {workers} process(es)", dynamic_ncols=True)
-                pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
-                                              initargs=(os.getpid(),))
+            with _io_step(f"make the work folder {work_root}"):
+                if work_root.is_dir() and not work_root.is_symlink():
+                    shutil.rmtree(work_root)  # leftovers of a killed run (we hold the lock)
+                work_root.mkdir()
+            with _io_step(f"copy plotly.js to {reports / PLOTLY_JS}"):
+                ensure_assets(reports)
+            with _io_step("read the notebooks and scenarios", writing=False):
+                lib = library_hash()
+                todo: list[tuple[Pair, dict]] = []
+                for pair in pairs:
+                    inputs = _inputs(pair, lib)
+                    if not force and _is_unchanged(layouts[pair], inputs):
+                        outcomes[pair] = PairOutcome(pair, "skipped-unchanged")
+                    else:
+                        todo.append((pair, inputs))
+            n_skip = len(pairs) - len(todo)
+            if n_skip:
+                say(f"{n_skip} pair(s) unchanged since their last successful run, skipped (--force re-runs)")
+            try:
+                if todo:
+                    _run_pairs(todo, layouts, work_root, outcomes, jobs=jobs, kernel=kernel, timeout=timeout,
+                               progress=progress, say=say, project=project)
+            except KeyboardInterrupt:
+                interrupted = True
+            finally:
+                shutil.rmtree(work_root, ignore_errors=True)
                 try:
-                    futures = {}
-                    for pair, inputs in todo:
-                        prefix = f"{pair.scenario}.{pair.notebook}."
-                        work = Path(tempfile.mkdtemp(prefix=prefix, dir=work_root))
-                        job = {
-                            "work": str(work), "notebook": pair.notebook,
-                            "notebook_path": str(pair.notebook_path),
-                            "scenario_path": str(pair.scenario_path), "scenario_title": pair.scenario_title,
-                            "kernel": kernel, "timeout": float(timeout),
-                            "root": str(project) if project else None,
-                        }
-                        futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
-                    for fut in cf.as_completed(futures):
-                        pair, inputs, work = futures[fut]
-                        try:
-                            res = fut.result()
-                        except Exception as e:  # noqa: BLE001 - a worker died
-                            res = {"status": "failed", "seconds": 0.0,
-                                   "error": f"worker crashed: {type(e).__name__}: {_last_line(str(e))}"}
-                        out = _commit(layouts[pair], pair, work, res, inputs, kernel)
-                        shutil.rmtree(work, ignore_errors=True)
-                        outcomes[pair] = out
-                        line = f"{out.status:6s} {pair.label}  ({out.seconds:.1f} s)"
-                        if out.error:
-                            line += f"  {out.error}"
-                        if progress:
-                            tqdm.write(line, file=sys.stderr)
-                        else:
-                            say(line)
-                        bar.update(1)
-                    pool.shutdown(wait=True)
-                except BaseException:
-                    _stop_workers(pool)
-                    raise
-                finally:
-                    bar.close()
-        except KeyboardInterrupt:
-            interrupted = True
+                    index = write_index(reports, this_run={p.label: o for p, o in outcomes.items()},
+                                        run_seconds=time.perf_counter() - t_start)
+                    _readable(index)
+                except OSError as e:
+                    index_problem = _io_problem(f"rebuild the index {index}", e)
         finally:
             shutil.rmtree(work_root, ignore_errors=True)
-            index = write_index(reports, this_run={p.label: o for p, o in outcomes.items()},
-                                run_seconds=time.perf_counter() - t_start)
-            _readable(index)
     summary = RunSummary(tuple(outcomes[p] for p in pairs if p in outcomes), index,
-                         time.perf_counter() - t_start, interrupted)
+                         time.perf_counter() - t_start, interrupted, index_written=index_problem is None)
     if interrupted:
         raise KeyboardInterrupt(summary)
+    if index_problem is not None:
+        raise ReportsError(index_problem, summary)
     return summary

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from sco_games.markup import plotly_text as _t
 from sco_games.models.border import (
     Calibration,
     DyadFacts,
@@ -44,9 +45,10 @@ def splits_figure(
     title: str = "China's share of the disputed area: models vs the record",
 ) -> go.Figure:
     """Grouped bars of China's predicted share (%) per solution, one group per labelled prediction (e.g.
-    "power only, L = 0"), Fearon's range as a floating bar, and a dashed line per observed reading."""
+    "power only, L = 0"), Fearon's range as a floating bar, and a dashed line per observed reading. Labels
+    and ``title`` are plain text."""
     fig = go.Figure()
-    labels = [lab for lab, _ in predictions]
+    labels = [_t(lab) for lab, _ in predictions]
     for s in ("nash", "kalai-smorodinsky", "rubinstein"):
         ys = [percent(p.share(s)) for _, p in predictions]
         fig.add_trace(
@@ -78,11 +80,11 @@ def splits_figure(
             y=100 * r.observed_share,
             line_dash="dash",
             line_color=_READING_COLOURS[i % 6],
-            annotation_text=f"observed: {r.label}",
+            annotation_text=f"observed: {_t(r.label)}",
             annotation_position="top left",
         )
     fig.update_layout(
-        title=title,
+        title=_t(title),
         barmode="group",
         height=460,
         yaxis={"title": "China's share (%)", "range": [0, 112]},
@@ -131,7 +133,7 @@ def linkage_figure(
             y=100 * r.observed_share,
             line_dash="dash",
             line_color=col,
-            annotation_text=r.label,
+            annotation_text=_t(r.label),
             annotation_position=_LABEL_POSITIONS[i % 4],
         )
     for c in calibrations:
@@ -152,7 +154,7 @@ def linkage_figure(
                 )
             )
     fig.update_layout(
-        title=f"China-{curve.neighbour}: how the linkage value L moves the split "
+        title=f"China-{_t(curve.neighbour)}: how the linkage value L moves the split "
         f"(p = {curve.win_probability:.3f})",
         xaxis={"title": "L: China's value of any agreement (units: its value of the whole disputed area)"},
         yaxis={"title": "China's share of the disputed area (%)", "range": [0, 102]},
@@ -169,14 +171,18 @@ def calibration_figure(
 ) -> go.Figure:
     """Grouped bars: calibrated L per reading (x) and solution (colour). A reading for which a solution has
     no value gets a short stub labelled "no value" (hover for the reason). Log scale when the values span
-    more than a factor of 30."""
-    labels = list(dict.fromkeys(f"{f.neighbour}<br>{r.label}" for f, r, _ in rows))
+    more than a factor of 30. ``title`` is plain text."""
+
+    def label(f: DyadFacts, r: Reading) -> str:
+        return f"{_t(f.neighbour)}<br>{_t(r.label)}"
+
+    labels = list(dict.fromkeys(label(f, r) for f, r, _ in rows))
     fig = go.Figure()
     values = [c.value for _, _, c in rows if c.value is not None and c.value > 0]
     log = bool(values) and max(values) / min(values) > 30
     stub = (min(values) / 3 if log else 0.02 * max(values)) if values else 0.01
     for s in dict.fromkeys(c.solution for _, _, c in rows):
-        by = {f"{f.neighbour}<br>{r.label}": c for f, r, c in rows if c.solution == s}
+        by = {label(f, r): c for f, r, c in rows if c.solution == s}
         found = [lab in by and by[lab].found for lab in labels]
         ys = [
             by[lab].value if ok else (stub if lab in by else None)
@@ -192,12 +198,12 @@ def calibration_figure(
                 text=[f"{y:.2f}" if ok else "no value" for y, ok in zip(ys, found, strict=True)],
                 textposition="outside",
                 textfont={"size": 10},
-                hovertext=[by[lab].reason if lab in by else "" for lab in labels],
+                hovertext=[_t(by[lab].reason) if lab in by else "" for lab in labels],
                 hovertemplate="%{x}<br>L = %{text}<br>%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(
-        title=title,
+        title=_t(title),
         barmode="group",
         height=540,
         yaxis={"title": "calibrated L", "type": "log" if log else "linear", **({"dtick": 1} if log else {})},
@@ -210,7 +216,7 @@ def calibration_figure(
 
 def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
     """Tornado chart: the calibrated L when each parameter is moved to the low / high end of its range,
-    sorted by the size of the swing; a vertical line at the baseline L."""
+    sorted by the size of the swing; a vertical line at the baseline L. ``title`` is plain text."""
 
     ordered = sorted(rows, key=lambda r: r.swing)
     fig = go.Figure()
@@ -220,9 +226,9 @@ def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
         for r in ordered:
             v = r.linkage_at_low if end == "low" else r.linkage_at_high
             at = r.low_value if end == "low" else r.high_value
-            ys.append(r.parameter)
+            ys.append(_t(r.parameter))
             xs.append(None if v is None or base is None else v - base)
-            texts.append(f"{r.parameter} = {at:g}: L = " + ("no value" if v is None else f"{v:.3f}"))
+            texts.append(f"{_t(r.parameter)} = {at:g}: L = " + ("no value" if v is None else f"{v:.3f}"))
         fig.add_trace(
             go.Bar(
                 y=ys,
@@ -239,7 +245,7 @@ def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
     if base is not None and math.isfinite(base):
         fig.add_vline(x=base, line_color="black", annotation_text=f"baseline L = {base:.2f}")
     fig.update_layout(
-        title=title,
+        title=_t(title),
         barmode="overlay",
         height=120 + 32 * len(ordered),
         xaxis={"title": "calibrated L"},

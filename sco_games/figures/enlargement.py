@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from sco_games.markup import plotly_text as _t
 from sco_games.models.enlargement import CandidateStatuses, OutsideOption, TradeoffStep
 from sco_games.models.enlargement.params import STATUSES
 from sco_games.models.enlargement.space import VetoMap
@@ -29,8 +30,8 @@ _WINSET = "rgba(44, 160, 44, 0.35)"
 
 def tradeoff_figure(steps: Sequence[TradeoffStep], title: str | None = None) -> go.Figure:
     """Prestige, the chance a random proposal passes, and Coleman's ``2^-n`` against the SCO's size as
-    candidates join one by one (absorbed entrants marked)."""
-    labels = [f"{s.size}: SCO" if s.added is None else f"{s.size}: +{s.added}" for s in steps]
+    candidates join one by one (absorbed entrants marked). ``title`` is plain text."""
+    labels = [f"{s.size}: SCO" if s.added is None else f"{s.size}: +{_t(s.added)}" for s in steps]
     hover = ["" if s.absorbed is None else ("absorbed: inside the members' hull" if s.absorbed
                                               else "outside the members' hull") for s in steps]
     fig = go.Figure()
@@ -45,7 +46,7 @@ def tradeoff_figure(steps: Sequence[TradeoffStep], title: str | None = None) -> 
     fig.add_trace(go.Scatter(x=labels, y=[s.pass_probability_giants for s in steps], mode="lines+markers",
                              name="effectiveness if China and Russia dominate (veto + majority of the rest)",
                              line=dict(dash="dash")))
-    fig.update_layout(title=title or "Enlargement: prestige against effectiveness under consensus",
+    fig.update_layout(title=_t(title or "Enlargement: prestige against effectiveness under consensus"),
                       xaxis_title="members (candidates join in order)", yaxis_title="value (0..1)",
                       yaxis_range=[-0.02, 1.02], legend=dict(orientation="h", y=-0.25), height=430)
     return fig
@@ -53,7 +54,8 @@ def tradeoff_figure(steps: Sequence[TradeoffStep], title: str | None = None) -> 
 
 def veto_map_figure(vm: VetoMap, title: str | None = None) -> go.Figure:
     """Ideal points (blockers red), indifference circles through the status quo, the status quo, the
-    statement, and the proposals that pass under consensus (green: the winset)."""
+    statement, and the proposals that pass under consensus (green: the winset). The statement's label
+    and ``title`` are plain text."""
     fig = go.Figure()
     for m in vm.members:
         (x, y), r = vm.ideal[m], vm.radius[m]
@@ -66,18 +68,18 @@ def veto_map_figure(vm: VetoMap, title: str | None = None) -> go.Figure:
                                  hoverinfo="skip"))
     fig.add_trace(go.Scatter(
         x=[vm.ideal[m][0] for m in vm.members], y=[vm.ideal[m][1] for m in vm.members],
-        mode="markers+text", text=list(vm.members), textposition="top center", name="ideal points",
+        mode="markers+text", text=[_t(m) for m in vm.members], textposition="top center", name="ideal points",
         marker=dict(size=11, color=[_BLOCK if m in vm.blockers else _SUPPORT for m in vm.members]),
         hovertext=[("blocks" if m in vm.blockers else "supports") for m in vm.members]))
     fig.add_trace(go.Scatter(x=[vm.status_quo[0]], y=[vm.status_quo[1]], mode="markers+text",
                              text=["status quo"], textposition="bottom center", name="status quo",
                              marker=dict(symbol="x", size=13, color="black")))
     fig.add_trace(go.Scatter(x=[vm.statement[0]], y=[vm.statement[1]], mode="markers+text",
-                             text=["statement"], textposition="bottom center", name=vm.label,
+                             text=["statement"], textposition="bottom center", name=_t(vm.label),
                              marker=dict(symbol="star", size=16, color="#ff7f0e")))
     fig.update_layout(
-        title=title or f"Veto map: '{vm.label}'<br><sup>red = blocks; each circle passes through the status "
-                       "quo; green = proposals every member accepts</sup>",
+        title=_t(title) if title else f"Veto map: '{_t(vm.label)}'<br><sup>red = blocks; each circle passes "
+                                      "through the status quo; green = proposals every member accepts</sup>",
         xaxis=dict(title="stance toward the US (-1 against, +1 welcomes)", range=[-1.6, 1.6],
                    zeroline=False),
         yaxis=dict(title="depth of SCO security cooperation (-1 loose, +1 deep)", range=[-1.6, 1.6],
@@ -88,13 +90,13 @@ def veto_map_figure(vm: VetoMap, title: str | None = None) -> go.Figure:
 
 
 def _wrap(names: Sequence[str], per_line: int = 3) -> str:
-    return "<br>".join(", ".join(names[i:i + per_line]) for i in range(0, len(names), per_line))
+    return "<br>".join(_t(", ".join(names[i:i + per_line])) for i in range(0, len(names), per_line))
 
 
 def admission_figure(rows: Sequence[CandidateStatuses], title: str | None = None) -> go.Figure:
     """A grid: candidates (and package deals) by status; green = adopted, red = blocked, with the
-    blockers (or the unwilling candidate) in the cell."""
-    names = [" + ".join(r.candidates) for r in rows]
+    blockers (or the unwilling candidate) in the cell. ``title`` is plain text."""
+    names = [_t(" + ".join(r.candidates)) for r in rows]
     z, text = [], []
     for r in rows:
         zr, tr = [], []
@@ -116,20 +118,20 @@ def admission_figure(rows: Sequence[CandidateStatuses], title: str | None = None
         textfont=dict(size=12),
         colorscale=[[0, "#f4cccc"], [1, "#d9ead3"]], zmin=0, zmax=1, showscale=False,
         hovertemplate="%{y} as %{x}: %{text}<extra></extra>"))
-    fig.update_layout(title=title or "Admission under consensus: who gets which status",
+    fig.update_layout(title=_t(title or "Admission under consensus: who gets which status"),
                       yaxis=dict(autorange="reversed"), height=140 + 80 * len(rows))
     return fig
 
 
 def outside_option_figure(rows: Sequence[tuple[str, OutsideOption]], title: str | None = None) -> go.Figure:
     """Inside payoff against the availability-weighted US option, for (label, option) pairs (e.g. one
-    member across scenarios, or every member of one scenario)."""
-    labels = [lab for lab, _ in rows]
+    member across scenarios, or every member of one scenario). Labels and ``title`` are plain text."""
+    labels = [_t(lab) for lab, _ in rows]
     fig = go.Figure()
     fig.add_trace(go.Bar(x=labels, y=[o.inside for _, o in rows], name="payoff inside the SCO",
                          marker_color=_SUPPORT))
     fig.add_trace(go.Bar(x=labels, y=[o.outside for _, o in rows], name="US option (availability x club)",
                          marker_color=_BLOCK))
-    fig.update_layout(barmode="group", title=title or "Inside the SCO or with the US?",
+    fig.update_layout(barmode="group", title=_t(title or "Inside the SCO or with the US?"),
                       yaxis_title="payoff", height=400, legend=dict(orientation="h", y=-0.2))
     return fig

@@ -17,6 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from sco_games.markup import plotly_text as _t
 from sco_games.models.partnership import RegionMap
 from sco_games.theory.triangle import Triangle
 
@@ -60,7 +61,8 @@ def region_figure(m: RegionMap, marker: tuple[float, float] | None = None, marke
                   title: str | None = None) -> go.Figure:
     """A categorical heatmap of ``m.labels`` (Russia/China equilibrium); degenerate cells (ties on a
     boundary) are drawn in grey as one "boundary" category and marked by crosses, and the scenario's point
-    is marked. Hover shows each cell's own label and number of equilibria."""
+    is marked. Hover shows each cell's own label and number of equilibria. ``marker_label`` and ``title``
+    are plain text."""
     shown = np.where(m.degenerate, BOUNDARY, m.labels).astype(object)
     present = set(shown.ravel())
     names = [k for k in LABEL_COLOURS if k in present]
@@ -74,12 +76,14 @@ def region_figure(m: RegionMap, marker: tuple[float, float] | None = None, marke
     for i, k in enumerate(names):
         c = "#d9d9d9" if k == BOUNDARY else LABEL_COLOURS.get(k, _OTHER)
         scale += [[i / n, c], [(i + 1) / n, c]]
-    text = np.char.add(np.char.add(m.labels.astype(str), "<br>equilibria: "), m.counts.astype(str))
+    labels = np.vectorize(_t, otypes=[str])(m.labels) if m.labels.size else m.labels.astype(str)
+    text = np.char.add(np.char.add(labels, "<br>equilibria: "), m.counts.astype(str))
     fig = go.Figure(go.Heatmap(
         x=m.x, y=m.y, z=z, zmin=-0.5, zmax=n - 0.5, colorscale=scale if n > 1 else [[0, scale[0][1]],
                                                                                     [1, scale[0][1]]],
         text=text, hovertemplate="x=%{x:.3g}, y=%{y:.3g}<br>%{text}<extra></extra>",
-        colorbar={"tickvals": list(range(n)), "ticktext": names, "title": "equilibrium<br>(Russia/China)"},
+        colorbar={"tickvals": list(range(n)), "ticktext": [_t(k) for k in names],
+                  "title": "equilibrium<br>(Russia/China)"},
     ))
     deg = np.argwhere(m.degenerate)
     if len(deg):
@@ -87,12 +91,12 @@ def region_figure(m: RegionMap, marker: tuple[float, float] | None = None, marke
                                  marker={"symbol": "x-thin", "size": 5, "color": "black",
                                          "line": {"width": 1}}, hoverinfo="skip"))
     if marker is not None:
-        fig.add_trace(go.Scatter(x=[marker[0]], y=[marker[1]], mode="markers+text", name=marker_label,
-                                 text=[marker_label], textposition="top right",
+        fig.add_trace(go.Scatter(x=[marker[0]], y=[marker[1]], mode="markers+text", name=_t(marker_label),
+                                 text=[_t(marker_label)], textposition="top right",
                                  marker={"symbol": "star", "size": 16, "color": "white",
                                          "line": {"width": 2, "color": "black"}}))
     fig.update_layout(
-        title=title or "Equilibrium regions", height=480, margin={"l": 70, "r": 20, "t": 60, "b": 60},
+        title=_t(title or "Equilibrium regions"), height=480, margin={"l": 70, "r": 20, "t": 60, "b": 60},
         xaxis={"title": _axis_title(m.x_keys)}, yaxis={"title": _axis_title(m.y_keys)},
         legend={"orientation": "h", "y": -0.2},
     )
@@ -115,11 +119,11 @@ def _add_triangle(fig: go.Figure, t: Triangle, row: int | None = None, col: int 
         fig.add_trace(go.Scatter(
             x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="text", showlegend=False,
             text=[f"<b>{'+' if plus else '−'}{abs(v):.2g}</b>"], textfont={"size": 14},
-            hovertemplate=f"{a}-{b}: {v:+.3g}<extra></extra>"), **kw)
+            hovertext=[f"{_t(a)}-{_t(b)}: {v:+.3g}"], hovertemplate="%{hovertext}<extra></extra>"), **kw)
     fig.add_trace(go.Scatter(
         x=[pos[s][0] for s in t.states], y=[pos[s][1] for s in t.states], mode="markers+text",
         showlegend=False, marker={"size": 40, "color": "#f0f0f0", "line": {"width": 2, "color": "black"}},
-        text=[f"<b>{s}</b><br>{t.roles[s]} ({t.sign_scores[s]:+d})" for s in t.states],
+        text=[f"<b>{_t(s)}</b><br>{_t(t.roles[s])} ({t.sign_scores[s]:+d})" for s in t.states],
         textposition=["bottom center", "bottom center", "top center"],
         hovertemplate="%{text}<extra></extra>"), **kw)
 
@@ -130,8 +134,8 @@ def triangle_figure(t: Triangle, title: str | None = None) -> go.Figure:
     fig = go.Figure()
     _add_triangle(fig, t)
     fig.update_layout(
-        title=title or f"{t.pattern}{' (pivot: ' + t.pivot + ')' if t.pivot else ''}"
-        f"{' (outcast: ' + t.outcast + ')' if t.outcast else ''}; balanced: {t.balanced}",
+        title=_t(title or f"{t.pattern}{' (pivot: ' + t.pivot + ')' if t.pivot else ''}"
+                 f"{' (outcast: ' + t.outcast + ')' if t.outcast else ''}; balanced: {t.balanced}"),
         height=420, margin={"l": 20, "r": 20, "t": 60, "b": 20},
         xaxis={"visible": False, "range": [-0.3, 1.3]}, yaxis={"visible": False, "range": [-0.35, 1.15]},
     )
@@ -144,8 +148,8 @@ def triangles_figure(triangles: Sequence[tuple[str, Triangle]]) -> go.Figure:
     if n == 0:
         raise ValueError("triangles_figure: give at least one (title, Triangle)")
     fig = make_subplots(rows=1, cols=n, subplot_titles=[
-        f"{name}: {t.pattern}" + (f", pivot {t.pivot}" if t.pivot else "")
-        + (f", outcast {t.outcast}" if t.outcast else "") for name, t in triangles])
+        _t(f"{name}: {t.pattern}" + (f", pivot {t.pivot}" if t.pivot else "")
+           + (f", outcast {t.outcast}" if t.outcast else "")) for name, t in triangles])
     for i, (_, t) in enumerate(triangles, start=1):
         _add_triangle(fig, t, row=1, col=i)
         fig.update_xaxes(visible=False, range=[-0.3, 1.3], row=1, col=i)

@@ -7,10 +7,18 @@ Frontiers
 A *frontier* describes the feasible set ``S`` of utility pairs, always taken *comprehensive* (free disposal:
 if ``(u1, u2)`` is feasible, so is anything weakly below it). It is given either as
 
-- a callable ``u2 = f(u1)``, non-increasing on ``domain=(lo, hi)`` (default ``(0, 1)``); then
-  ``S = {(u1, u2): u1 <= hi, u2 <= f(max(u1, lo))}``. The Nash solution is found numerically (see
-  :func:`nash_solution`); if ``f`` is not concave, ``S`` is not convex and the axiomatic solutions lose their
-  uniqueness guarantees (we still return the best point found, but do not check concavity);
+- a callable ``u2 = f(u1)``, non-increasing on ``domain=(lo, hi)``; then
+  ``S = {(u1, u2): u1 <= hi, u2 <= f(max(u1, lo))}``: a given domain is part of the problem (player 1 can
+  get at most ``hi``, e.g. a neighbour's outside option caps China's share). Without ``domain`` the default
+  ``(0, 1)`` is *assumed*, and the solutions raise ``ValueError`` when that assumption cuts the individually
+  rational part of the frontier, i.e. when ``f`` is still defined, non-increasing and strictly above ``d2``
+  just beyond ``u1 = 1``, or ``d1 < 0`` and ``f`` is higher just left of ``u1 = 0`` than at 0: there the
+  answer (and the ideal point) would depend on where the default happens to end (``2 - u`` with
+  ``d = (0, 0)`` would give Nash ``(1, 1)`` instead of ``(1.5, 0.5)`` for weights ``(3/4, 1/4)``). Pass the
+  domain where the frontier falls to ``d2`` or where the feasible set really ends. The Nash solution is
+  found numerically (see :func:`nash_solution`); if ``f`` is not concave, ``S`` is not convex and the
+  axiomatic solutions lose their uniqueness guarantees (we still return the best point found, but do not
+  check concavity);
 - an array of points of shape ``(k, 2)``; then ``S`` is the comprehensive convex hull of the points
   (lotteries over outcomes plus free disposal) and its Pareto frontier is piecewise linear; the Nash
   solution is then exact (closed form on each segment).
@@ -33,6 +41,7 @@ Fearon (1995) "Rationalist explanations for war", International Organization 49(
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -288,6 +297,64 @@ def _make_frontier(frontier: Frontier, domain: tuple[float, float] | None) -> _F
     return _Frontier(f=interp, lo=float(xs[0]), hi=float(xs[-1]), vertices=verts)
 
 
+def _probe(frontier: Callable[[float], float], u: float) -> float | None:
+    """``frontier(u)`` as a finite float, or None where the callable is not defined (raises, complex, NaN)."""
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            v = float(frontier(u))
+    except Exception:  # noqa: BLE001 - outside its domain a callable may fail in any way
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _where_frontier_falls_to(frontier: Callable[[float], float], d2: float, hi: float, width: float
+                             ) -> float | None:
+    """The least ``u1 > hi`` with ``frontier(u1) = d2`` (found by doubling steps, then Brent), or None."""
+    a, step = hi, width
+    for _ in range(40):
+        b = a + step
+        fb = _probe(frontier, b)
+        if fb is None:
+            return None
+        if fb <= d2:
+            try:
+                return float(brentq(lambda u: (_probe(frontier, u) or 0.0) - d2, a, b, xtol=1e-12))
+            except ValueError:
+                return b
+        a, step = b, 2 * step
+    return None
+
+
+def _check_assumed_domain(frontier: Callable[[float], float], fr: _Frontier, d: tuple[float, float]) -> None:
+    """Raise if the default domain ``(lo, hi)`` cuts the individually rational part of the frontier."""
+    lo, hi, d1, d2 = fr.lo, fr.hi, d[0], d[1]
+    width = hi - lo
+    f_lo, f_hi = fr.f(lo), fr.f(hi)
+    tol = 1e-9 * max(1.0, abs(f_lo), abs(f_hi), abs(d2))
+    eps = 1e-6 * width
+    beyond = _probe(frontier, hi + eps)
+    if beyond is not None and beyond <= f_hi + tol and beyond > d2 + tol:
+        end = _where_frontier_falls_to(frontier, d2, hi, width)
+        hint = (f"e.g. domain=({lo:g}, {end:.6g}), where f falls to d2" if end is not None
+                else "up to where the frontier (or the feasible set) really ends")
+        raise ValueError(
+            f"frontier: the assumed domain=({lo:g}, {hi:g}) cuts the frontier: f({hi:g}) = {f_hi:.6g} and "
+            f"f is still above d2 = {d2:g} beyond u1 = {hi:g}, so the solution would depend on where the "
+            f"default domain ends; pass domain= explicitly, {hint}"
+        )
+    if d1 < lo - eps:
+        for u in (d1, lo - eps):
+            left = _probe(frontier, u)
+            if left is not None and left > f_lo + tol:
+                raise ValueError(
+                    f"frontier: the assumed domain=({lo:g}, {hi:g}) cuts the frontier: d1 = {d1:g} lies left "
+                    f"of it and f({u:.6g}) = {left:.6g} > f({lo:g}) = {f_lo:.6g}, so the solution would "
+                    f"depend on where the default domain starts; pass domain= explicitly, e.g. "
+                    f"domain=({d1:g}, {hi:g})"
+                )
+
+
 @dataclass(frozen=True)
 class _Problem:
     fr: _Frontier
@@ -306,6 +373,8 @@ def _problem(
 ) -> _Problem:
     fr = _make_frontier(frontier, domain)
     d1, d2 = _pair("disagreement", disagreement)
+    if callable(frontier) and domain is None:
+        _check_assumed_domain(frontier, fr, (d1, d2))
     start = max(d1, fr.lo)
     if d1 > fr.hi + _TOL or d2 > fr.f(min(start, fr.hi)) + 1e-12 * max(1.0, abs(d2)):
         raise ValueError(
@@ -436,7 +505,9 @@ def nash_solution(
     """Asymmetric Nash bargaining solution: maximize ``(u1 - d1)^a (u2 - d2)^(1-a)`` over the feasible set.
 
     ``weights = (a, 1 - a)``, both positive, summing to 1. ``frontier`` is a callable ``u2 = f(u1)`` on
-    ``domain`` (default ``(0, 1)``) or an array of points (see the module docstring).
+    ``domain`` or an array of points (see the module docstring). Without ``domain`` a callable is taken on
+    ``(0, 1)``, and a ``ValueError`` names that assumed domain when it cuts the frontier (``f`` still above
+    ``d2`` beyond 1, or higher left of 0 when ``d1 < 0``): pass the domain then.
 
     - Point frontier: exact; on each Pareto segment the log Nash product is concave and its stationary
       point has a closed form, clamped to the segment.
@@ -453,6 +524,13 @@ def nash_solution(
     >>> r = nash_solution([[0, 1], [0.75, 0.75], [1, 0]], (0, 0))   # Kalai-Smorodinsky (1975), set S
     >>> (r.u1, r.u2, r.method.split(":")[0])
     (0.75, 0.75, 'exact on a piecewise-linear frontier')
+    >>> r = nash_solution(lambda u: 2 - u, (0, 0), (0.75, 0.25), domain=(0, 2))
+    >>> round(r.u1, 6), round(r.u2, 6)
+    (1.5, 0.5)
+    >>> nash_solution(lambda u: 2 - u, (0, 0), (0.75, 0.25))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: frontier: the assumed domain=(0, 1) cuts the frontier: ... e.g. domain=(0, 2), where f ...
     """
     a, b = _weights(weights)
     pb = _problem(frontier, disagreement, domain)
@@ -477,7 +555,9 @@ def kalai_smorodinsky(
 
     ``ideal_i`` is player i's best payoff among feasible points that give both at least ``d`` (the utopia
     point).
-    Found by Brent's root finder on the frontier (exact to ~1e-12 on a point frontier).
+    Found by Brent's root finder on the frontier (exact to ~1e-12 on a point frontier). As for
+    :func:`nash_solution`, a callable frontier without ``domain`` is refused when the assumed ``(0, 1)`` cuts
+    it (the ideal point would be wrong even when the solution lies inside).
 
     >>> r = kalai_smorodinsky([[0, 1], [1, 0.7], [1, 0]], (0, 0))   # Kalai-Smorodinsky (1975), set T
     >>> round(r.u1, 6), round(r.u2, 6), r.ideal

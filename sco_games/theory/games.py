@@ -385,6 +385,10 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
     >>> solve([[1, 1], [1, 1]], [[1, 1], [1, 1]]).degenerate   # every profile is an equilibrium
     True
     """
+    if not isinstance(game_or_A, NormalFormGame):  # a nashpy / QuantEcon / pygambit game (issue 10)
+        from sco_games.theory.interop import from_foreign
+
+        game_or_A = from_foreign(game_or_A)
     game = _as_game(game_or_A, B)
     tol = _check_tol(tol)
     if method not in _METHODS:

@@ -8,10 +8,14 @@ With Euclidean preferences a member with ideal point ``p_i`` prefers ``x`` to th
 bounded by circular arcs, so its area and centroid have closed forms by Green's theorem once the arcs are
 known: each circle contributes the arcs of its boundary lying inside every other disc (an intersection of
 angular intervals), and an arc of the circle with centre ``(a, b)``, radius ``r`` from angle ``t1`` to ``t2``
-contributes ``(1/2) [r^2 (t2 - t1) + a r (sin t2 - sin t1) - b r (cos t2 - cos t1)]`` to the area. The area is
-therefore exact up to floating-point rounding (no polygon or sampling error: the absolute error is about
-1e-12 times the squared radius, so a sliver's *relative* error can be larger); :func:`winset_area_monte_carlo`
-is an independent, seeded estimate with a standard error, used to test it.
+contributes ``(1/2) [r^2 (t2 - t1) + a r (sin t2 - sin t1) - b r (cos t2 - cos t1)]`` to the area (in
+coordinates centred on the status quo). Every circle passes through the status quo, so the arcs' end angles
+are angles between vectors from a centre (``atan2``, well-conditioned even for nearly tangent circles), and
+ideal points collinear with the status quo (nested discs tangent there, or discs touching only there) give
+the smaller disc's exact area, or nothing. The area is therefore exact up to floating-point rounding (no
+polygon or sampling error: the absolute error is about 1e-12 times the squared radius, so a sliver's
+*relative* error can be larger); :func:`winset_area_monte_carlo` is an independent, seeded estimate with a
+standard error, used to test it.
 
 Because ``|x - p|^2 < |q - p|^2`` is affine in ``p``, a member whose ideal point lies in the convex hull of
 the others' is implied by them and never shrinks the winset ("absorbed", Tsebelis 2002); the unanimity core
@@ -100,31 +104,50 @@ def _circular_interval(center: float, half: float) -> list[tuple[float, float]]:
     return [(lo, _TWO_PI), (0.0, hi - _TWO_PI)]
 
 
+#: When the angle at one centre between the other centre and the status quo is within this many radians
+#: of 0 or pi (the three are collinear to that accuracy), the two circles are treated as tangent at the
+#: status quo: nested, or touching only there. The sliver this ignores has an area of order r^2 angle^3
+#: (1e-27 r^2), far below rounding; the law of cosines (acos of a number near +-1) lost half the digits of
+#: such arcs' end angles and spoilt the area by ~1e-8 relative (issue 9).
+_TANGENT = 1e-9
+
+
 def _arcs(centres: np.ndarray, radii: np.ndarray) -> list[tuple[int, float, float]]:
-    """Arcs of each circle's boundary lying inside every other disc."""
+    """Arcs of each circle's boundary lying inside every other disc.
+
+    Every circle passes through the origin (the status quo; callers shift coordinates so), which makes
+    the arcs' end angles well-conditioned: circle i's arc inside disc j runs between the origin and its
+    mirror image across the line of centres, i.e. within ``half`` of the direction of ``c_j - c_i``,
+    where ``half`` is the angle between ``c_j - c_i`` and ``-c_i`` (the direction of the origin from
+    ``c_i``), computed with ``atan2`` rather than from the law of cosines. ``half`` = pi: disc i lies
+    inside disc j (nested, tangent at the origin); ``half`` = 0: circle i has only the origin inside disc
+    j (disc j nested inside disc i, or the two touch from outside).
+    """
     arcs = []
     k = len(radii)
     for i in range(k):
         allowed = [(0.0, _TWO_PI)]
+        ci = centres[i]
         for j in range(k):
             if j == i:
                 continue
-            e = centres[j] - centres[i]
-            dist = float(np.hypot(*e))
-            ri, rj = float(radii[i]), float(radii[j])
-            if dist == 0.0:
-                if rj >= ri:
+            e = centres[j] - ci
+            if e[0] == 0.0 and e[1] == 0.0:
+                if radii[j] >= radii[i]:
                     continue  # circle i inside disc j
                 allowed = []
                 break
-            kappa = (dist * dist + ri * ri - rj * rj) / (2.0 * ri * dist)
-            if kappa <= -1.0:
-                continue  # whole circle i inside disc j
-            if kappa >= 1.0:
-                allowed = []  # at most one point of circle i inside disc j
+            v = -ci  # from c_i towards the origin, which is on both circles
+            cross = float(e[0] * v[1] - e[1] * v[0])
+            dot = float(e[0] * v[0] + e[1] * v[1])
+            half = math.atan2(abs(cross), dot)  # the angle between e and v, in [0, pi]
+            if half >= math.pi - _TANGENT:
+                continue  # whole circle i inside disc j (tangent at the origin)
+            if half <= _TANGENT:
+                allowed = []  # only the origin of circle i is in the closed disc j
                 break
             phi = math.atan2(e[1], e[0])
-            allowed = _intersect_intervals(allowed, _circular_interval(phi, math.acos(kappa)))
+            allowed = _intersect_intervals(allowed, _circular_interval(phi, half))
             if not allowed:
                 break
         arcs.extend((i, lo, hi) for lo, hi in allowed)
@@ -177,8 +200,12 @@ def unanimity_winset(ideal_points: ArrayLike, status_quo: ArrayLike) -> Winset:
         if not any(np.allclose(pts[i], pts[j], rtol=0, atol=1e-14 * max(1.0, scale)) for j in uniq):
             uniq.append(i)
     centres, rad = pts[uniq], radii[uniq]
-    arcs_local = _arcs(centres, rad)
-    area, mx, my = _green(centres, rad, arcs_local)
+    # in coordinates centred on the status quo (every circle passes through it): well-conditioned arc
+    # angles, and Green's sums without the cancellation of large centre coordinates
+    shifted = centres - q
+    arcs_local = _arcs(shifted, rad)
+    area, mx, my = _green(shifted, rad, arcs_local)
+    mx, my = mx + q[0] * area, my + q[1] * area
     arcs = tuple((uniq[i], lo, hi) for i, lo, hi in arcs_local)
     tol = 1e-12 * max(1.0, scale) ** 2
     if area <= tol:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from sco_games.batch import cli
 from tests.conftest import ROOT
+
+PARAMS = Path(__file__).resolve().parents[2] / "params"
 
 
 def _sh(args: list[str], timeout: float = 120, cwd=None) -> subprocess.CompletedProcess:
@@ -131,3 +136,42 @@ def test_names_resolve_to_project_files():
 def test_main_in_process_returns_codes(capsys, write_scenario):
     assert cli.main(["validate", str(write_scenario("", "empty"))]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def _limit_memory() -> None:  # in the child: a regression fails with MemoryError, not by eating the machine
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+def test_validate_refuses_the_alias_bomb_at_once(cli, write_scenario):
+    """The 10-line "billion laughs" (9 levels of 9 aliases) took ~90 s and 3 GB before it was refused."""
+    levels = "abcdefghi"
+    lines = [f'{levels[0]}: &{levels[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]"
+              for p, c in zip(levels, levels[1:], strict=False)]
+    lines.append("meta: {name: bomb, title: *i, date: 2001-06-15, description: boom, source: nowhere}")
+    path = write_scenario("\n".join(lines) + "\n", "bomb")
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    t0 = time.perf_counter()
+    r = subprocess.run(cli + ["validate", str(path)], capture_output=True, text=True, timeout=30, env=env,
+                       preexec_fn=_limit_memory if sys.platform.startswith("linux") else None)
+    assert r.returncode == 2, r.stderr[-500:]
+    assert str(path) in r.stderr and "anchors and aliases" in r.stderr and "line 1" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert time.perf_counter() - t0 < 15  # mostly interpreter start-up and imports
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (("date: 2001-06-15", "date: 2005-13-05"), "meta.date = '2005-13-05'"),
+    (("range: [0.25, 0.75]", "range: [0.75, 0.25]"), "partnership.partnership_depth.range"),
+    (("partnership_depth: {value: 0.5,", "partnership_depth: {value: 0.9,"), "outside its own range"),
+    (("title: ", "title: " + "[" * 3000), "nested more than"),
+])
+def test_validate_files_that_parse_but_are_wrong_exit_2_naming_the_key(cli, write_scenario, edit, expected):
+    text = (PARAMS / "founding_2001.yaml").read_text(encoding="utf-8").replace("founding_2001", "bad")
+    assert edit[0] in text
+    path = write_scenario(text.replace(edit[0], edit[1], 1), "bad")
+    r = _sh(cli + ["validate", str(path)])
+    assert r.returncode == 2, r.stderr[-500:]
+    assert str(path) in r.stderr and expected in r.stderr and "Traceback" not in r.stderr

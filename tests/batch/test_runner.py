@@ -61,6 +61,45 @@ def _umask() -> int:
     return m
 
 
+#: Failure guard for waits on a condition (never a pause to let something happen): generous, so that a
+#: loaded machine only makes a test slower, never failing.
+GUARD = 180.0
+
+
+def _wait_for(condition, what: str, proc: subprocess.Popen | None = None, guard: float = GUARD):
+    """Poll ``condition()`` until it returns something truthy and return that; fail after ``guard`` s (or
+    as soon as ``proc`` has exited, which would make the wait pointless)."""
+    deadline = time.monotonic() + guard
+    while True:
+        got = condition()
+        if got:
+            return got
+        if proc is not None and proc.poll() is not None:
+            pytest.fail(f"the run exited (code {proc.returncode}) before {what}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up after {guard:.0f} s waiting until {what}")
+        time.sleep(0.05)
+
+
+def _slow_cell_started(reports: Path) -> dict | None:
+    """The processes running tiny_slow's slow cell (it writes them beside its sidecar), once it runs."""
+    for marker in (reports / runner.WORK_DIR).glob("*/slow-cell-started.json"):
+        try:
+            return json.loads(marker.read_text())
+        except (OSError, ValueError):  # pragma: no cover - renamed into place, so complete when seen
+            return None
+    return None
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting for a parent that never reaps it has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def test_unchanged_pair_is_skipped_force_and_changes_rerun(tmp_path, small_scenario, tiny_notebook):
     reports = tmp_path / "reports"
     nb = tiny_notebook("tiny_ok")
@@ -148,23 +187,22 @@ def test_an_interrupted_commit_leaves_old_files_and_forces_a_rerun(tmp_path, sma
     assert _run(small_scenario, [nb], reports).outcomes[0].status == "ok"
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="reads process states from /proc")
 def test_ctrl_c_stops_workers_keeps_reports_and_exits_130(tmp_path, small_scenario, tiny_notebook, cli):
     reports = tmp_path / "reports"
     nb = tiny_notebook("tiny_ok", "tiny")
     _run(small_scenario, [nb], reports)
     good = _files(reports / "small")
-    tiny_notebook("tiny_slow", "tiny")  # sleeps 120 s
+    tiny_notebook("tiny_slow", "tiny")  # its slow cell says when it runs, then sleeps 120 s
     proc = subprocess.Popen(cli + ["run", "--scenario", str(small_scenario), "--notebook", str(nb),
                                    "--reports", str(reports), "--jobs", "1", "--no-progress"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # wait until the notebook has started (kernel log exists)
-        if list((reports / runner.WORK_DIR).glob("*/kernel.log")):
-            break
-        time.sleep(0.2)
-    time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    try:
+        pids = _wait_for(lambda: _slow_cell_started(reports), "the notebook's slow cell runs", proc)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=GUARD)
+    finally:
+        proc.kill()
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err, err
     now = _files(reports / "small")
@@ -172,6 +210,9 @@ def test_ctrl_c_stops_workers_keeps_reports_and_exits_130(tmp_path, small_scenar
         assert now[name] == good[name]
     assert not (reports / runner.WORK_DIR).exists()
     assert (reports / "index.html").read_text().rstrip().endswith("</html>")
+    # the worker was stopped and shut its kernel down
+    _wait_for(lambda: not _alive(pids["worker_pid"]) and not _alive(pids["kernel_pid"]),
+              "the worker and its kernel have exited")
 
 
 def test_bad_scenario_stops_everything_before_any_write(tmp_path, write_scenario, base_data, tiny_notebook):
@@ -293,6 +334,7 @@ def test_the_offline_check_catches_nbconvert_default_template(tmp_path, small_sc
     assert remote_scripts(notebook_to_html(executed, title="t")) == []
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="reads process states from /proc")
 def test_kill_9_midway_keeps_earlier_reports_and_next_run_recovers(tmp_path, small_scenario, tiny_notebook,
                                                                    cli):
     reports = tmp_path / "reports"
@@ -303,11 +345,14 @@ def test_kill_9_midway_keeps_earlier_reports_and_next_run_recovers(tmp_path, sma
     proc = subprocess.Popen(cli + ["run", "--scenario", str(small_scenario), "--notebook", str(nb),
                                    "--reports", str(reports), "--jobs", "1", "--no-progress"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list((reports / runner.WORK_DIR).glob("*/kernel.log")):
-        time.sleep(0.2)
-    proc.kill()
-    proc.wait(timeout=30)
+    try:
+        pids = _wait_for(lambda: _slow_cell_started(reports), "the notebook's slow cell runs", proc)
+    finally:
+        proc.kill()
+    proc.wait(timeout=GUARD)
+    # the orphaned worker notices, stops, and shuts its kernel down
+    _wait_for(lambda: not _alive(pids["worker_pid"]) and not _alive(pids["kernel_pid"]),
+              "the orphaned worker and its kernel have exited")
     now = _files(reports / "small")
     for name in ("tiny.html", "tiny.ipynb", "tiny.json", ".tiny.stamp.json"):
         assert now[name] == good[name]
@@ -318,11 +363,18 @@ def test_kill_9_midway_keeps_earlier_reports_and_next_run_recovers(tmp_path, sma
 
 
 def test_a_cell_timeout_fails_the_pair_and_keeps_the_cells_done(tmp_path, small_scenario, tiny_notebook):
+    # tiny_slow's first cell after the parameters is the slow one, so the timeout fires there whatever
+    # the machine's load (an earlier cell that imports a library could itself take 2 s on a busy machine)
     reports = tmp_path / "reports"
     out = _run(small_scenario, [tiny_notebook("tiny_slow")], reports, timeout=2).outcomes[0]
     assert out.status == "failed" and out.error.startswith("CellTimeoutError: A cell timed out")
     assert "after 2 seconds" in out.error
     assert out.failed_notebook is not None and out.failed_notebook.is_file()
+    cells = [c for c in json.loads(out.failed_notebook.read_text())["cells"] if c["cell_type"] == "code"]
+    ran = [c for c in cells if c["execution_count"] is not None]
+    assert len(ran) == 3 and ran[-1]["id"] == "tiny_slow-1"  # parameters, injected parameters, the slow cell
+    assert [o["output_type"] for o in ran[-1]["outputs"]] == ["error"]
+    assert all(c["outputs"] == [] for c in cells[len(ran):])
     page = (reports / "small" / "tiny_slow.failed.html").read_text()
     assert "did not run to the end" in page and "CellTimeoutError" in page
 

@@ -591,3 +591,11 @@ def test_giants_rule_pass_probability_and_coleman_by_hand():
     assert steps[0].coleman_giants == pytest.approx(5 / 64)
     assert steps[1].coleman_giants == pytest.approx((10 + 5 + 1) / 128)  # 3 of 5 others
     assert [s.coleman for s in steps] == pytest.approx([2.0 ** -n for n in range(6, 11)])
+
+
+def test_with_overrides_of_the_value_key_marks_the_source():
+    p = params("founding_2001")
+    for key in ("weights.voice", "weights.voice.value"):
+        voice = with_overrides(p, {key: 2.0}).weights.voice
+        assert voice.value == 2.0 and voice.source.startswith("override (was 1.0 from "), key
+

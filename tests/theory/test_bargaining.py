@@ -130,6 +130,63 @@ def test_disagreement_left_of_domain_uses_free_disposal():
     assert (e.u1, e.u2) == pytest.approx((-1.5, 0.5))
 
 
+# ------------------------------------------------------------------------- the assumed domain of a callable
+
+SOLUTIONS = [
+    pytest.param(lambda f, d, **kw: nash_solution(f, d, (0.75, 0.25), **kw), id="nash"),
+    pytest.param(lambda f, d, **kw: kalai_smorodinsky(f, d, **kw), id="kalai-smorodinsky"),
+    pytest.param(lambda f, d, **kw: egalitarian(f, d, **kw), id="egalitarian"),
+]
+
+
+@pytest.mark.parametrize("solve", SOLUTIONS)
+def test_a_frontier_cut_by_the_assumed_domain_is_refused_naming_the_domain(solve):
+    # u2 = 2 - u1 goes on to u1 = 2: the default (0, 1) would give Nash (1, 1) and KS (2/3, 4/3), both wrong
+    with pytest.raises(ValueError, match=r"assumed domain=\(0, 1\) cuts the frontier.*domain=\(0, 2\)"):
+        solve(lambda u: 2 - u, (0, 0))
+
+
+@pytest.mark.parametrize("solve", SOLUTIONS)
+def test_a_disagreement_left_of_the_assumed_domain_is_refused(solve):
+    # d1 = -1: the frontier u2 = 1 - u1 rises to 2 at u1 = -1, which the default domain would flatten to 1
+    with pytest.raises(ValueError, match=r"assumed domain=\(0, 1\).*d1 = -1.*domain=\(-1, 1\)"):
+        solve(lambda u: 1 - u, (-1.0, 0.0))
+
+
+@pytest.mark.parametrize("d2", [-0.2, -1.0])
+def test_a_negative_d2_extends_the_frontier_past_the_assumed_domain(d2):
+    with pytest.raises(ValueError, match="assumed domain"):
+        nash_solution(lambda u: 1 - u, (0.0, d2))
+
+
+def test_the_right_answers_with_the_domain_given():
+    n = nash_solution(lambda u: 2 - u, (0, 0), (0.75, 0.25), domain=(0, 2))
+    assert (n.u1, n.u2) == pytest.approx((1.5, 0.5), abs=1e-7)
+    k = kalai_smorodinsky(lambda u: 2 - u, (0, 0), domain=(0, 2))
+    assert (k.u1, k.u2) == pytest.approx((1.0, 1.0), abs=1e-12) and k.ideal == pytest.approx((2.0, 2.0))
+    e = egalitarian(lambda u: 2 - u, (0, 0), domain=(0, 2))
+    assert (e.u1, e.u2) == pytest.approx((1.0, 1.0), abs=1e-12)
+
+
+@pytest.mark.parametrize("f", [
+    pytest.param(lambda u: 1 - u, id="ends at d2 inside"),
+    pytest.param(lambda u: max(0.0, 1 - u), id="flat at d2 beyond"),
+    pytest.param(lambda u: math.sqrt(1 - u), id="undefined beyond (raises)"),
+    pytest.param(lambda u: np.sqrt(1 - u) + 0.5, id="undefined beyond (NaN)"),
+    pytest.param(lambda u: (1 - u) ** 2, id="rises beyond: not a frontier there"),
+    pytest.param(lambda u: (1 - u ** 2) ** 0.5, id="complex beyond"),
+])
+def test_a_frontier_that_ends_inside_the_assumed_domain_is_accepted(f):
+    for solve in (nash_solution, kalai_smorodinsky, egalitarian):
+        assert solve(f, (0.0, 0.0)).agreement
+
+
+def test_an_explicit_domain_is_the_feasible_set_even_where_the_frontier_goes_on():
+    # a cap on player 1 (e.g. an outside option of player 2): the solution on the cap is the answer
+    r = nash_solution(lambda u: 2 - u, (0, 0), (0.75, 0.25), domain=(0, 1))
+    assert (r.u1, r.u2) == pytest.approx((1.0, 1.0), abs=1e-7)
+
+
 # ------------------------------------------------------------------------------------------------ errors
 
 

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from sco_games.theory.coalitions import (
@@ -431,10 +431,50 @@ points = st.lists(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), min_size=1, max
 
 @settings(max_examples=100, deadline=None)
 @given(points, st.tuples(st.floats(-5, 5), st.floats(-5, 5)), st.tuples(st.floats(-5, 5), st.floats(-5, 5)))
+# found by hypothesis (issue 9): the added disc is internally tangent to the first at the status quo, so the
+# intersection is the first disc, yet the area grew by 5.9e-9 relative
+@example(pts=[(-1.0513499975, 0.0)], extra=(0.0, 0.0), q=(-4.0, 0.0))
+@example(pts=[(0.0, -1.5968931530986281)], extra=(2.0, -1.5968931530986281),
+         q=(-1.5968931530986281, -1.5968931530986281))
 def test_adding_a_member_never_enlarges_the_winset(pts, extra, q):
     base = unanimity_winset(pts, q)
     more = unanimity_winset(pts + [extra], q)
     assert more.area <= base.area * (1 + 1e-9) + 1e-9
+
+
+@pytest.mark.parametrize("pts, q", [
+    ([(-1.0513499975, 0.0), (0.0, 0.0)], (-4.0, 0.0)),  # issue 9's counterexample: the area grew 5.9e-9
+    ([(-1.0513, 0.0), (0.0, 0.0)], (-4.0, 0.0)),  # ... and shrank 6.4e-9 here
+    ([(0.0, -1.5968931530986281), (2.0, -1.5968931530986281)], (-1.5968931530986281, -1.5968931530986281)),
+    ([(0.3, 0.4), (0.6, 0.8), (2.1, 2.8)], (0.0, 0.0)),  # three discs nested along a tilted ray
+    ([(1e-3, 0.0), (4.0, 0.0)], (0.0, 0.0)),  # a tiny disc inside a large one
+    ([(2.0, 7.0), (2.0, 7.5)], (2.0, 6.0)),  # far from the origin
+])
+def test_nested_discs_tangent_at_the_status_quo_have_the_smaller_discs_exact_area(pts, q):
+    """Ideal points on one ray from the status quo: each disc lies inside the next, all tangent at the
+    status quo, so the winset is the smallest disc, whose area is exact to rounding (pi r^2)."""
+    r = min(math.dist(p, q) for p in pts)
+    w = unanimity_winset(pts, q)
+    assert w.area == pytest.approx(math.pi * r * r, rel=1e-12)
+    assert unanimity_winset(pts[::-1], q).area == pytest.approx(math.pi * r * r, rel=1e-12)
+    assert not w.empty and min(pts, key=lambda p: math.dist(p, q)) == pytest.approx(w.point, abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.tuples(st.floats(-5, 5), st.floats(-5, 5)), st.floats(0, 2 * math.pi),
+       st.lists(st.floats(0.01, 5), min_size=2, max_size=4), st.booleans())
+def test_collinear_ideal_points_give_the_smallest_disc_or_nothing(q, angle, dists, both_sides):
+    """Ideal points on a line through the status quo: on one side the discs are nested and tangent at it
+    (the winset is the smallest disc, exactly); on both sides two discs touch only there (empty)."""
+    u = (math.cos(angle), math.sin(angle))
+    signs = [(-1.0 if both_sides and k == 0 else 1.0) for k in range(len(dists))]
+    pts = [(q[0] + s * t * u[0], q[1] + s * t * u[1]) for s, t in zip(signs, dists, strict=True)]
+    w = unanimity_winset(pts, q)
+    if both_sides:
+        assert w.empty and w.area == 0.0
+    else:
+        r = min(math.dist(p, q) for p in pts)
+        assert w.area == pytest.approx(math.pi * r * r, rel=1e-12)
 
 
 @settings(max_examples=100, deadline=None)

@@ -14,10 +14,11 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sco_games.models.border.game import DyadGame, dyad_game
+from sco_games.models.border.game import DyadGame, check_game, dyad_game
 from sco_games.models.border.params import BorderParams
 from sco_games.models.border.settlements import DyadFacts, Reading, _load_settlements
 from sco_games.models.border.solutions import SOLUTIONS, _fearon_split, _root, predicted_share
+from sco_games.sourced import check_section
 
 __all__ = [
     "Calibration",
@@ -63,6 +64,7 @@ def calibrate_linkage(
     >>> c.found, round(c.value, 4)        # p - c_C - x_obs
     (True, 0.7128)
     """
+    check_game(game, "calibrate_linkage")
     x_obs = _check_share(observed_share)
     if solution not in SOLUTIONS:
         raise ValueError(f"solution={solution!r}: must be one of {', '.join(SOLUTIONS)}")
@@ -138,6 +140,7 @@ def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
     neighbour concedes; "no value does" outside that interval -- e.g. under war as the disagreement point with
     ``L = 0`` China's reservation share ``p - c_C`` already exceeds 3.5%.
     """
+    check_game(game, "calibrate_nash_weight")
     x_obs = _check_share(observed_share)
     eps = 1e-9
     br = (eps, 1.0 - eps)
@@ -184,6 +187,7 @@ def calibrate_all(
     params: BorderParams, neighbours: Sequence[str] | None = None, solutions: Sequence[str] = SOLUTIONS
 ) -> list[tuple[DyadFacts, Reading, Calibration]]:
     """Calibrated ``L`` for every reading of every dyad (``params.dyads`` by default) and solution."""
+    check_section(params, BorderParams, "border", "calibrate_all")
     facts = _load_settlements()
     out = []
     for n in neighbours if neighbours is not None else params.dyads:

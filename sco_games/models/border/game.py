@@ -44,7 +44,7 @@ from typing import Any
 from sco_games.data.capabilities import win_probability
 from sco_games.models.border.params import NEIGHBOURS, BorderParams
 from sco_games.models.border.settlements import _load_settlements
-from sco_games.sourced import unwrap
+from sco_games.sourced import check_section, unwrap
 from sco_games.theory.bargaining import discount_factor
 
 __all__ = ["DyadGame", "dyad_game"]
@@ -161,6 +161,7 @@ class DyadGame:
 def dyad_game(params: BorderParams, neighbour: str, **changes: Any) -> DyadGame:
     """The :class:`DyadGame` of China and ``neighbour`` from a scenario's border section, the capabilities
     data (win probability = CINC ratio) and the settlement data (status quo). ``changes`` override fields."""
+    check_section(params, BorderParams, "border", "dyad_game")
     facts = _load_settlements()
     if neighbour not in facts:
         raise ValueError(f"neighbour={neighbour!r}: unknown dyad; known: {', '.join(NEIGHBOURS)}")
@@ -184,3 +185,14 @@ def dyad_game(params: BorderParams, neighbour: str, **changes: Any) -> DyadGame:
         linkage=0.0,
     )
     return game.replace(**changes) if changes else game
+
+
+def check_game(game: Any, caller: str) -> None:
+    """``TypeError`` unless ``game`` is a :class:`DyadGame`, saying how to build one from a scenario."""
+    if isinstance(game, DyadGame):
+        return
+    hint = ("build one with dyad_game(scenario.border, neighbour)"
+            if isinstance(game, BorderParams) or isinstance(getattr(game, "border", None), BorderParams)
+            else "e.g. dyad_game(load_scenario(path).border, 'Tajikistan')")
+    raise TypeError(f"{caller}() takes a DyadGame (one China-neighbour dyad), got {type(game).__name__}: "
+                    f"{hint}")

@@ -37,7 +37,7 @@ from sco_games.models.border.sensitivity import (
 from sco_games.models.border.settlements import DyadFacts, Reading, settlements
 from sco_games.models.border.solutions import SOLUTIONS, SplitPrediction, predict
 from sco_games.models.common import percent
-from sco_games.sourced import unwrap
+from sco_games.sourced import check_section, unwrap
 
 POINT_SOLUTIONS = ("nash", "kalai-smorodinsky", "rubinstein")
 """The solutions that predict one split (Fearon's gives a range)."""
@@ -252,12 +252,32 @@ class BorderReport:
         }
 
 
-def border_report(params: BorderParams, date: _dt.date, low_win_probability: float = 0.9) -> BorderReport:
+def _as_date(date: Any) -> _dt.date:
+    """A ``datetime.date`` from a date, a datetime (its day) or an ISO string ``"2003-01-01"``."""
+    if isinstance(date, _dt.datetime):
+        return date.date()
+    if isinstance(date, _dt.date):
+        return date
+    if isinstance(date, str):
+        try:
+            return _dt.date.fromisoformat(date)
+        except ValueError:
+            raise ValueError(f"date={date!r}: not a date; give a datetime.date (e.g. scenario.meta.date) "
+                             "or an ISO string like '2003-01-01'") from None
+    raise TypeError(f"date={date!r}: must be a datetime.date (e.g. scenario.meta.date) or an ISO string "
+                    f"like '2003-01-01', got {type(date).__name__}")
+
+
+def border_report(params: BorderParams, date: _dt.date | str, low_win_probability: float = 0.9
+                  ) -> BorderReport:
     """Run the border models for a scenario's ``params`` at its ``date`` (see the module docstring).
 
+    ``date``: a ``datetime.date`` (``scenario.meta.date``) or an ISO string ``"2003-01-01"``.
     ``low_win_probability``: the low end of China's chance of winning in the sensitivity rows (the CINC
     ratio ignores terrain and the Russian forces in Tajikistan); the high end is the CINC ratio.
     """
+    check_section(params, BorderParams, "border", "border_report")
+    date = _as_date(date)
     if not (0.0 < float(low_win_probability) < 1.0):
         raise ValueError(f"low_win_probability must be in (0, 1), got {low_win_probability!r}")
     facts = settlements()
@@ -296,6 +316,9 @@ def differing_values(params: BorderParams, others: Mapping[str, BorderParams]) -
     >>> differing_values(BorderParams.example(), {"b": BorderParams.example(war_cost_china=0.5)})
     {'war_cost_china': {'b': 0.5}}
     """
+    check_section(params, BorderParams, "border", "differing_values")
+    for name, other in others.items():
+        check_section(other, BorderParams, "border", f"differing_values (others[{name!r}])")
     mine = unwrap(params)
     out: dict[str, dict[str, Any]] = {}
     for name, p in others.items():

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from sco_games.models.border.calibration import calibrate_linkage
-from sco_games.models.border.game import DyadGame, dyad_game
+from sco_games.models.border.game import DyadGame, check_game, dyad_game
 from sco_games.models.border.params import BorderParams
 from sco_games.models.border.solutions import predict
+from sco_games.sourced import check_section
 
 __all__ = [
     "LinkageCurve",
@@ -37,6 +38,7 @@ class LinkageCurve:
 
 def linkage_curve(game: DyadGame, linkage: Sequence[float]) -> LinkageCurve:
     """Predicted shares over a grid of linkage values (for the L-vs-share figure)."""
+    check_game(game, "linkage_curve")
     grid = np.asarray(linkage, dtype=float)
     if grid.ndim != 1 or grid.size == 0 or np.any(grid < 0) or not np.all(np.isfinite(grid)):
         raise ValueError("linkage must be a non-empty 1-d sequence of finite values >= 0")
@@ -101,6 +103,7 @@ def linkage_sensitivity(
     ``win_probability_range`` adds a row for China's win probability ``p`` (data, not a scenario value: the
     CINC ratio is only a proxy for the chance of winning a war in the Pamirs).
     """
+    check_section(params, BorderParams, "border", "linkage_sensitivity")
     base_game = dyad_game(params, neighbour)
     base = calibrate_linkage(base_game, observed_share, solution).value
     ranges: list[tuple[str, str, float, tuple[float, float]]] = []

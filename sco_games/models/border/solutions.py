@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
-from sco_games.models.border.game import DyadGame
+from sco_games.models.border.game import DyadGame, check_game
 from sco_games.models.common import percent
 from sco_games.theory.bargaining import (
     fearon_range,
@@ -275,6 +275,7 @@ def predict(game: DyadGame, disputed_km2: float = 1.0) -> SplitPrediction:
     >>> round(p.nash.china_share, 6), round(p.kalai_smorodinsky.china_share, 6), p.nash.china_km2
     (0.5, 0.5, 50.0)
     """
+    check_game(game, "predict")
     if not (isinstance(disputed_km2, int | float) and math.isfinite(disputed_km2) and disputed_km2 > 0):
         raise ValueError(f"disputed_km2 must be a positive number, got {disputed_km2!r}")
     return SplitPrediction(
@@ -291,6 +292,7 @@ def predict(game: DyadGame, disputed_km2: float = 1.0) -> SplitPrediction:
 def predicted_share(game: DyadGame, solution: str) -> float | None:
     """China's share under one solution (``"nash"``, ``"kalai-smorodinsky"``, ``"rubinstein"``; ``"fearon"``
     gives the lower end of the range, the least China accepts)."""
+    check_game(game, "predicted_share")
     if solution == "fearon":
         return _fearon_split(game, 1.0).low
     if solution == "nash" or solution == "kalai-smorodinsky":

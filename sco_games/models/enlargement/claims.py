@@ -28,7 +28,7 @@ from sco_games.models.enlargement.space import (
     statement_vote,
     status_quo_in_core,
 )
-from sco_games.sourced import Sourced, set_values
+from sco_games.sourced import Sourced, check_section, set_values
 
 __all__ = [
     "CLAIMS",
@@ -248,6 +248,7 @@ def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> E
     >>> with_overrides(p, {"weights.voice": 2.0}).weights.voice.value
     2.0
     """
+    check_section(params, EnlargementParams, "enlargement", "with_overrides")
     data, unknown = set_values(params.model_dump(), overrides, "override")
     if unknown:
         raise ValueError(f"overrides: {unknown[0]!r} names no entry of the enlargement section")
@@ -293,6 +294,7 @@ def claims_sensitivity(params: EnlargementParams) -> list[SensitivityRow]:
     >>> rows[0].key, rows[0].changed
     ('(as given)', ())
     """
+    check_section(params, EnlargementParams, "enlargement", "claims_sensitivity")
     base = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(params))}
     rows = [SensitivityRow("(as given)", float("nan"), base, ())]
     for key, value, (lo, hi) in ranged_values(params):

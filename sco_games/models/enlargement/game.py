@@ -59,6 +59,7 @@ from sco_games.models.enlargement.space import (
     veto_map,
     winset,
 )
+from sco_games.sourced import check_section
 from sco_games.theory import coalitions
 
 __all__ = [
@@ -178,6 +179,7 @@ class EnlargementModel:
     """The enlargement model of one scenario section (a pure function of the parameters)."""
 
     def __init__(self, params: EnlargementParams):
+        check_section(params, EnlargementParams, "enlargement", "EnlargementModel")
         self.params = params
         self.world: World = build_world(params)
 

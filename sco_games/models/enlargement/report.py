@@ -170,6 +170,9 @@ def enlargement_report(
     ``across``: scenario name -> enlargement parameters, for ``across_state``'s outside option in each
     scenario where it is a member (paper §2-1: Uzbekistan before and after 9/11); None or empty: none.
     """
+    if not isinstance(model, EnlargementModel):
+        raise TypeError(f"enlargement_report() takes an EnlargementModel, got {type(model).__name__}: pass "
+                        "EnlargementModel(scenario.enlargement)")
     p = model.params
     steps = tuple(model.tradeoff_curve())
     n = p.n_proposals.value

@@ -12,6 +12,7 @@ from sco_games.models.partnership.params import PartnershipParams, values_of, wi
 from sco_games.models.partnership.regions import RegionMap
 from sco_games.models.partnership.relations import triangle
 from sco_games.models.partnership.sustainability import sustainability
+from sco_games.sourced import check_section
 from sco_games.theory.repeated import GrimTriggerResult
 
 __all__ = [
@@ -47,6 +48,7 @@ PILLAR_COUNTERFACTUALS: tuple[tuple[str, dict[str, float]], ...] = (
 
 def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
     """Rows ``(counterfactual, equilibrium label)`` for :data:`PILLAR_COUNTERFACTUALS` (P2)."""
+    check_section(params, PartnershipParams, "partnership", "pillar_table")
     rows = [("scenario as given", analyze(params).label)]
     for name, change in PILLAR_COUNTERFACTUALS:
         rows.append((name, analyze(with_values(params, **change)).label))

@@ -90,6 +90,7 @@ from sco_games.models.partnership.params import (
     PartnershipParams,
     values_of,
 )
+from sco_games.sourced import check_section
 from sco_games.theory.games import NormalFormGame, SolveResult, solve
 
 __all__ = [
@@ -160,7 +161,7 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
     >>> B.T.tolist()[0]  # China Ally vs Russia Ally / Partner / Rival
     [2.0, -0.5, -6.0]
     """
-    v = _check_values(values_of(params))
+    v = _check_values(values_of(params, "payoff_matrices"))
     a = _side_table(v, "russia")
     b = np.swapaxes(_side_table(v, "china"), -1, -2)
     shape = np.broadcast_shapes(a.shape, b.shape)
@@ -199,6 +200,7 @@ def payoff_table_rows(params: PartnershipParams) -> list[tuple[str, str, str, st
     >>> row[:2], row[4:]
     (('Partner', 'Partner'), (4.5, 4.5))
     """
+    check_section(params, PartnershipParams, "partnership", "payoff_table_rows")
     a, b = payoff_matrices(params)
     fr, fc = payoff_formulas("R"), payoff_formulas("C")
     rows = []
@@ -214,6 +216,7 @@ def payoff_table_rows(params: PartnershipParams) -> list[tuple[str, str, str, st
 
 def stage_game(params: PartnershipParams) -> NormalFormGame:
     """The stage game as a :class:`~sco_games.theory.games.NormalFormGame` (Russia row, China column)."""
+    check_section(params, PartnershipParams, "partnership", "stage_game")
     a, b = payoff_matrices(params)
     return NormalFormGame(a, b, players=PLAYERS, strategies=(STRATEGIES, STRATEGIES))
 
@@ -266,6 +269,7 @@ def analyze(params: PartnershipParams) -> StageResult:
     >>> r.label, r.degenerate, r.equilibria[0].payoffs
     ('Partner/Partner', False, (4.5, 4.5))
     """
+    check_section(params, PartnershipParams, "partnership", "analyze")
     game = stage_game(params)
     eqs = solve(game)
     return StageResult(
@@ -301,6 +305,7 @@ def us_stake_thresholds(params: PartnershipParams) -> Thresholds:
     >>> t.ally_holds_below["Russia"], t.partner_holds_below["Russia"], t.rival_answers_rival_above["China"]
     (-7.0, 17.0, 6.0)
     """
+    check_section(params, PartnershipParams, "partnership", "us_stake_thresholds")
     v = values_of(params)
     th = v["partnership_depth"]
     out: dict[str, dict[str, float]] = {"ally": {}, "partner": {}, "rival": {}}

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from sco_games.sourced import Sourced, Strict, set_values, unwrap
+from sco_games.sourced import Sourced, Strict, check_section, set_values, unwrap
 
 __all__ = [
     "PLAYERS",
@@ -98,11 +98,13 @@ class PartnershipParams(Strict):
 PAYOFF_KEYS: tuple[str, ...] = tuple(k for k in PartnershipParams.model_fields if k not in RELATION_KEYS)
 
 
-def values_of(params: PartnershipParams | Mapping[str, Any]) -> dict[str, Any]:
-    """Plain values (floats or arrays) keyed by parameter name, from a params object or a mapping."""
-    if isinstance(params, PartnershipParams):
-        return unwrap(params)
-    return dict(params)
+def values_of(params: PartnershipParams | Mapping[str, Any], caller: str = "values_of") -> dict[str, Any]:
+    """Plain values (floats or arrays) keyed by parameter name, from a params object or a mapping.
+    Anything else (e.g. a whole scenario) is a ``TypeError`` that says what to pass."""
+    if isinstance(params, Mapping) and "partnership" not in params:
+        return dict(params)
+    check_section(params, PartnershipParams, "partnership", caller)
+    return unwrap(params)
 
 
 def with_values(params: PartnershipParams, **values: float) -> PartnershipParams:
@@ -111,6 +113,7 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
     >>> with_values(PartnershipParams.example(), distrust_cost=0).distrust_cost.value
     0.0
     """
+    check_section(params, PartnershipParams, "partnership", "with_values")
     data, unknown = set_values(params.model_dump(), values, "counterfactual")
     if unknown:
         raise ValueError(f"with_values: unknown parameter {unknown[0]!r}; allowed: {list(data)}")

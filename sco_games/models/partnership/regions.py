@@ -11,6 +11,7 @@ import numpy as np
 
 from sco_games.models.partnership.game import label_of, payoff_matrices
 from sco_games.models.partnership.params import PAYOFF_KEYS, PartnershipParams, values_of
+from sco_games.sourced import check_section
 from sco_games.theory.games import DEFAULT_TOL, BatchResult, solve_batch
 
 __all__ = [
@@ -106,6 +107,7 @@ def equilibrium_regions(params: PartnershipParams, x: Axis, x_values: Any, y: Ax
     ...                     "us_stake_china", [10]).labels.tolist()
     [['multiple: Partner/Partner + Rival/Rival']]
     """
+    check_section(params, PartnershipParams, "partnership", "equilibrium_regions")
     xk, yk = _axis_keys(x), _axis_keys(y)
     if set(xk) & set(yk):
         raise ValueError(f"region axes share a parameter: {sorted(set(xk) & set(yk))}")

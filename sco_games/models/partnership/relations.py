@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from sco_games.models.partnership.params import PartnershipParams, values_of
+from sco_games.sourced import check_section
 from sco_games.theory.triangle import Triangle, classify_triangle
 
 __all__ = [
@@ -21,6 +22,7 @@ def triangle(params: PartnershipParams) -> Triangle:
     >>> triangle(PartnershipParams.example()).pattern
     'stable marriage'
     """
+    check_section(params, PartnershipParams, "partnership", "triangle")
     v = values_of(params)
     return classify_triangle(TRIANGLE_STATES, {
         ("Russia", "China"): v["relation_russia_china"],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sco_games.models.partnership.game import stage_game
 from sco_games.models.partnership.params import ALLY, PARTNER, PLAYERS, STRATEGIES, PartnershipParams
+from sco_games.sourced import check_section
 from sco_games.theory.repeated import GrimTriggerResult, critical_discount_factor
 
 __all__ = [
@@ -52,6 +53,7 @@ def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainab
     >>> p.delta_star, j.delta_star
     (0.0, None)
     """
+    check_section(params, PartnershipParams, "partnership", "sustainability")
     game = stage_game(params)
     out = []
     for name, prof in (("partnership", (PARTNER, PARTNER)), ("joint front", (ALLY, ALLY))):
