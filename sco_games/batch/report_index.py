@@ -1,10 +1,13 @@
 """``reports/index.html``: scenarios x notebooks, rebuilt from every pair's stamp and sidecar.
 
 Plain offline HTML (no script at all): each cell shows the pair's status (ok / failed /
-skipped-unchanged), the sidecar's ``headline`` and ``key_results``, links to the report, the
+skipped-unchanged), the sidecar's ``headline`` and ``key_results``, a flag for every prediction its ``record``
+says the historical record contradicts (``agrees: false``), its ``claims`` with their verdicts (the
+``because`` beside each), links to the report, the
 executed notebook and the sidecar (and to the partial notebook of a failed run), and run times.
 Because it is rebuilt from the stamps on disk, two runs (which the runner serializes with a lock)
-and interrupted runs always leave a consistent index.
+and interrupted runs always leave a consistent index. The notebooks that take every scenario at once
+(``reports/_all/``) get their own section below the grid.
 """
 
 from __future__ import annotations
@@ -19,11 +22,19 @@ from typing import Any
 from sco_games.scenario import NAME_PATTERN
 from sco_games.sidecar import atomic_write_text, read_sidecar
 
-__all__ = ["collect_stamps", "index_html", "write_index"]
+__all__ = ["ALL_FOLDER", "claim_rows", "collect_stamps", "contradictions", "index_html", "write_index"]
+
+#: The reports folder of the notebooks that take every scenario at once (``reports/_all/``): a scenario name
+#: cannot start with ``_`` (:data:`~sco_games.scenario.NAME_PATTERN`), so it cannot clash with one.
+ALL_FOLDER = "_all"
+#: The verdicts the index knows (``sco_games.models.common.VERDICTS``; the batch layer may import models, but
+#: the index reads only JSON and shows any other word as it is, greyed).
+_KNOWN_VERDICTS = ("reproduced", "partly", "not reproduced", "not applicable")
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; margin-top: 1.4em; }
 .meta { color: #555; margin-bottom: 1em; }
 table.grid { border-collapse: collapse; width: 100%; }
 table.grid th, table.grid td { border: 1px solid #ccc; padding: 8px; vertical-align: top; text-align: left; }
@@ -39,11 +50,23 @@ ul.kr { margin: 0.2em 0 0.4em 1.1em; padding: 0; font-size: 0.92em; }
 .links a { margin-right: 0.8em; }
 .small { color: #666; font-size: 0.85em; }
 .err { color: #8a1111; font-size: 0.9em; white-space: pre-wrap; }
+ul.claims { list-style: none; margin: 0.3em 0; padding: 0; font-size: 0.88em; }
+ul.claims li { margin: 1px 0; }
+.v { display: inline-block; min-width: 7.5em; padding: 0 4px; border-radius: 3px; }
+.v-reproduced { background: #e3f4e3; color: #1d6b1d; }
+.v-partly { background: #fff4d6; color: #7a5800; }
+.v-not-reproduced { background: #fde8e8; color: #8a1111; }
+.v-not-applicable, .v-unknown { background: #f4f4f4; color: #666; }
+.flag { margin: 0.4em 0; padding: 3px 6px; border-left: 4px solid #c0392b; background: #fdf0ee;
+        font-size: 0.9em; }
+.flag b { color: #8a1111; }
+.flag ul { margin: 0.2em 0 0 1.1em; padding: 0; }
 """
 
 
 def collect_stamps(reports: Path) -> dict[tuple[str, str], dict[str, Any]]:
-    """``(scenario, notebook) -> stamp`` for every readable stamp under ``reports``."""
+    """``(scenario, notebook) -> stamp`` for every readable stamp under ``reports`` (the notebooks that take
+    every scenario at once under the scenario :data:`ALL_FOLDER`)."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for path in sorted(reports.glob("*/.*.stamp.json")):
         try:
@@ -53,7 +76,7 @@ def collect_stamps(reports: Path) -> dict[tuple[str, str], dict[str, Any]]:
         if not isinstance(stamp, dict):
             continue
         scen, nb = stamp.get("scenario"), stamp.get("notebook")
-        if (isinstance(scen, str) and isinstance(nb, str) and NAME_PATTERN.match(scen)
+        if (isinstance(scen, str) and isinstance(nb, str) and (NAME_PATTERN.match(scen) or scen == ALL_FOLDER)
                 and NAME_PATTERN.match(nb) and path.parent.name == scen):
             out[(scen, nb)] = stamp
     return out
@@ -69,6 +92,64 @@ def _fmt_value(v: Any) -> str:
     if isinstance(v, (list, tuple)):
         return "(" + ", ".join(_fmt_value(x) for x in v) + ")"
     return str(v)
+
+
+def claim_rows(side: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The sidecar's ``claims`` as rows ``{"id", "claim", "verdict", "because"}`` (strings; missing fields
+    are ""): accepts the contract's list of objects and the older ``{id: verdict}`` dict; anything else
+    (or a malformed entry) is skipped."""
+    raw = side.get("claims")
+    if isinstance(raw, Mapping):
+        raw = [{"id": k, "verdict": v} for k, v in raw.items()]
+    if not isinstance(raw, list):
+        return []
+    rows = []
+    for c in raw:
+        if isinstance(c, Mapping) and c.get("id") is not None and c.get("verdict") is not None:
+            rows.append({k: "" if c.get(k) is None else str(c.get(k))
+                         for k in ("id", "claim", "verdict", "because")})
+    return rows
+
+
+def contradictions(side: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The entries of the sidecar's ``record`` whose ``agrees`` is ``false`` (a prediction the historical
+    record contradicts), as string dicts; ``true``, ``null`` and malformed entries are not flags."""
+    raw = side.get("record")
+    if not isinstance(raw, list):
+        return []
+    return [{k: "" if r.get(k) is None else str(r.get(k))
+             for k in ("id", "question", "predicted", "observed", "source")}
+            for r in raw if isinstance(r, Mapping) and r.get("agrees") is False]
+
+
+def _claims_html(side: Mapping[str, Any]) -> str:
+    rows = claim_rows(side)
+    if not rows:
+        return ""
+    items = []
+    for c in rows:
+        v = c["verdict"]
+        cls = v.replace(" ", "-") if v in _KNOWN_VERDICTS else "unknown"
+        tip = ": ".join(x for x in (c["claim"], c["because"]) if x)
+        title = f' title="{_e(tip)}"' if tip else ""
+        items.append(f'<li{title}><b>{_e(c["id"])}</b> <span class="v v-{cls}">{_e(v)}</span>'
+                     + (f' <span class="small">{_e(c["because"])}</span>' if c["because"] else "") + "</li>")
+    return f'<ul class="claims">{"".join(items)}</ul>'
+
+
+def _record_html(side: Mapping[str, Any]) -> str:
+    bad = contradictions(side)
+    if not bad:
+        return ""
+    items = "".join(
+        f'<li title="{_e(r["source"])}">{_e(r["question"] or r["id"])} '
+        f'predicted <i>{_e(r["predicted"])}</i>, '
+        f'observed <i>{_e(r["observed"])}</i>' + (f' <span class="small">({_e(r["source"])})</span>'
+                                                  if r["source"] else "") + "</li>"
+        for r in bad)
+    n = len(bad)
+    return (f'<div class="flag"><b>&#9873; contradicts the record</b> ({n} prediction{"s" if n > 1 else ""})'
+            f'<ul>{items}</ul></div>')
 
 
 def _cell(reports: Path, scen: str, nb: str, stamp: dict[str, Any] | None, status: str | None) -> str:
@@ -91,6 +172,8 @@ def _cell(reports: Path, scen: str, nb: str, stamp: dict[str, Any] | None, statu
         if isinstance(kr, Mapping) and kr:
             items = "".join(f"<li>{_e(k)}: <b>{_e(_fmt_value(v))}</b></li>" for k, v in kr.items())
             parts.append(f'<ul class="kr">{items}</ul>')
+        parts.append(_record_html(side))
+        parts.append(_claims_html(side))
     links = []
     if has_report:
         links += [f'<a href="{_e(scen)}/{_e(nb)}.html">report</a>',
@@ -119,7 +202,10 @@ def index_html(reports: Path, this_run: Mapping[str, Any] | None = None,
     this_run = this_run or {}
     scenarios: dict[str, tuple[str, str]] = {}
     notebooks: set[str] = set()
+    across = sorted(nb for scen, nb in stamps if scen == ALL_FOLDER)
     for (scen, nb), st in stamps.items():
+        if scen == ALL_FOLDER:
+            continue
         scenarios[scen] = (str(st.get("scenario_date", "")), str(st.get("scenario_title", scen)))
         notebooks.add(nb)
     order = sorted(scenarios, key=lambda s: (scenarios[s][0], s))
@@ -139,6 +225,20 @@ def index_html(reports: Path, this_run: Mapping[str, Any] | None = None,
             cells.append(_cell(reports, scen, nb, stamp, status))
         rows.append(f'<tr><th class="scen">{_e(title)}<br><span class="date">{_e(date)} · '
                     f'<code>{_e(scen)}</code></span></th>{"".join(cells)}</tr>')
+    across_rows = []
+    for nb in across:
+        outcome = this_run.get(f"{ALL_FOLDER}/{nb}")
+        status = getattr(outcome, "status", None) if outcome is not None else None
+        stamp = stamps[(ALL_FOLDER, nb)]
+        key = status or stamp.get("status", "missing")
+        counts[key] = counts.get(key, 0) + 1
+        across_rows.append(f'<tr><th class="scen"><code>{_e(nb)}</code></th>'
+                           f'{_cell(reports, ALL_FOLDER, nb, stamp, status)}</tr>')
+    across_html = ("<h2>Across all scenarios</h2>\n<p class=\"small\">Notebooks that take every scenario "
+                   "at once (one run each, in <code>" + ALL_FOLDER + "/</code>).</p>\n"
+                   "<table class=\"grid\"><thead><tr>"
+                   "<th>notebook</th><th>report</th></tr></thead><tbody>" + "".join(across_rows)
+                   + "</tbody></table>" if across_rows else "")
     head = "".join(f"<th><code>{_e(nb)}</code></th>" for nb in nbs)
     now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no reports yet"
@@ -153,6 +253,7 @@ def index_html(reports: Path, this_run: Mapping[str, Any] | None = None,
 Scenarios (rows) by date, notebooks (columns). Index built {_e(now)}{_e(took)}. Pairs: {_e(summary)}.</div>
 <table class="grid"><thead><tr><th>scenario</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table>
+{across_html}
 <p class="small">Every page here works offline. Rebuild with <code>make reports</code>
 (<code>sco-games run --force</code> re-runs unchanged pairs).</p>
 </body></html>
