@@ -15,6 +15,12 @@ The only module that imports papermill. One run:
    ``<notebook>.failed.ipynb``/``.html``;
 6. rebuilds ``index.html`` from all stamps.
 
+A notebook whose ``parameters`` cell assigns ``scenario_paths`` (instead of ``scenario_path``) takes every
+scenario at once (:func:`takes_all_scenarios`): it is one job, not one per scenario, run with
+``scenario_paths`` = the run's scenario files (sorted by path) into ``reports/_all/``
+(:data:`~sco_games.batch.report_index.ALL_FOLDER`, a name no scenario can have); it is skipped, re-run and
+kept on failure like any pair, and re-run when any of its scenario files changes (or one is added or removed).
+
 Every write is atomic (:func:`~sco_games.sidecar.atomic_write_text`), so an I/O failure (a full disk, a
 read-only folder, permission denied, a file where a folder should be) leaves no temporary file and the
 earlier reports intact, and is one line: a pair that cannot be run or saved fails (and is run again next
@@ -47,12 +53,14 @@ from pathlib import Path
 from typing import Any
 
 import sco_games
+from sco_games.batch.report_index import ALL_FOLDER
 from sco_games.project import ENV_VAR, ProjectRootError, find_project_root
 from sco_games.scenario import NAME_PATTERN, ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import atomic_write_text, read_sidecar
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "ALL_SCENARIOS",
     "Pair",
     "PairOutcome",
     "ReportsError",
@@ -64,6 +72,7 @@ __all__ = [
     "library_hash",
     "plan_pairs",
     "run",
+    "takes_all_scenarios",
 ]
 
 #: Default per-cell execution timeout, seconds.
@@ -71,6 +80,9 @@ DEFAULT_TIMEOUT = 600.0
 #: Bump when the stamp format or the report layout changes (forces a re-run).
 STAMP_FORMAT = 1
 WORK_DIR = ".work"
+#: The "scenario" of a notebook that takes every scenario: its reports folder (``reports/_all/``; a scenario
+#: name cannot start with ``_``).
+ALL_SCENARIOS = ALL_FOLDER
 
 
 class UsageError(ValueError):
@@ -143,14 +155,16 @@ class ScenarioErrors(ScenarioError):
 
 @dataclasses.dataclass(frozen=True)
 class Pair:
-    """One (scenario, notebook) job; all paths absolute."""
+    """One (scenario, notebook) job; all paths absolute. For a notebook that takes every scenario,
+    ``scenario`` is :data:`ALL_SCENARIOS`, ``scenario_path`` is ``None`` and ``scenario_paths`` holds them."""
 
     scenario: str
-    scenario_path: Path
+    scenario_path: Path | None
     scenario_title: str
     scenario_date: str
     notebook: str
     notebook_path: Path
+    scenario_paths: tuple[Path, ...] = ()
 
     @property
     def label(self) -> str:
@@ -198,6 +212,30 @@ def find_notebooks(folder: str | Path | None = None) -> list[Path]:
     """The notebooks in ``folder`` (default: the project's ``notebooks/``), sorted by name."""
     d = Path(folder) if folder is not None else find_project_root() / "notebooks"
     return sorted(p for p in d.glob("*.ipynb") if not p.name.startswith("."))
+
+
+def takes_all_scenarios(notebook_path: str | Path) -> bool:
+    """Whether the notebook's ``parameters`` cell assigns ``scenario_paths`` (it takes every scenario at
+    once). A notebook that cannot be read or parsed is a per-scenario notebook (it fails when run)."""
+    import ast
+
+    try:
+        nb = json.loads(Path(notebook_path).read_text(encoding="utf-8"))
+        cells = nb.get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+    for cell in cells:
+        if not isinstance(cell, dict) or "parameters" not in cell.get("metadata", {}).get("tags", []):
+            continue
+        src = cell.get("source", "")
+        try:
+            tree = ast.parse("".join(src) if isinstance(src, list) else str(src))
+        except SyntaxError:
+            return False
+        return any(isinstance(t, ast.Name) and t.id == "scenario_paths"
+                   for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+                   for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
+    return False
 
 
 def _sha256_file(path: Path) -> str:
@@ -257,7 +295,8 @@ def _check_name(kind: str, name: str, where: Path) -> None:
 
 
 def plan_pairs(scenario_paths: Sequence[str | Path], notebook_paths: Sequence[str | Path]) -> list[Pair]:
-    """Validate every scenario and notebook name, then return all pairs (scenario-major).
+    """Validate every scenario and notebook name, then return all pairs (scenario-major), then one pair per
+    notebook that takes every scenario (:func:`takes_all_scenarios`), with all of ``scenario_paths``.
 
     Raises :class:`ScenarioError` listing every bad scenario (nothing has been run or written),
     or :class:`UsageError` for a missing notebook or an unsafe/duplicate name.
@@ -295,11 +334,16 @@ def plan_pairs(scenario_paths: Sequence[str | Path], notebook_paths: Sequence[st
             raise UsageError(f"{p}: notebook name {p.stem!r} is also used by {nb_seen[p.stem]}")
         nb_seen[p.stem] = p
         notebooks.append(p)
+    across = [nb for nb in notebooks if takes_all_scenarios(nb)]
+    every = tuple(sorted(p for p, _ in scenarios))
+    dates = sorted(s.meta.date.isoformat() for _, s in scenarios)
+    span = f"{dates[0]} to {dates[-1]}" if dates else ""
     return [
         Pair(s.name, p, s.meta.title, s.meta.date.isoformat(), nb.stem, nb)
         for p, s in scenarios
-        for nb in notebooks
-    ]
+        for nb in notebooks if nb not in across
+    ] + [Pair(ALL_SCENARIOS, None, f"all scenarios ({len(every)})", span, nb.stem, nb, every)
+         for nb in across]
 
 
 # ----------------------------------------------------------------------------- stamps, paths
@@ -330,10 +374,14 @@ def _read_json(path: Path) -> dict | None:
 
 
 def _inputs(pair: Pair, lib: str) -> dict[str, Any]:
+    if pair.scenario_path is not None:
+        scen: Any = _sha256_file(pair.scenario_path)
+    else:  # every scenario: a change to any, or one more or fewer, re-runs it
+        scen = [[str(p), _sha256_file(p)] for p in pair.scenario_paths]
     return {
         "format": STAMP_FORMAT,
         "notebook_sha256": _sha256_file(pair.notebook_path),
-        "scenario_sha256": _sha256_file(pair.scenario_path),
+        "scenario_sha256": scen,
         "library_sha256": lib,
     }
 
@@ -475,11 +523,10 @@ def _execute_pair_in(job: dict[str, Any]) -> dict[str, Any]:
         pm.execute_notebook(
             job["notebook_path"],
             str(out_ipynb),
-            parameters={
-                "scenario_path": job["scenario_path"],
-                "overrides": {},
-                "sidecar_path": str(sidecar),
-            },
+            parameters=(
+                {"scenario_paths": job["scenario_paths"], "sidecar_path": str(sidecar)}
+                if job.get("scenario_paths") is not None else
+                {"scenario_path": job["scenario_path"], "overrides": {}, "sidecar_path": str(sidecar)}),
             kernel_name=job["kernel"],
             execution_timeout=job["timeout"],
             progress_bar=False,
@@ -557,7 +604,9 @@ def _commit_files(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: di
     now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
     stamp: dict[str, Any] = {
         "scenario": pair.scenario, "scenario_title": pair.scenario_title, "scenario_date": pair.scenario_date,
-        "scenario_path": str(pair.scenario_path), "notebook": nb, "notebook_path": str(pair.notebook_path),
+        "scenario_path": None if pair.scenario_path is None else str(pair.scenario_path),
+        "scenario_paths": [str(p) for p in pair.scenario_paths] or None,
+        "notebook": nb, "notebook_path": str(pair.notebook_path),
         "kernel": kernel, "finished": now, "seconds": res["seconds"], "inputs": inputs,
     }
     if res["status"] == "ok":
@@ -663,7 +712,9 @@ def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work
             job = {
                 "work": str(work), "notebook": pair.notebook,
                 "notebook_path": str(pair.notebook_path),
-                "scenario_path": str(pair.scenario_path), "scenario_title": pair.scenario_title,
+                "scenario_path": None if pair.scenario_path is None else str(pair.scenario_path),
+                "scenario_paths": [str(p) for p in pair.scenario_paths] if pair.scenario_paths else None,
+                "scenario_title": pair.scenario_title,
                 "kernel": kernel, "timeout": float(timeout),
                 "root": str(project) if project else None,
             }

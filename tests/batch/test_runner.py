@@ -385,3 +385,54 @@ def test_an_unknown_kernel_fails_cleanly_with_a_note(tmp_path, small_scenario, t
     assert out.status == "failed" and out.error == "NoSuchKernel: No such kernel named no-such-kernel"
     page = (reports / "small" / "tiny_ok.failed.html").read_text()
     assert "This notebook did not run to the end" in page and remote_scripts(page) == []
+
+
+# ----------------------------------------------------------------------------- notebooks over every scenario
+
+
+def test_takes_all_scenarios_reads_the_parameters_cell(tiny_notebook, tmp_path):
+    assert runner.takes_all_scenarios(tiny_notebook("tiny_all"))
+    assert not runner.takes_all_scenarios(tiny_notebook("tiny_ok"))
+    assert not runner.takes_all_scenarios(tmp_path / "missing.ipynb")
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("{not json")
+    assert not runner.takes_all_scenarios(bad)
+
+
+def test_an_all_scenario_notebook_runs_once_skips_reruns_and_keeps_a_good_report(
+        tmp_path, write_scenario, base_data, tiny_notebook):
+    a = write_scenario(dict(base_data), "alpha")
+    b = write_scenario(yaml_copy(base_data), "beta")
+    reports = tmp_path / "reports"
+    nbs = [tiny_notebook("tiny_all", "across"), tiny_notebook("tiny_ok")]
+
+    def go(**kw):
+        return {o.pair.label: o.status for o in run([a, b], nbs, reports_dir=reports, jobs=1, progress=False,
+                                                     log=lambda m: None, timeout=120, **kw).outcomes}
+
+    assert go() == {"alpha/tiny_ok": "ok", "beta/tiny_ok": "ok", "_all/across": "ok"}  # once
+    folder = reports / runner.ALL_SCENARIOS
+    side = json.loads((folder / "across.json").read_text())
+    assert side["headline"] == "tiny all over alpha, beta" and side["key_results"]["scenarios"] == 2
+    assert (folder / "across.html").is_file() and (folder / "across.ipynb").is_file()
+    assert not (reports / "alpha" / "across.html").exists()
+    index = (reports / "index.html").read_text()
+    assert "Across all scenarios" in index and 'href="_all/across.html"' in index and "tiny all over" in index
+    good = _files(folder)
+    assert go()["_all/across"] == "skipped-unchanged" and _files(folder) == good
+    b.write_text(b.read_text() + "\n# any scenario changes\n")
+    assert go() == {"alpha/tiny_ok": "skipped-unchanged", "beta/tiny_ok": "ok", "_all/across": "ok"}
+    good = _files(folder)
+    nb = json.loads(nbs[0].read_text())  # now it breaks: the good report stays, the failure beside it
+    nb["cells"][2]["source"] = "raise ValueError('boom from across')\n"
+    nbs[0].write_text(json.dumps(nb))
+    assert go()["_all/across"] == "failed"
+    now = _files(folder)
+    for name in ("across.html", "across.ipynb", "across.json"):
+        assert now[name] == good[name]
+    assert "across.failed.html" in now
+    assert "showing the previous good report" in (reports / "index.html").read_text()
+
+
+def yaml_copy(data: dict) -> dict:
+    return json.loads(json.dumps(data, default=str))
