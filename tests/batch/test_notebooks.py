@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 from sco_games.batch.report_html import remote_scripts
-from sco_games.batch.runner import run
+from sco_games.batch.runner import ALL_SCENARIOS, run, takes_all_scenarios
 from sco_games.scenario import find_scenarios
 from tests.conftest import ROOT
 
@@ -22,6 +22,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SCENARIOS = find_scenarios(ROOT / "params")
 SMALL = ROOT / "params" / "founding_2001.yaml"
 PARAMETERS = 'scenario_path = "params/founding_2001.yaml"\noverrides = {}\nsidecar_path = None'
+#: the parameters of a notebook that takes every scenario at once (the runner's takes_all_scenarios)
+ALL_PARAMETERS = "scenario_paths = []  # empty: every scenario in params/\nsidecar_path = None"
 
 
 def test_there_are_notebooks():
@@ -33,7 +35,8 @@ def test_notebook_follows_the_convention(nb_path):
     nb = nbformat.read(str(nb_path), as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged parameters"
-    assert code[0].source.strip() == PARAMETERS
+    expected = ALL_PARAMETERS if takes_all_scenarios(nb_path) else PARAMETERS
+    assert code[0].source.strip() == expected
     assert nb.metadata["kernelspec"]["name"] == "python3"
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), "strip outputs"
     assert "write_sidecar(sidecar_path" in code[-1].source
@@ -59,7 +62,8 @@ def test_notebook_runs_for_the_small_scenario(nb_path, tmp_path):
                   timeout=300)
     out = summary.outcomes[0]
     assert out.status == "ok", f"{out.error} (see {out.failed_notebook})"
-    _check_pair(reports, "founding_2001", nb_path.stem)
+    assert out.pair.scenario == (ALL_SCENARIOS if takes_all_scenarios(nb_path) else "founding_2001")
+    _check_pair(reports, out.pair.scenario, nb_path.stem)
     _check_offline(reports)
 
 
@@ -74,7 +78,9 @@ def test_every_scenario_with_every_notebook(tmp_path):
         _check_pair(reports, o.pair.scenario, o.pair.notebook)
     _check_offline(reports)
     index = (reports / "index.html").read_text()
-    assert index.count('class="st st-ok"') == len(SCENARIOS) * len(NOTEBOOKS)
+    across = sum(takes_all_scenarios(nb) for nb in NOTEBOOKS)
+    assert len(summary.outcomes) == len(SCENARIOS) * (len(NOTEBOOKS) - across) + across
+    assert index.count('class="st st-ok"') == len(summary.outcomes)
 
 
 @pytest.mark.slow
@@ -106,7 +112,7 @@ def test_results_do_not_depend_on_the_number_of_workers(tmp_path):
         reports = tmp_path / f"reports_{jobs}"
         summary = run([SMALL], NOTEBOOKS, reports_dir=reports, jobs=jobs, progress=False, log=lambda m: None)
         assert not summary.failures
-        folder = reports / "founding_2001"
-        sides[jobs] = {nb.stem: (folder / f"{nb.stem}.json").read_text(encoding="utf-8") for nb in NOTEBOOKS}
+        sides[jobs] = {o.pair.notebook: (reports / o.pair.scenario / f"{o.pair.notebook}.json")
+                       .read_text("utf-8") for o in summary.outcomes}
     for nb, text in sides[1].items():
         assert text == sides[2][nb], f"{nb}: sidecar differs between 1 and 2 workers"
