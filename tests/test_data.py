@@ -51,3 +51,17 @@ def test_timeline_is_data_in_date_order():
 def test_capabilities_from_the_data_file():
     assert capabilities()["China"].cinc == data.load("capabilities_2001.yaml")["states"]["China"]["cinc"]
     assert win_probability("China", "Russia") + win_probability("Russia", "China") == pytest.approx(1)
+
+
+def test_timeline_shows_the_paper_and_the_record_where_they_differ():
+    by_date = {e.date: e for e in timeline.TIMELINE}
+    moscow = by_date[_dt.date(1997, 4, 24)]
+    assert "February 1997" in moscow.note and "24 April 1997" in moscow.note
+    assert "agreement text" in moscow.source and "fn 8" in moscow.source
+    # summit and bilateral agreement are two events each (Almaty 3/4 July 1998, Bishkek 25/26 Aug 1999)
+    assert "Almaty summit" in by_date[_dt.date(1998, 7, 3)].label
+    assert "Kazakh-Chinese" in by_date[_dt.date(1998, 7, 4)].label
+    bishkek = by_date[_dt.date(1999, 8, 25)]
+    assert "Bishkek summit" in bishkek.label and "fn 16" in bishkek.source
+    assert "Kyrgyz-Chinese" in by_date[_dt.date(1999, 8, 26)].label
+    assert all("MODELS.md" not in e.source + e.note for e in timeline.TIMELINE)

@@ -24,12 +24,15 @@ STORIES = ("border", "partnership", "enlargement", "world")
 
 @dataclass(frozen=True)
 class Event:
-    """A dated event of the story, with the paper's section/footnote."""
+    """A dated event of the story, with its source (the paper's section/footnote; the record for a day the
+    paper does not give) and a ``note`` where the paper and the record differ (e.g. the paper's "February
+    1997" for the Moscow agreement of 24 April 1997)."""
 
     date: _dt.date
     label: str
     story: str  # one of STORIES
     source: str
+    note: str = ""
 
 
 def _events(rows: list[dict]) -> tuple[Event, ...]:
