@@ -21,7 +21,8 @@ __all__ = ["Dominance", "dominance"]
 @dataclass(frozen=True)
 class Dominance:
     """Per player (by index): ``strict[p]`` / ``weak[p]`` the strictly / weakly dominant strategy or
-    ``None``; ``survivors`` what iterated strict dominance leaves; ``solvable`` whether that is one profile."""
+    ``None``; ``survivors`` what iterated strict dominance leaves; ``solvable`` whether that is one
+    profile."""
 
     strict: tuple[int | None, ...]
     weak: tuple[int | None, ...]
@@ -38,7 +39,8 @@ class Dominance:
 
 
 def dominance(payoffs, tol: float = 1e-9) -> Dominance:
-    """Dominant strategies of ``payoffs`` (shape ``(n, s_1, ..., s_n)`` or a two-player game with ``A``, ``B``).
+    """Dominant strategies of ``payoffs`` (shape ``(n, s_1, ..., s_n)``, or a two-player game with ``A`` and
+    ``B``).
 
     Differences within ``tol`` x the player's payoff scale count as ties.
 

@@ -36,13 +36,13 @@ term                                  when it is earned (+) or paid (-)
 
 Cell by cell, side ``i``'s payoff (rows: own strategy, columns: the other's) is
 
-=========  ===============================================  ==================================  ==========
-own \\ other  Ally                                           Partner                             Rival
-=========  ===============================================  ==================================  ==========
-Ally       B + G + W_i + S - U_i - D - N_i                  B + G + theta W_i - U_i - E_i       -U_i - E_i - V_i
-Partner    B + G + theta W_i + S - theta U_i                B + G + theta (W_i - U_i)           -theta U_i - V_i
-Rival      -C_i                                             -C_i                                -C_i
-=========  ===============================================  ==================================  ==========
+=========  ===================================  =============================  ================
+own \\ other  Ally                               Partner                        Rival
+=========  ===================================  =============================  ================
+Ally       B + G + W_i + S - U_i - D - N_i      B + G + theta W_i - U_i - E_i  -U_i - E_i - V_i
+Partner    B + G + theta W_i + S - theta U_i    B + G + theta (W_i - U_i)      -theta U_i - V_i
+Rival      -C_i                                 -C_i                           -C_i
+=========  ===================================  =============================  ================
 
 Russia's matrix ``A`` is this table with Russia's parameters; China's matrix ``B`` (China is the
 column player) is the transpose of the table with China's parameters. :func:`payoff_formulas` returns
@@ -161,9 +161,9 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
 
     >>> A, B = payoff_matrices(PartnershipParams.example())
     >>> A.tolist()[0]  # Russia Ally vs China Ally / Partner / Rival
-    [1.0, 0.5, -5.0]
+    [1.0, 2.5, -4.0]
     >>> B.T.tolist()[0]  # China Ally vs Russia Ally / Partner / Rival
-    [2.0, -0.5, -6.0]
+    [2.0, 1.5, -5.0]
     """
     v = _check_values(values_of(params, "payoff_matrices"))
     a = _side_table(v, "russia")
@@ -271,7 +271,7 @@ def analyze(params: PartnershipParams) -> StageResult:
 
     >>> r = analyze(PartnershipParams.example())
     >>> r.label, r.degenerate, r.equilibria[0].payoffs
-    ('Partner/Partner', False, (4.5, 4.5))
+    ('multiple: Partner/Partner + Rival/Rival', True, (4.5, 4.5))
     """
     check_section(params, PartnershipParams, "partnership", "analyze")
     game = stage_game(params)
@@ -307,7 +307,7 @@ def us_stake_thresholds(params: PartnershipParams) -> Thresholds:
 
     >>> t = us_stake_thresholds(PartnershipParams.example())
     >>> t.ally_holds_below["Russia"], t.partner_holds_below["Russia"], t.rival_answers_rival_above["China"]
-    (-7.0, 17.0, 6.0)
+    (-7.0, 15.0, 2.0)
     """
     check_section(params, PartnershipParams, "partnership", "us_stake_thresholds")
     v = values_of(params)

@@ -106,7 +106,8 @@ class PartnershipParams(Strict):
         for ev in self.events:
             unknown = [k for k in ev.effects if k not in PAYOFF_KEYS]
             if unknown:
-                raise ValueError(f"event {ev.name!r}: unknown parameter(s) {unknown}; allowed: {list(PAYOFF_KEYS)}")
+                raise ValueError(f"event {ev.name!r}: unknown parameter(s) {unknown}; allowed: "
+                                 f"{list(PAYOFF_KEYS)}")
         total: dict[str, float] = {}
         for ev in self.events:
             for k, d in ev.effects.items():
@@ -192,12 +193,16 @@ def values_of(params: PartnershipParams | Mapping[str, Any], caller: str = "valu
 
 
 def with_values(params: PartnershipParams, **values: float) -> PartnershipParams:
-    """A copy of ``params`` with some values replaced (source "counterfactual"); unknown keys are errors.
+    """A copy of ``params`` with its events applied and then some values replaced (source "counterfactual"):
+    the result has no events, and each value given is the value the model computes with. Unknown keys are
+    errors. (A scenario *override* instead sets a founding value, to which the scenario's events are added.)
 
     >>> with_values(PartnershipParams.example(), distrust_cost=0).distrust_cost.value
     0.0
     """
     check_section(params, PartnershipParams, "partnership", "with_values")
+    if params.events:
+        params = apply_events(params)
     data, unknown = set_values(params.model_dump(), values, "counterfactual")
     if unknown:
         raise ValueError(f"with_values: unknown parameter {unknown[0]!r}; allowed: {list(data)}")
