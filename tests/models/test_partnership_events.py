@@ -235,3 +235,20 @@ def test_scenario_verdicts(name, expected):
     assert tuple(c.verdict for c in claims) == expected
     assert [c.id for c in claims] == ["P1", "P2", "P3", "P4", "P5"]
     assert all(c.evidence for c in claims)
+
+
+def test_claims_at_range_ends_move_with_the_knife_edge():
+    # founding values: with V = 0 (low end) Partner is strictly dominant (against a Rival
+    # -theta U = -1 > -C = -2), so Partner/Partner is the only equilibrium and P1 is "reproduced";
+    # with V = 3 Rival/Rival is a strict second equilibrium
+    f = load_scenario(ROOT / "params" / "founding_2001.yaml").partnership
+    rows = {s.split(" (")[0]: (lab, v) for s, lab, v in pm.claims_at_range_ends(f)}
+    assert rows["exposure V at the low end"][0] == "Partner/Partner"
+    assert rows["exposure V at the low end"][1]["P1"] == "reproduced"
+    assert rows["exposure V at the high end"][1]["P1"] == "partly"
+    assert pm.claims_at_range_ends(PartnershipParams.example()) == []
+
+
+def test_dominance_text_names_a_weakly_dominated_equilibrium():
+    text = pm.dominance_text(PartnershipParams.example())  # Rival/Rival rests on a tie for both sides
+    assert "Rival/Rival is an equilibrium only because Russia and China are indifferent" in text

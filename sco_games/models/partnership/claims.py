@@ -29,6 +29,8 @@ __all__ = [
     "alignment",
     "assess_claims",
     "CLAIM_TEXT",
+    "RANGE_CHECKS",
+    "claims_at_range_ends",
 ]
 
 PP, AA = "Partner/Partner", "Ally/Ally"
@@ -267,3 +269,38 @@ def assess_claims(params: PartnershipParams) -> tuple[list[Claim], dict[str, Ver
     }
     claims = [Claim(k, CLAIM_TEXT[k], x.verdict, x.because, depends[k]) for k, x in v.items()]
     return claims, v
+
+
+#: Pairs of founding values moved together to the ends of their ranges by :func:`claims_at_range_ends`: the
+#: terms that decide whether Rival answers Rival (theta U + V against C), the knife edge of the scenarios.
+RANGE_CHECKS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("exposure V", ("exposure_cost_russia", "exposure_cost_china")),
+    ("re-arming cost C", ("rivalry_cost_russia", "rivalry_cost_china")),
+    ("US stake U", ("us_stake_russia", "us_stake_china")),
+)
+
+
+def claims_at_range_ends(params: PartnershipParams) -> list[tuple[str, str, dict[str, str]]]:
+    """Rows ``(setting, equilibrium label, {claim id: verdict})`` with each pair of :data:`RANGE_CHECKS` set
+    (as founding values, the events still added) to the low and then the high end of its ``range``.
+
+    >>> rows = claims_at_range_ends(PartnershipParams.example())  # the example has no ranges
+    >>> rows
+    []
+    """
+    check_section(params, PartnershipParams, "partnership", "claims_at_range_ends")
+    rows = []
+    for name, keys in RANGE_CHECKS:
+        ranges = [getattr(params, k).range for k in keys]
+        if any(r is None for r in ranges):
+            continue
+        for end in (0, 1):
+            data = params.model_dump()
+            for k, r in zip(keys, ranges, strict=True):
+                data[k]["value"] = float(r[end])
+            q = PartnershipParams.model_validate(data)
+            lab = analyze(apply_events(q) if q.events else q).label
+            setting = f"{name} at the {'low' if end == 0 else 'high'} end (" + ", ".join(
+                f"{k} = {r[end]:g}" for k, r in zip(keys, ranges, strict=True)) + ")"
+            rows.append((setting, lab, {c.id: c.verdict for c in assess_claims(q)[0]}))
+    return rows

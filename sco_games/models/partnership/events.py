@@ -102,6 +102,18 @@ def dominance_text(params: PartnershipParams) -> str:
         parts.append(" ".join(
             f"{d.weak[p]} is weakly dominant for {p} (never worse, sometimes better): against a Rival, "
             f"{p} is indifferent between {d.weak[p]} and Rival." for p in weak_only))
+    label = analyze(params).label
+    for prof in label.removeprefix("multiple: ").split(" + "):
+        if "/" not in prof or not label.startswith("multiple"):
+            continue
+        own = dict(zip(PLAYERS, prof.split("/"), strict=True))
+        weakly_dominated = [p for p in PLAYERS if d.weak[p] is not None and d.weak[p] != own[p]]
+        if weakly_dominated:
+            verb = " is" if len(weakly_dominated) == 1 else " are"
+            parts.append(f"{prof} is an equilibrium only because " + " and ".join(weakly_dominated) + verb
+                         + " indifferent there: it uses a weakly dominated strategy (a knife edge), which a "
+                         "refinement such as trembling-hand perfection would discard; a small change of a "
+                         "value either removes it or makes it strict.")
     if d.solvable and not (len(strict) == 2):
         parts.append("Iterated elimination of strictly dominated strategies leaves one profile: "
                      + "/".join(d.survivors[p][0] for p in PLAYERS) + ".")
@@ -111,7 +123,7 @@ def dominance_text(params: PartnershipParams) -> str:
         u = v[f"us_stake_{s}"]
         r = t.rival_answers_rival_above[p]
         rival = (f"reached {r:g} (then Rival answers Rival)" if u < r else
-                 f"fell below {r:g} (Rival now answers Rival, "
+                 f"fell below {r:g} (then Rival would stop answering Rival, as it now does "
                  f"{'with indifference' if u == r else 'strictly'})")
         ally = t.ally_holds_below[p]
         conds.append(f"{p}'s US stake (now {u:g}) rose above {t.partner_holds_below[p]:g} (Partner stops "

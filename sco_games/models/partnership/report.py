@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from sco_games.models.common import Claim, RecordCheck
-from sco_games.models.partnership.claims import Verdict, assess_claims, pillar_table
+from sco_games.models.partnership.claims import Verdict, assess_claims, claims_at_range_ends, pillar_table
 from sco_games.models.partnership.events import (
     DominanceSummary,
     EventEffect,
@@ -70,7 +70,8 @@ class PartnershipReport:
     ``claims``/``verdicts``: P1-P5 for this scenario; ``events``: what each event changes
     (:func:`event_effects`); ``dominance`` and ``dominance_text``; ``us_prices``: per side, the smallest US
     offer that changes the outcome; ``ladder``: the outcome under other readings of the value ladder;
-    ``record``: predictions beside the record.
+    ``record``: predictions beside the record; ``range_ends``: the claims with the knife-edge values at the
+    ends of their ranges (:func:`~sco_games.models.partnership.claims.claims_at_range_ends`).
     ``params`` is the scenario's section with its events applied (the values the model computes with).
     """
 
@@ -96,6 +97,7 @@ class PartnershipReport:
     us_prices: dict[str, UsPrice]
     ladder: LadderCheck
     record: tuple[RecordCheck, ...]
+    range_ends: tuple[tuple[str, str, dict[str, str]], ...]
 
     @property
     def triangle(self) -> Triangle:
@@ -155,6 +157,8 @@ class PartnershipReport:
             "us_price": {s: {"price": u.price, "after": u.after, "reason": u.reason}
                          for s, u in self.us_prices.items()},
             "ladder": {"survives": self.ladder.survives, "labels": self.ladder.labels},
+            "range_ends": [{"setting": s, "equilibrium": lab, "verdicts": v}
+                           for s, lab, v in self.range_ends],
         }
 
 
@@ -200,6 +204,7 @@ def report(params: PartnershipParams, scenario: str,
         us_prices={side: us_price(params, side) for side in PLAYERS},
         ladder=ladder_check(params),
         record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
+        range_ends=tuple(claims_at_range_ends(section)),
     )
 
 
@@ -211,16 +216,16 @@ def record_checks(scenario: str, stage: StageResult, joint: Sustainability) -> l
     >>> from sco_games.models.partnership.game import analyze
     >>> p = PartnershipParams.example()
     >>> [r.agrees for r in record_checks("x", analyze(p), sustainability(p)[1])]
-    [None]
+    [True]
     """
     lab = stage.label
-    unique_pp = lab == "Partner/Partner"
-    has_pp = "Partner/Partner" in lab
+    has_pp = "Partner/Partner" in lab.removeprefix("multiple: ").split(" + ")
+    pred = ("the partnership, the only equilibrium" if lab == "Partner/Partner" else
+            f"the partnership is an equilibrium, but not the only one ({lab})" if has_pp else f"{lab}")
     out = [RecordCheck(
         "R1", "Did Russia and China stay partners, neither allied nor rivals?",
-        lab, "yes: the partnership held (treaty of July 2001, §1-2; it 'has not waned', §3-1)",
-        True if unique_pp else (None if has_pp else False),
-        "paper §1-2, §3-1")]
+        pred, "yes: the partnership held (treaty of July 2001, §1-2; it 'has not waned', §3-1)",
+        has_pp, "paper §1-2, §3-1")]
     if scenario == "iraq_2003":
         d = joint.delta_star
         pred = ("no joint front can be kept" if d is None else f"a joint front is kept iff delta >= {d:.3g}")
