@@ -87,7 +87,8 @@ class Scenario(Strict):
         """A scenario is coded only from what was known on its date: no event after ``meta.date``."""
         late = [f"{e.name} ({e.date})" for e in self.partnership.events if e.date > self.meta.date]
         if late:
-            raise ValueError(f"partnership.events after the scenario's date {self.meta.date}: {', '.join(late)}")
+            raise ValueError(f"partnership.events after the scenario's date {self.meta.date}: "
+                             f"{', '.join(late)}")
         return self
 
     @property
