@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from sco_games.models.border import BorderParams
 from sco_games.models.enlargement import EnlargementParams
@@ -81,6 +81,15 @@ class Scenario(Strict):
     partnership: PartnershipParams
     border: BorderParams
     enlargement: EnlargementParams
+
+    @model_validator(mode="after")
+    def _events_known_on_date(self) -> Scenario:
+        """A scenario is coded only from what was known on its date: no event after ``meta.date``."""
+        late = [f"{e.name} ({e.date})" for e in self.partnership.events if e.date > self.meta.date]
+        if late:
+            raise ValueError(f"partnership.events after the scenario's date {self.meta.date}: "
+                             f"{', '.join(late)}")
+        return self
 
     @property
     def name(self) -> str:

@@ -4,7 +4,34 @@ Re-exports the public names of the model's modules, so ``from sco_games.models i
 pm.analyze(...)`` works.
 """
 
-from sco_games.models.partnership.claims import PILLAR_COUNTERFACTUALS, Claim, assess_claims, pillar_table
+from sco_games.models.partnership.claims import (
+    CLAIM_TEXT,
+    PILLAR_COUNTERFACTUALS,
+    RANGE_CHECKS,
+    Claim,
+    Verdict,
+    alignment,
+    assess_claims,
+    claims_at_range_ends,
+    pillar_table,
+    verdict_p1,
+    verdict_p2,
+    verdict_p3,
+    verdict_p4,
+    verdict_p5,
+)
+from sco_games.models.partnership.events import (
+    K_MAX,
+    DominanceSummary,
+    EventEffect,
+    UsPrice,
+    dominance_of,
+    dominance_text,
+    event_effects,
+    flip_scale,
+    founding_values,
+    us_price,
+)
 from sco_games.models.partnership.game import (
     StageResult,
     Thresholds,
@@ -17,12 +44,15 @@ from sco_games.models.partnership.game import (
     stage_game,
     us_stake_thresholds,
 )
+from sco_games.models.partnership.ladder import LADDER_READINGS, LadderCheck, ladder_check, ladder_map
 from sco_games.models.partnership.params import (
     PAYOFF_KEYS,
     PLAYERS,
     RELATION_KEYS,
     STRATEGIES,
+    Event,
     PartnershipParams,
+    apply_events,
     values_of,
     with_values,
 )
@@ -33,6 +63,7 @@ from sco_games.models.partnership.report import (
     REFERENCE_SCENARIOS,
     US_STAKE_GRID,
     PartnershipReport,
+    record_checks,
     report,
 )
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
@@ -71,4 +102,31 @@ __all__ = [
     "COUNTERWEIGHT_GRID",
     "PartnershipReport",
     "report",
+    "record_checks",
+    "Event",
+    "apply_events",
+    "founding_values",
+    "event_effects",
+    "EventEffect",
+    "flip_scale",
+    "K_MAX",
+    "us_price",
+    "UsPrice",
+    "dominance_of",
+    "dominance_text",
+    "DominanceSummary",
+    "ladder_check",
+    "ladder_map",
+    "LadderCheck",
+    "LADDER_READINGS",
+    "Verdict",
+    "CLAIM_TEXT",
+    "alignment",
+    "RANGE_CHECKS",
+    "claims_at_range_ends",
+    "verdict_p1",
+    "verdict_p2",
+    "verdict_p3",
+    "verdict_p4",
+    "verdict_p5",
 ]

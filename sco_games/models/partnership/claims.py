@@ -1,182 +1,306 @@
-"""The paper's claims P1-P5 on the partnership (shared/MODELS.md section 1), each checked across the
-scenarios with a verdict, the evidence and what it depends on.
+"""The paper's claims P1-P5 on the partnership (§3-1, §2-1, §2-2), judged for one scenario: each verdict is a
+small tested function of the model's results (``verdict_p1`` .. ``verdict_p5``) that can come out every way,
+with a plain-English ``because``; :func:`assess_claims` computes their inputs from a scenario's section (its
+founding values and its dated events) and returns :class:`~sco_games.models.common.Claim` objects.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import datetime as _dt
+from dataclasses import dataclass
 
 from sco_games.models.common import Claim
-from sco_games.models.partnership.game import StageResult, analyze, us_stake_thresholds
-from sco_games.models.partnership.params import PartnershipParams, values_of, with_values
-from sco_games.models.partnership.regions import RegionMap
-from sco_games.models.partnership.relations import triangle
+from sco_games.models.partnership.events import dominance_of, founding_values
+from sco_games.models.partnership.game import analyze, payoff_matrices
+from sco_games.models.partnership.params import STRATEGIES, PartnershipParams, apply_events, with_values
 from sco_games.models.partnership.sustainability import sustainability
 from sco_games.sourced import check_section
-from sco_games.theory.repeated import GrimTriggerResult
 
 __all__ = [
     "Claim",
+    "Verdict",
     "PILLAR_COUNTERFACTUALS",
     "pillar_table",
+    "verdict_p1",
+    "verdict_p2",
+    "verdict_p3",
+    "verdict_p4",
+    "verdict_p5",
+    "alignment",
     "assess_claims",
+    "CLAIM_TEXT",
+    "RANGE_CHECKS",
+    "claims_at_range_ends",
 ]
 
+PP, AA = "Partner/Partner", "Ally/Ally"
 
-#: Top of the value ladder (4 = "vital"): the largest payoff term the scenario files consider plausible.
-LADDER_TOP = 4.0
+#: The claims, in the paper's words (section).
+CLAIM_TEXT = {
+    "P1": "the partnership is neither alliance nor rivalry: a 'peaceful buffer' (§3-1)",
+    "P2": "it rests on border stability, guarantees and a counterweight, and is kept from intimacy by a long "
+          "border and distrust (§3-1)",
+    "P3": "'second axis': the better Russia-US or China-US relations, the worse Russia-China (§2-1, fn 26)",
+    "P4": "after 9/11 Russia's turn to the US made coordination harder (§2-1)",
+    "P5": "on Iraq both opposed the US, differently; the partnership 'has not functioned so well' yet "
+          "persists "
+          "(§2-2)",
+}
 
-#: Counterfactuals for P2: which pillar is removed (values set to 0).
+#: 9/11: events on or after this date are "post-9/11" (P4).
+SEPT_11 = _dt.date(2001, 9, 11)
+
+#: Counterfactuals for P2 (values set to 0). The three pillars alone and together, then the barriers.
 PILLAR_COUNTERFACTUALS: tuple[tuple[str, dict[str, float]], ...] = (
     ("no border stability (B = 0)", {"border_stability": 0.0}),
     ("no security guarantees (G = 0)", {"security_guarantee": 0.0}),
     ("no counterweight (W = 0)", {"counterweight_russia": 0.0, "counterweight_china": 0.0}),
     ("none of the three pillars", {"border_stability": 0.0, "security_guarantee": 0.0,
                                    "counterweight_russia": 0.0, "counterweight_china": 0.0}),
-    ("no rivalry cost (C = 0)", {"rivalry_cost_russia": 0.0, "rivalry_cost_china": 0.0}),
-    ("no distrust (D = 0)", {"distrust_cost": 0.0}),
     ("no distrust, no entrapment (D = N = 0)",
      {"distrust_cost": 0.0, "entrapment_cost_russia": 0.0, "entrapment_cost_china": 0.0}),
-    ("no distrust, entrapment or US stakes (D = N = U = 0)",
-     {"distrust_cost": 0.0, "entrapment_cost_russia": 0.0, "entrapment_cost_china": 0.0,
-      "us_stake_russia": 0.0, "us_stake_china": 0.0}),
-    ("no pillars and no rivalry cost (B = G = W = C = 0)",
-     {"border_stability": 0.0, "security_guarantee": 0.0, "counterweight_russia": 0.0,
-      "counterweight_china": 0.0, "rivalry_cost_russia": 0.0, "rivalry_cost_china": 0.0}),
 )
+_SINGLE = PILLAR_COUNTERFACTUALS[0][0], PILLAR_COUNTERFACTUALS[1][0], PILLAR_COUNTERFACTUALS[2][0]
+_NONE, _BARRIERS = PILLAR_COUNTERFACTUALS[3][0], PILLAR_COUNTERFACTUALS[4][0]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim's verdict, why (plain English), and whether it holds by dominance alone."""
+
+    verdict: str
+    because: str
+    by_dominance: bool = False
 
 
 def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
-    """Rows ``(counterfactual, equilibrium label)`` for :data:`PILLAR_COUNTERFACTUALS` (P2)."""
+    """Rows ``(counterfactual, equilibrium label)`` for :data:`PILLAR_COUNTERFACTUALS` (P2), on ``params``
+    with its events."""
     check_section(params, PartnershipParams, "partnership", "pillar_table")
-    rows = [("scenario as given", analyze(params).label)]
+    flat = apply_events(params) if params.events else params
+    rows = [("scenario as given", analyze(flat).label)]
     for name, change in PILLAR_COUNTERFACTUALS:
-        rows.append((name, analyze(with_values(params, **change)).label))
+        rows.append((name, analyze(with_values(flat, **change)).label))
     return rows
 
 
-def _monotone_non_increasing(a: np.ndarray) -> bool:
-    return bool(np.all(np.diff(a) <= 1e-9))
+def _has(label: str, profile: str) -> bool:
+    """Whether the pure profile ``profile`` is among the equilibria a label names."""
+    return profile in label.removeprefix("multiple: ").split(" + ")
 
 
-def assess_claims(founding: PartnershipParams, post_911: PartnershipParams, iraq: PartnershipParams,
-                  stakes: RegionMap) -> list[Claim]:
-    """P1-P5 of MODELS.md section 1, judged from the three scenarios' parameters and ``stakes``, a
-    :class:`RegionMap` over (``us_stake_russia``, ``us_stake_china``) at ``founding``'s other values.
-    Nothing here is tuned: each verdict is computed, and says under which parameters it holds."""
-    f, p, q = analyze(founding), analyze(post_911), analyze(iraq)
-    jf = sustainability(founding)[1].result  # the joint front in 2001
-    return [_p1(founding, f), _p2(founding), _p3(founding, stakes), _p4(founding, post_911, f, p, jf),
-            _p5(iraq, q, jf)]
+def alignment(label: str) -> int | None:
+    """The most aligned pure equilibrium a label names, Ally = 2, Partner = 1, Rival = 0 per side (``None`` if
+    the label names no pure profile).
+
+    >>> alignment("Partner/Partner"), alignment("multiple: Partner/Partner + Rival/Rival"), alignment("mixed")
+    (2, 2, None)
+    """
+    level = {"Ally": 2, "Partner": 1, "Rival": 0}
+    pures = [p for p in label.removeprefix("multiple: ").split(" + ") if "/" in p]
+    if not pures:
+        return None
+    return max(sum(level[s] for s in p.split("/")) for p in pures)
 
 
-def _p1(founding: PartnershipParams, f: StageResult) -> Claim:
-    """P1: neither alliance nor rivalry, over the range of the partnership depth."""
-    v = values_of(founding)
-    lo, hi = founding.partnership_depth.range or (v["partnership_depth"],) * 2
-    depth_labels = {th: analyze(with_values(founding, partnership_depth=th)).label for th in (lo, hi)}
-    ok = f.label == "Partner/Partner"
-    robust = all(lab == "Partner/Partner" for lab in depth_labels.values())
-    return Claim(
-        "P1", "the partnership is neither alliance nor rivalry: a 'peaceful buffer' (§3-1)",
-        "reproduced" if ok else "not reproduced",
-        f"founding 2001: the unique verified equilibrium is {f.label}"
-        + ("" if ok else " (not Partner/Partner)") + f"; robust over the theta range: {robust}",
-        f"founding values; partnership depth theta = {lo:g} and {hi:g} give "
-        + ", ".join(depth_labels.values()))
+def verdict_p1(label: str, partner_strictly_dominant: bool) -> Verdict:
+    """P1: Partner/Partner the unique equilibrium -> "reproduced" (by dominance if Partner is strictly
+    dominant for both); several including it -> "partly"; otherwise "not reproduced".
+
+    >>> verdict_p1("Partner/Partner", True).by_dominance, verdict_p1("Rival/Rival", False).verdict
+    (True, 'not reproduced')
+    """
+    if label == PP:
+        if partner_strictly_dominant:
+            return Verdict("reproduced", "Partner/Partner is the only equilibrium, by dominance: Partner "
+                                         "is each "
+                           "side's best choice whatever the other does", True)
+        return Verdict("reproduced", "Partner/Partner is the only equilibrium")
+    if _has(label, PP):
+        others = [p for p in label.removeprefix("multiple: ").split(" + ") if p != PP]
+        return Verdict("partly", "Partner/Partner is an equilibrium, but not the only one: "
+                       + (", ".join(others) if others else "a mixed one") + " too")
+    return Verdict("not reproduced", f"the equilibrium is {label}, not the partnership")
 
 
-def _p2(founding: PartnershipParams) -> Claim:
-    """P2: what the partnership rests on, from the table of counterfactuals."""
-    rows = dict(pillar_table(founding))
-    single = [k for k in ("no border stability (B = 0)", "no security guarantees (G = 0)",
-                          "no counterweight (W = 0)") if rows[k] != "Partner/Partner"]
-    no_distrust = rows["no distrust (D = 0)"]
-    no_barriers = rows["no distrust, entrapment or US stakes (D = N = U = 0)"]
-    no_reasons = rows["no pillars and no rivalry cost (B = G = W = C = 0)"]
-    rests_on = no_reasons != "Partner/Partner"
-    distrust_decisive = no_distrust != "Partner/Partner"
-    barriers_matter = no_barriers != "Partner/Partner"
-    full = len(single) == 3 and distrust_decisive
-    return Claim(
-        "P2", "it rests on border stability, guarantees and a counterweight, and is kept from intimacy "
-        "by a long border and distrust (§3-1)",
-        "reproduced" if full else ("partly" if (rests_on or barriers_matter) else "not reproduced"),
-        ("removing a single pillar changes the equilibrium: " + ", ".join(single) if single else
-         "no single pillar is necessary (overdetermined)")
-        + f"; removing all of them and the rivalry cost gives {no_reasons}"
-        + f"; without distrust alone: {no_distrust}; without distrust, entrapment and US stakes: "
-        f"{no_barriers}" + (" (an alliance becomes an equilibrium)" if barriers_matter else ""),
-        "founding values with terms removed (table of counterfactuals)")
+def verdict_p2(as_given: str, single: dict[str, str], none: str, no_barriers: str) -> Verdict:
+    """P2 from the labels of the scenario as given, with each pillar removed alone (``single``), with all
+    three
+    removed (``none``) and with distrust and entrapment removed (``no_barriers``).
+
+    "reproduced" iff the partnership stands as given but falls without all pillars AND removing the barriers
+    makes Ally/Ally an equilibrium; "not reproduced" if the partnership stands with no pillar, or if neither
+    half holds; "partly" if one half holds.
+
+    >>> verdict_p2("Partner/Partner", {}, "Rival/Rival", "multiple: Ally/Ally + Partner/Partner").verdict
+    'reproduced'
+    >>> verdict_p2("Partner/Partner", {}, "Partner/Partner", "Ally/Ally").verdict
+    'not reproduced'
+    """
+    rests = _has(as_given, PP) and not _has(none, PP)
+    barrier = _has(no_barriers, AA)
+    needed = [k for k, lab in single.items() if not _has(lab, PP)]
+    every = bool(single) and len(needed) == len(single)
+    alone = ("; each pillar alone is needed: " + ", ".join(needed) if every else
+             "; needed alone: " + ", ".join(needed) if needed else
+             "; no single pillar is needed (the partnership is overdetermined)" if single else "")
+    half2 = ("without distrust and entrapment an alliance becomes an equilibrium" if barrier else
+             f"without distrust and entrapment the outcome is {no_barriers}: they are not what keeps an "
+             "alliance away")
+    if _has(as_given, PP) and _has(none, PP):
+        return Verdict("not reproduced", "the partnership stands even with none of the three pillars "
+                                         "(what keeps "
+                       "it then is that re-arming costs more than a partnership costs in US relations)"
+                       + alone + "; " + half2)
+    if rests and barrier:
+        return Verdict("reproduced", "the partnership falls without the three pillars" + alone + "; " + half2)
+    if rests or barrier:
+        return Verdict("partly", ("the partnership falls without the three pillars" if rests else
+                                  f"the scenario's outcome is {as_given}") + alone + "; " + half2)
+    return Verdict("not reproduced", f"the scenario's outcome is {as_given}" + alone + "; " + half2)
 
 
-def _p3(founding: PartnershipParams, stakes: RegionMap) -> Claim:
-    """P3: the 'second axis', from the map over the two US stakes."""
-    mono = (all(_monotone_non_increasing(stakes.alignment_max[j, :]) for j in range(len(stakes.y)))
-            and all(_monotone_non_increasing(stakes.alignment_max[:, i]) for i in range(len(stakes.x))))
-    on_ladder = np.outer(stakes.y <= LADDER_TOP + 1e-12, stakes.x <= LADDER_TOP + 1e-12)
-    moved_on_ladder = len(set(stakes.labels[on_ladder].tolist())) > 1
-    moved_anywhere = len(set(stakes.labels.ravel().tolist())) > 1
-    labels_seen = sorted(set(stakes.labels[~stakes.degenerate].tolist()))
-    t = us_stake_thresholds(founding)
-    return Claim(
-        "P3", "'second axis': the better Russia-US or China-US relations, the worse Russia-China "
-        "(§2-1, fn 26)",
-        "reproduced" if (mono and moved_on_ladder) else ("partly" if (mono and moved_anywhere)
-                                                         else "not reproduced"),
-        f"the equilibrium changes with the US stakes within the ladder (0-{LADDER_TOP:g}): "
-        f"{moved_on_ladder}; "
-        f"beyond it: {moved_anywhere}; "
-        f"alignment never rises with either US stake on the grid: {mono}; labels of non-degenerate cells: "
-        f"{', '.join(labels_seen)}; rivalry answers rivalry from U_R >= "
-        f"{t.rival_answers_rival_above['Russia']:g} (U_C >= {t.rival_answers_rival_above['China']:g}); "
-        f"the partnership stops being an equilibrium at U_R > {t.partner_holds_below['Russia']:g}"
-        f" or U_C > {t.partner_holds_below['China']:g}; Ally/Ally needs U_i <= "
-        f"{t.ally_holds_below['Russia']:g} (Russia), {t.ally_holds_below['China']:g} (China)"
-        + (" -- below zero, so no alliance at any stake: the move is partnership -> rivalry"
-           if max(t.ally_holds_below.values()) < 0 else ""),
-        f"US stakes 0-{stakes.x.max():g} (Russia) x 0-{stakes.y.max():g} (China), other values founding; "
-        f"the value ladder ends at {LADDER_TOP:g} ('vital')")
+def verdict_p3() -> Verdict:
+    """P3 is built into the model (the cost of alignment rises with the US stake), so it is not tested here.
+
+    >>> verdict_p3().verdict
+    'not applicable'
+    """
+    return Verdict("not applicable", "the model assumes it (a larger US stake makes alignment with the other "
+                   "costlier); it is to be tested against UN votes in issue 13")
 
 
-def _p4(founding: PartnershipParams, post_911: PartnershipParams, f: StageResult, p: StageResult,
-        jf: GrimTriggerResult) -> Claim:
-    """P4: after 9/11, harder coordination and Russia the pivot."""
-    tri_f, tri_p = triangle(founding), triangle(post_911)
-    pivot_ok = tri_p.pattern == "romantic triangle" and tri_p.pivot == "Russia"
-    pf, pp = f.equilibria[0].payoffs if len(f.equilibria) == 1 else (np.nan,) * 2, (
-        p.equilibria[0].payoffs if len(p.equilibria) == 1 else (np.nan,) * 2)
-    jp = sustainability(post_911)[1].result
-    gain_f = jf.deviation[0] - jf.cooperative[0]
-    gain_p = jp.deviation[0] - jp.cooperative[0]
-    # "harder" as an outcome: a joint front sustainable in 2001 needs more patience (or none works) in 2002
-    harder_outcome = jf.delta_star is not None and (jp.delta_star is None or jp.delta_star > jf.delta_star)
-    harder_payoff = gain_p > gain_f
-    return Claim(
-        "P4", "after 9/11 Russia's turn to the US made coordination harder; Russia pivots (§2-1)",
-        "reproduced" if (pivot_ok and harder_outcome) else (
-            "partly" if (pivot_ok or harder_payoff) else "not reproduced"),
-        f"triangle 2001: {tri_f.pattern}; 2002: {tri_p.pattern}, pivot {tri_p.pivot} (the relations are read "
-        f"from the paper, so this is a classification, not a prediction); equilibrium 2002: {p.label}; "
-        f"Russia's payoff in it {pf[0]:g} -> {pp[0]:g}, China's {pf[1]:g} -> {pp[1]:g}; Russia's gain from "
-        f"leaving a joint front {gain_f:g} -> {gain_p:g}; joint front sustainable in 2001: "
-        f"{jf.delta_star is not None}, in 2002: {jp.delta_star is not None}"
-        + ("" if harder_outcome else " (so 'harder' shows in payoffs only, not as a change of outcome)"),
-        "post-9/11 values (U_R 2 -> 3, W_C 1 -> 2, E_C 2 -> 3; relations from §2-1)")
+def verdict_p4(has_post_911: bool, label: tuple[str, str], joint_delta: tuple[float | None, float | None],
+               partnership_payoffs: tuple[tuple[float, float], tuple[float, float]]) -> Verdict:
+    """P4 from the founding values (before) and with the scenario's events (after): the labels, the joint
+    front's delta* (``None`` = not sustainable) and the Partner/Partner payoffs.
+
+    "not applicable" without a post-9/11 event; "reproduced" if the events move the outcome toward less
+    alignment or make the joint front harder to keep (delta* rises, or it stops being sustainable); "partly"
+    if they only lower a side's payoff in the partnership; "not reproduced" otherwise.
+
+    >>> verdict_p4(False, ("a", "a"), (0.5, 0.5), ((1, 1), (1, 1))).verdict
+    'not applicable'
+    >>> verdict_p4(True, ("Partner/Partner",) * 2, (0.5, 0.6), ((1, 1), (1, 1))).verdict
+    'reproduced'
+    """
+    if not has_post_911:
+        return Verdict("not applicable", "the scenario has no event after 9/11")
+    a0, a1 = alignment(label[0]), alignment(label[1])
+    d0, d1 = joint_delta
+    fmt = lambda d: "none" if d is None else f"{d:.3g}"  # noqa: E731
+    if a0 is not None and a1 is not None and a1 < a0:
+        return Verdict("reproduced", f"the events move the outcome toward less alignment: {label[0]} -> "
+                                     f"{label[1]}")
+    if d0 is not None and (d1 is None or d1 > d0 + 1e-12):
+        return Verdict("reproduced", f"the events make the joint front harder to keep: its delta* goes from "
+                       f"{fmt(d0)} to {fmt(d1)}" + ("" if label[0] != label[1] else
+                                                    f"; the outcome itself stays {label[1]}"))
+    (r0, c0), (r1, c1) = partnership_payoffs
+    if r1 < r0 - 1e-12 or c1 < c0 - 1e-12:
+        return Verdict("partly", f"the events only lower the partnership's payoffs (Russia {r0:g} -> {r1:g}, "
+                       f"China {c0:g} -> {c1:g}); the outcome and the joint front's delta* ({fmt(d0)} -> "
+                       f"{fmt(d1)}) do not move toward harder coordination")
+    return Verdict("not reproduced", f"the events leave the outcome ({label[1]}) and the joint front's "
+                                     f"delta* "
+                   f"({fmt(d0)} -> {fmt(d1)}) no harder, and do not lower the partnership's payoffs")
 
 
-def _p5(iraq: PartnershipParams, q: StageResult, jf: GrimTriggerResult) -> Claim:
-    """P5: on Iraq, both against the US, and the partnership persists."""
-    tri_q = triangle(iraq)
-    both_oppose = tri_q.sign("Russia", "US") < 0 and tri_q.sign("China", "US") < 0
-    _, jq = sustainability(iraq)
-    persists = q.label == "Partner/Partner"
-    return Claim(
-        "P5", "on Iraq both opposed the US, differently; the partnership 'has not functioned so well' yet "
-        "persists (§2-2)",
-        "reproduced" if (persists and jq.delta_star is None and both_oppose) else "partly",
-        f"equilibrium {q.label} (persists: {persists}); joint front: {jq.verdict()}"
-        + (" -- as in 2001, so the model explains why the front did not work, not a change"
-           if jf.delta_star is None and jq.delta_star is None else "")
-        + f"; both relations with the US negative: {both_oppose}; triangle: {tri_q.pattern}",
-        "Iraq 2003 values (W_R 1 -> 2, U_C 2 -> 3; relations from §2-2)")
+def verdict_p5(has_iraq: bool, label: str, joint_delta: float | None,
+               patience: float | None = None) -> Verdict:
+    """P5 with the scenario's events: "not applicable" without an Iraq event; "reproduced" iff Partner/Partner
+    persists and the joint front is not sustainable (delta* ``None``, or above ``patience`` if one is given);
+    "partly" if the partnership persists only; "not reproduced" if it ends.
+
+    >>> verdict_p5(True, "Partner/Partner", None).verdict, verdict_p5(True, "Partner/Partner", 0.6).verdict
+    ('reproduced', 'partly')
+    """
+    if not has_iraq:
+        return Verdict("not applicable", "the scenario has no Iraq-war event")
+    if not _has(label, PP):
+        return Verdict("not reproduced", f"with the Iraq war the partnership ends: the equilibrium is "
+                                         f"{label}")
+    unsustainable = joint_delta is None or (patience is not None and joint_delta > patience)
+    if unsustainable:
+        return Verdict("reproduced", "the partnership persists and a joint front against the US cannot be "
+                                     "kept "
+                       + ("at any patience" if joint_delta is None else
+                          f"(it needs delta >= {joint_delta:.3g}, more than the patience {patience:g})"))
+    return Verdict("partly", f"the partnership persists, but a joint front would be kept by grim trigger at "
+                   f"delta >= {joint_delta:.3g}, so the model does not say why it 'has not functioned so "
+                   f"well'")
+
+
+def assess_claims(params: PartnershipParams) -> tuple[list[Claim], dict[str, Verdict]]:
+    """P1-P5 for the scenario whose section is ``params`` (founding values + its events): the claims and the
+    verdicts (with ``by_dominance``)."""
+    check_section(params, PartnershipParams, "partnership", "assess_claims")
+    flat = apply_events(params) if params.events else params
+    base = founding_values(params)
+    label = analyze(flat).label
+    dom = dominance_of(flat)
+    rows = dict(pillar_table(flat))
+    # P4 is about the turn after 9/11, so the Iraq war (judged by P5) is not among its events
+    post = [ev for ev in params.events if ev.date >= SEPT_11 and "iraq" not in ev.name.lower()]
+    iraq = [ev for ev in params.events if "iraq" in ev.name.lower()]
+
+    def pp(p: PartnershipParams) -> tuple[float, float]:
+        a, b = payoff_matrices(p)
+        return float(a[1, 1]), float(b[1, 1])
+    after_post = apply_events(base, post)
+    v = {
+        "P1": verdict_p1(label, all(dom.strict[s] == STRATEGIES[1] for s in dom.strict)),
+        "P2": verdict_p2(rows["scenario as given"], {k: rows[k] for k in _SINGLE}, rows[_NONE],
+                         rows[_BARRIERS]),
+        "P3": verdict_p3(),
+        "P4": verdict_p4(bool(post), (analyze(base).label, analyze(after_post).label),
+                         (sustainability(base)[1].delta_star, sustainability(after_post)[1].delta_star),
+                         (pp(base), pp(after_post))),
+        "P5": verdict_p5(bool(iraq), label, sustainability(flat)[1].delta_star),
+    }
+    depends = {
+        "P1": "the scenario's values with its events",
+        "P2": "the scenario's values with terms set to zero (table of counterfactuals)",
+        "P3": "a modelling assumption",
+        "P4": "founding 2001 values, without and with the post-9/11 events (not the Iraq war): "
+              + (", ".join(e.name for e in post) or "none"),
+        "P5": "the scenario's values with its events: "
+              + (", ".join(e.name for e in params.events) or "none"),
+    }
+    claims = [Claim(k, CLAIM_TEXT[k], x.verdict, x.because, depends[k]) for k, x in v.items()]
+    return claims, v
+
+
+#: Pairs of founding values moved together to the ends of their ranges by :func:`claims_at_range_ends`: the
+#: terms that decide whether Rival answers Rival (theta U + V against C), the knife edge of the scenarios.
+RANGE_CHECKS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("exposure V", ("exposure_cost_russia", "exposure_cost_china")),
+    ("re-arming cost C", ("rivalry_cost_russia", "rivalry_cost_china")),
+    ("US stake U", ("us_stake_russia", "us_stake_china")),
+)
+
+
+def claims_at_range_ends(params: PartnershipParams) -> list[tuple[str, str, dict[str, str]]]:
+    """Rows ``(setting, equilibrium label, {claim id: verdict})`` with each pair of :data:`RANGE_CHECKS` set
+    (as founding values, the events still added) to the low and then the high end of its ``range``.
+
+    >>> rows = claims_at_range_ends(PartnershipParams.example())  # the example has no ranges
+    >>> rows
+    []
+    """
+    check_section(params, PartnershipParams, "partnership", "claims_at_range_ends")
+    rows = []
+    for name, keys in RANGE_CHECKS:
+        ranges = [getattr(params, k).range for k in keys]
+        if any(r is None for r in ranges):
+            continue
+        for end in (0, 1):
+            data = params.model_dump()
+            for k, r in zip(keys, ranges, strict=True):
+                data[k]["value"] = float(r[end])
+            q = PartnershipParams.model_validate(data)
+            lab = analyze(apply_events(q) if q.events else q).label
+            setting = f"{name} at the {'low' if end == 0 else 'high'} end (" + ", ".join(
+                f"{k} = {r[end]:g}" for k, r in zip(keys, ranges, strict=True)) + ")"
+            rows.append((setting, lab, {c.id: c.verdict for c in assess_claims(q)[0]}))
+    return rows

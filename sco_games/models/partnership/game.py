@@ -24,21 +24,25 @@ term                                  when it is earned (+) or paid (-)
 ``+ S``                               backing from the other: the other is Ally and ``i`` is not Rival
 ``- U_i * a(s_i)``                    lost standing with the US: alignment costs US relations in proportion
                                       to its depth (the "second axis", §2-1, fn 26)
-``- D``                               intimacy / distrust cost of an alliance across a long border: ``i`` Ally
+``- D``                               intimacy / distrust cost of an alliance across a long border: both
+                                      Ally (intimacy needs two; a lone Ally pays abandonment only)
 ``- N_i``                             entrapment in the other's conflicts (Taiwan, fn 25): both Ally
 ``- E_i``                             abandonment, committed alone (Köln 1999, fn 25): ``i`` Ally, ``j`` not
-``- C_i``                             cost of rivalry (re-arming the 7,500 km border, §1-1): ``i`` Rival
+``- C_i``                             budget/force cost of re-arming the border (§1-1): ``i`` Rival (the loss
+                                      of the quiet border is charged separately, by losing ``B + G``)
+``- V_i``                             exposure to the other's re-armed border (the security dilemma):
+                                      ``i`` not Rival, ``j`` Rival
 ====================================  ===================================================================
 
 Cell by cell, side ``i``'s payoff (rows: own strategy, columns: the other's) is
 
-=========  ===============================================  ==================================  ==========
-own \\ other  Ally                                           Partner                             Rival
-=========  ===============================================  ==================================  ==========
-Ally       B + G + W_i + S - U_i - D - N_i                  B + G + theta W_i - U_i - D - E_i   -U_i - D - E_i
-Partner    B + G + theta W_i + S - theta U_i                B + G + theta (W_i - U_i)           -theta U_i
-Rival      -C_i                                             -C_i                                -C_i
-=========  ===============================================  ==================================  ==========
+=========  ===================================  =============================  ================
+own \\ other  Ally                               Partner                        Rival
+=========  ===================================  =============================  ================
+Ally       B + G + W_i + S - U_i - D - N_i      B + G + theta W_i - U_i - E_i  -U_i - E_i - V_i
+Partner    B + G + theta W_i + S - theta U_i    B + G + theta (W_i - U_i)      -theta U_i - V_i
+Rival      -C_i                                 -C_i                           -C_i
+=========  ===================================  =============================  ================
 
 Russia's matrix ``A`` is this table with Russia's parameters; China's matrix ``B`` (China is the
 column player) is the transpose of the table with China's parameters. :func:`payoff_formulas` returns
@@ -47,17 +51,14 @@ arrays, for region maps).
 
 Consequences that follow from the table (and that the tests check against the solver):
 
-* Ally is a best reply only to Ally: against Partner or Rival it pays ``(1 - theta) U_i + D + E_i`` more
+* Ally is a best reply only to Ally: against Partner or Rival it pays ``(1 - theta) U_i + E_i`` more
   than Partner for nothing in return.
 * Ally/Ally is an equilibrium iff for both sides ``(1 - theta)(W_i - U_i) >= D + N_i`` (against an Ally,
   Partner keeps the backing ``S`` without the entrapment): raising either US stake ``U_i`` breaks it
   (the "second axis").
 * Partner is a best reply to Partner iff ``B + G + theta (W_i - U_i) >= -C_i``, and Rival is a best
-  reply to Rival iff ``theta U_i >= C_i``: a large enough US stake turns the partnership into rivalry.
-
-Not modelled (a choice, said here so a reader can change it): the pressure to match a rival's
-build-up (a cost of facing a Rival while not arming). With it, Rival/Rival becomes a second
-equilibrium (the Cold-War trap) whenever that cost exceeds ``C_i - theta U_i``.
+  reply to Rival iff ``theta U_i + V_i >= C_i``: a large enough US stake, or exposure, makes Rival/Rival
+  an equilibrium (the Cold-War trap), and a still larger one ends the partnership.
 
 Equilibria are computed by :func:`sco_games.theory.games.solve` (verified, with regret) and region maps by
 :func:`sco_games.theory.games.solve_batch`; the repeated-game threshold by
@@ -70,6 +71,8 @@ section), ``regions`` (equilibrium regions over two parameters), ``sustainabilit
 >>> A, B = payoff_matrices(p)
 >>> float(A[1, 1]), float(B[1, 1])  # Partner/Partner: B + G + theta (W - U)
 (4.5, 4.5)
+
+The payoff values are read as a cardinal scale (the ladder 1 minor .. 4 vital; see ``params``).
 """
 
 from __future__ import annotations
@@ -136,14 +139,15 @@ def _side_table(v: dict[str, np.ndarray], side: str) -> np.ndarray:
     n = v[f"entrapment_cost_{side}"]
     e = v[f"abandonment_cost_{side}"]
     c = v[f"rivalry_cost_{side}"]
-    shape = np.broadcast(bg, th, w, u, s, d, n, e, c).shape
+    x = v[f"exposure_cost_{side}"]
+    shape = np.broadcast(bg, th, w, u, s, d, n, e, c, x).shape
     t = np.zeros(shape + (3, 3))
     t[..., ALLY, ALLY] = bg + w + s - u - d - n
-    t[..., ALLY, PARTNER] = bg + th * w - u - d - e
-    t[..., ALLY, RIVAL] = -u - d - e
+    t[..., ALLY, PARTNER] = bg + th * w - u - e
+    t[..., ALLY, RIVAL] = -u - e - x
     t[..., PARTNER, ALLY] = bg + th * w + s - th * u
     t[..., PARTNER, PARTNER] = bg + th * (w - u)
-    t[..., PARTNER, RIVAL] = -th * u
+    t[..., PARTNER, RIVAL] = -th * u - x
     t[..., RIVAL, :] = -np.broadcast_to(c, shape)[..., None]
     return t
 
@@ -157,9 +161,9 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
 
     >>> A, B = payoff_matrices(PartnershipParams.example())
     >>> A.tolist()[0]  # Russia Ally vs China Ally / Partner / Rival
-    [1.0, 0.5, -5.0]
+    [1.0, 2.5, -4.0]
     >>> B.T.tolist()[0]  # China Ally vs Russia Ally / Partner / Rival
-    [2.0, -0.5, -6.0]
+    [2.0, 1.5, -5.0]
     """
     v = _check_values(values_of(params, "payoff_matrices"))
     a = _side_table(v, "russia")
@@ -170,11 +174,11 @@ def payoff_matrices(params: PartnershipParams | Mapping[str, Any]) -> tuple[np.n
 
 _FORMULAS: dict[tuple[int, int], str] = {
     (ALLY, ALLY): "B + G + W_{i} + S - U_{i} - D - N_{i}",
-    (ALLY, PARTNER): "B + G + θ·W_{i} - U_{i} - D - E_{i}",
-    (ALLY, RIVAL): "-U_{i} - D - E_{i}",
+    (ALLY, PARTNER): "B + G + θ·W_{i} - U_{i} - E_{i}",
+    (ALLY, RIVAL): "-U_{i} - E_{i} - V_{i}",
     (PARTNER, ALLY): "B + G + θ·W_{i} + S - θ·U_{i}",
     (PARTNER, PARTNER): "B + G + θ·(W_{i} - U_{i})",
-    (PARTNER, RIVAL): "-θ·U_{i}",
+    (PARTNER, RIVAL): "-θ·U_{i} - V_{i}",
     (RIVAL, ALLY): "-C_{i}",
     (RIVAL, PARTNER): "-C_{i}",
     (RIVAL, RIVAL): "-C_{i}",
@@ -267,7 +271,7 @@ def analyze(params: PartnershipParams) -> StageResult:
 
     >>> r = analyze(PartnershipParams.example())
     >>> r.label, r.degenerate, r.equilibria[0].payoffs
-    ('Partner/Partner', False, (4.5, 4.5))
+    ('multiple: Partner/Partner + Rival/Rival', True, (4.5, 4.5))
     """
     check_section(params, PartnershipParams, "partnership", "analyze")
     game = stage_game(params)
@@ -287,7 +291,7 @@ class Thresholds:
       ``U_i <= W_i - (D + N_i) / (1 - theta)`` (``S`` cancels: a Partner keeps the ally's backing);
     * ``partner_holds_below``: Partner stays a best reply to Partner (vs Rival) while
       ``U_i <= W_i + (B + G + C_i) / theta``;
-    * ``rival_answers_rival_above``: Rival is a best reply to Rival once ``U_i >= C_i / theta``.
+    * ``rival_answers_rival_above``: Rival is a best reply to Rival once ``U_i >= (C_i - V_i) / theta``.
 
     Keyed by player name. The tests check these against the solver; the notebook uses them to say
     how far a scenario is from a boundary.
@@ -303,7 +307,7 @@ def us_stake_thresholds(params: PartnershipParams) -> Thresholds:
 
     >>> t = us_stake_thresholds(PartnershipParams.example())
     >>> t.ally_holds_below["Russia"], t.partner_holds_below["Russia"], t.rival_answers_rival_above["China"]
-    (-7.0, 17.0, 6.0)
+    (-7.0, 15.0, 2.0)
     """
     check_section(params, PartnershipParams, "partnership", "us_stake_thresholds")
     v = values_of(params)
@@ -314,5 +318,5 @@ def us_stake_thresholds(params: PartnershipParams) -> Thresholds:
         w, n, c = v[f"counterweight_{s}"], v[f"entrapment_cost_{s}"], v[f"rivalry_cost_{s}"]
         out["ally"][name] = float(w - (v["distrust_cost"] + n) / (1 - th))
         out["partner"][name] = float(w + (v["border_stability"] + v["security_guarantee"] + c) / th)
-        out["rival"][name] = float(c / th)
+        out["rival"][name] = float((c - v[f"exposure_cost_{s}"]) / th)
     return Thresholds(out["ally"], out["partner"], out["rival"])

@@ -100,7 +100,7 @@ def equilibrium_regions(params: PartnershipParams, x: Axis, x_values: Any, y: Ax
     ``x`` (or ``y``) may be a tuple of parameter names set to the same value (e.g. both US stakes).
 
     >>> m = equilibrium_regions(PartnershipParams.example(), "us_stake_russia", [0, 2, 40],
-    ...                         "us_stake_china", [2])
+    ...                         "us_stake_china", [1])
     >>> m.labels.tolist()
     [['Partner/Partner', 'Partner/Partner', 'Rival/Partner']]
     >>> equilibrium_regions(PartnershipParams.example(), "us_stake_russia", [10],

@@ -9,8 +9,10 @@ trigger for the partnership and the joint front, and, over the reference scenari
 >>> from sco_games.scenario import load_scenario
 >>> refs = {n: load_scenario(f"params/{n}.yaml").partnership for n in REFERENCE_SCENARIOS}
 >>> rep = report(refs["founding_2001"], "founding_2001", refs)
->>> rep.stage.label, rep.triangle.pattern, rep.order
-('Partner/Partner', 'stable marriage', ('founding_2001', 'post_911_2002', 'iraq_2003'))
+>>> rep.stage.label, rep.triangle.pattern
+('multiple: Partner/Partner + Rival/Rival', 'stable marriage')
+>>> rep.order
+('founding_2001', 'post_911_2002', 'iraq_2003')
 """
 
 from __future__ import annotations
@@ -21,8 +23,17 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.models.common import Claim
-from sco_games.models.partnership.claims import assess_claims, pillar_table
+from sco_games.models.common import Claim, RecordCheck
+from sco_games.models.partnership.claims import Verdict, assess_claims, claims_at_range_ends, pillar_table
+from sco_games.models.partnership.events import (
+    DominanceSummary,
+    EventEffect,
+    UsPrice,
+    dominance_of,
+    dominance_text,
+    event_effects,
+    us_price,
+)
 from sco_games.models.partnership.game import (
     StageResult,
     Thresholds,
@@ -30,13 +41,15 @@ from sco_games.models.partnership.game import (
     payoff_matrices,
     us_stake_thresholds,
 )
-from sco_games.models.partnership.params import PartnershipParams
+from sco_games.models.partnership.ladder import LadderCheck, ladder_check
+from sco_games.models.partnership.params import PLAYERS, PartnershipParams, apply_events
 from sco_games.models.partnership.regions import RegionMap, equilibrium_regions
 from sco_games.models.partnership.relations import triangle
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 from sco_games.theory.triangle import Triangle
 
-__all__ = ["REFERENCE_SCENARIOS", "US_STAKE_GRID", "COUNTERWEIGHT_GRID", "PartnershipReport", "report"]
+__all__ = ["REFERENCE_SCENARIOS", "US_STAKE_GRID", "COUNTERWEIGHT_GRID", "PartnershipReport", "report",
+           "record_checks"]
 
 #: The scenarios the claims compare (in date order); the notebook's scenario is shown beside them.
 REFERENCE_SCENARIOS = ("founding_2001", "post_911_2002", "iraq_2003")
@@ -53,7 +66,13 @@ class PartnershipReport:
     ``stakes``: equilibria over the two US stakes; ``plane``: over the counterweight (both sides) and the US
     stake (both sides); ``order``: the reference scenarios present and this one, in date order (this one last
     if it is not a reference); ``stages``/``sustainabilities``/``triangles``: per scenario of ``order``;
-    ``claims_map``: the US-stake map of founding 2001 that claim P3 reads; ``pillars``: P2's counterfactuals.
+    ``claims_map``: the US-stake map of founding 2001; ``pillars``: P2's counterfactuals (this scenario);
+    ``claims``/``verdicts``: P1-P5 for this scenario; ``events``: what each event changes
+    (:func:`event_effects`); ``dominance`` and ``dominance_text``; ``us_prices``: per side, the smallest US
+    offer that changes the outcome; ``ladder``: the outcome under other readings of the value ladder;
+    ``record``: predictions beside the record; ``range_ends``: the claims with the knife-edge values at the
+    ends of their ranges (:func:`~sco_games.models.partnership.claims.claims_at_range_ends`).
+    ``params`` is the scenario's section with its events applied (the values the model computes with).
     """
 
     scenario: str
@@ -71,6 +90,14 @@ class PartnershipReport:
     claims_map: RegionMap
     claims: tuple[Claim, ...]
     pillars: tuple[tuple[str, str], ...]
+    verdicts: dict[str, Verdict]
+    events: tuple[EventEffect, ...]
+    dominance: DominanceSummary
+    dominance_text: str
+    us_prices: dict[str, UsPrice]
+    ladder: LadderCheck
+    record: tuple[RecordCheck, ...]
+    range_ends: tuple[tuple[str, str, dict[str, str]], ...]
 
     @property
     def triangle(self) -> Triangle:
@@ -116,7 +143,22 @@ class PartnershipReport:
             "triangle": {"pattern": tri.pattern, "pivot": tri.pivot, "outcast": tri.outcast,
                          "balanced": tri.balanced, "scores": tri.sign_scores},
             "triangles": {n: {"pattern": t.pattern, "pivot": t.pivot} for n, t in self.triangles.items()},
-            "claims": {c.id: c.verdict for c in self.claims},
+            "claim_verdicts": {c.id: c.verdict for c in self.claims},
+            "claims": [{"id": c.id, "claim": c.claim, "verdict": c.verdict, "because": c.evidence,
+                        "by_dominance": self.verdicts[c.id].by_dominance} for c in self.claims],
+            "record": [{"id": r.id, "question": r.question, "predicted": r.predicted, "observed": r.observed,
+                        "agrees": r.agrees, "source": r.source} for r in self.record],
+            "dominance": {"strict": self.dominance.strict, "weak": self.dominance.weak,
+                          "solvable": self.dominance.solvable, "text": self.dominance_text},
+            "events": [{"name": e.name, "date": e.date, "effects": e.effects, "label": list(e.label),
+                        "joint_front_delta_star": list(e.joint_delta),
+                        "partnership_payoffs": [list(x) for x in e.partnership_payoffs],
+                        "flip_scale": e.flip_scale} for e in self.events],
+            "us_price": {s: {"price": u.price, "after": u.after, "reason": u.reason}
+                         for s, u in self.us_prices.items()},
+            "ladder": {"survives": self.ladder.survives, "labels": self.ladder.labels},
+            "range_ends": [{"setting": s, "equilibrium": lab, "verdicts": v}
+                           for s, lab, v in self.range_ends],
         }
 
 
@@ -125,12 +167,17 @@ def report(params: PartnershipParams, scenario: str,
     """Run the partnership model of scenario ``scenario`` (its section ``params``, overrides applied) beside
     ``references`` (scenario name -> partnership section; those of :data:`REFERENCE_SCENARIOS` are used, all
     three are needed for the claims)."""
+    section = params
     refs = {n: references[n] for n in REFERENCE_SCENARIOS if n in references}
     refs[scenario] = params  # this scenario, with its overrides
+    refs = {n: apply_events(p) if p.events else p for n, p in refs.items()}  # the values the model uses
+    params = refs[scenario]
     order = tuple([n for n in REFERENCE_SCENARIOS if n in refs] + ([] if scenario in REFERENCE_SCENARIOS
                                                                    else [scenario]))
     grid = US_STAKE_GRID
-    claims_map = equilibrium_regions(refs["founding_2001"], "us_stake_russia", grid, "us_stake_china", grid)
+    claims_map = equilibrium_regions(refs.get("founding_2001", params), "us_stake_russia", grid,
+                                     "us_stake_china", grid)
+    claims, verdicts = assess_claims(section)
     stages = {n: analyze(refs[n]) for n in order}
     sus = {n: sustainability(refs[n]) for n in order}
     return PartnershipReport(
@@ -148,6 +195,42 @@ def report(params: PartnershipParams, scenario: str,
         sustainabilities=sus,
         triangles={n: triangle(refs[n]) for n in order},
         claims_map=claims_map,
-        claims=tuple(assess_claims(*(refs[n] for n in REFERENCE_SCENARIOS), claims_map)),
-        pillars=tuple(pillar_table(refs["founding_2001"])),
+        claims=tuple(claims),
+        pillars=tuple(pillar_table(params)),
+        verdicts=verdicts,
+        events=tuple(event_effects(section)),
+        dominance=dominance_of(params),
+        dominance_text=dominance_text(params),
+        us_prices={side: us_price(params, side) for side in PLAYERS},
+        ladder=ladder_check(params),
+        record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
+        range_ends=tuple(claims_at_range_ends(section)),
     )
+
+
+def record_checks(scenario: str, stage: StageResult, joint: Sustainability) -> list[RecordCheck]:
+    """The scenario's predictions that are on the historical record: that the partnership holds (no alliance,
+    no rivalry: the 2001 treaty, §1-2; 'has not waned', §3-1; the 2003 joint declaration, fn 39), and, for the
+    Iraq scenario, whether a joint front against the war was kept (it was not: different routes, §2-2).
+
+    >>> from sco_games.models.partnership.game import analyze
+    >>> p = PartnershipParams.example()
+    >>> [r.agrees for r in record_checks("x", analyze(p), sustainability(p)[1])]
+    [True]
+    """
+    lab = stage.label
+    has_pp = "Partner/Partner" in lab.removeprefix("multiple: ").split(" + ")
+    pred = ("the partnership, the only equilibrium" if lab == "Partner/Partner" else
+            f"the partnership is an equilibrium, but not the only one ({lab})" if has_pp else f"{lab}")
+    out = [RecordCheck(
+        "R1", "Did Russia and China stay partners, neither allied nor rivals?",
+        pred, "yes: the partnership held (treaty of July 2001, §1-2; it 'has not waned', §3-1)",
+        has_pp, "paper §1-2, §3-1")]
+    if scenario == "iraq_2003":
+        d = joint.delta_star
+        pred = ("no joint front can be kept" if d is None else f"a joint front is kept iff delta >= {d:.3g}")
+        out.append(RecordCheck(
+            "R2", "Did Russia and China act as one front against the Iraq war?", pred,
+            "no: Russia with France prepared a veto, China 'kept its stance calm' (§2-2)",
+            True if d is None else None, "paper §2-2"))
+    return out

@@ -43,15 +43,17 @@ def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainab
     """Grim trigger (via :func:`sco_games.theory.repeated.critical_discount_factor`, Nash reversion) for
 
     * the **partnership** Partner/Partner, and
-    * the **joint front** Ally/Ally (coordination against the US as over Kosovo and the ABM treaty in
-      1999-2001, fn 25; Russia's defection at Köln is the temptation ``T``).
+    * the **joint front** Ally/Ally, like the Russo-Chinese front against NATO's bombing of Yugoslavia in
+      spring 1999, which Russia left at the Köln summit in June 1999 for Western financial aid (fn 25: the
+      Köln temptation ``T``); their joint protest against US TMD/NMD (fn 25) is a second example, whose
+      unravelling the paper only foresees.
 
     Nash reversion punishes a deviator with the worst pure stage equilibrium for it. If the stage
     game has no pure equilibrium, the minmax punishment is used instead (and recorded).
 
     >>> p, j = sustainability(PartnershipParams.example())
     >>> p.delta_star, j.delta_star
-    (0.0, None)
+    (0.0, 0.6)
     """
     check_section(params, PartnershipParams, "partnership", "sustainability")
     game = stage_game(params)
