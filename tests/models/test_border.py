@@ -72,7 +72,7 @@ def test_power_only_nash_is_the_linear_pie_closed_form(p, cc, cn, w):
 
 
 def test_power_only_predicts_china_share_near_its_win_probability():
-    # Tajikistan: p = CINC ratio ~0.998 (MODELS.md reference facts); small war costs, fine offer interval
+    # Tajikistan: p = CINC ratio ~0.998 (COW NMC v6 CINC 2001); small war costs, fine offer interval
     p = win_probability("China", "Tajikistan")
     assert p == pytest.approx(0.16547 / (0.16547 + 0.00037))
     g = DyadGame(
@@ -89,7 +89,7 @@ def test_power_only_predicts_china_share_near_its_win_probability():
     # and with the scenario's own (larger) costs every power-only solution still gives China most of the area
     for name in SCENARIOS:
         sc = load_scenario(ROOT / "params" / f"{name}.yaml")
-        pred = predict(dyad_game(sc.border, "Tajikistan"), 28500)
+        pred = predict(dyad_game(sc.border, "Tajikistan", disagreement="war"), 28500)  # the benchmark
         assert min(pred.share(s) for s in ("nash", "kalai-smorodinsky", "rubinstein")) > 0.5
 
 
@@ -308,7 +308,8 @@ def test_calibration_at_l_zero_is_not_fooled_by_numeric_noise():
 
 def test_calibrate_all_covers_every_dyad_and_reading():
     sc = load_scenario(ROOT / "params" / "post_911_2002.yaml")
-    rows = calibrate_all(sc.border, solutions=("nash",))
+    rows = calibrate_all(sc.border.model_copy(update={"disagreement": sc.border.disagreement.model_copy(
+        update={"value": "war"})}), solutions=("nash",))
     facts = settlements()
     assert len(rows) == sum(len(facts[n].readings) for n in sc.border.dyads)
     by = {r.id: c for _, r, c in rows}
@@ -405,11 +406,17 @@ def test_linkage_curve_is_non_increasing_and_sensitivity_has_rows():
     for s, ys in curve.shares.items():
         ys = ys[~np.isnan(ys)]
         assert np.all(np.diff(ys) <= 1e-9), s
-    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035)
+    g = dyad_game(sc.border, "Tajikistan", disagreement="war")
+    curve = linkage_curve(g, np.linspace(0, 4, 41))
+    for s, ys in curve.shares.items():
+        ys = ys[~np.isnan(ys)]
+        assert np.all(np.diff(ys) <= 1e-9), s
+    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, disagreement="war")
     assert {r.parameter for r in rows} >= {"war_cost_china", "war_cost_neighbour", "nash_weight_china"}
     wc = next(r for r in rows if r.parameter == "war_cost_china")
     assert wc.linkage_at_high < wc.linkage_at_low  # a costlier war for China needs less linkage
-    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, win_probability_range=(0.9, 0.9978))
+    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, win_probability_range=(0.9, 0.9978),
+                               disagreement="war")
     wp = next(r for r in rows if r.parameter == "win_probability")
     # linear Nash, w = 1/2: L = 2 (p - x) + c_N - c_C, so lowering p by 0.0978 lowers L by 0.1956
     assert wp.linkage_at_high - wp.linkage_at_low == pytest.approx(2 * (0.9978 - 0.9), abs=1e-9)
@@ -460,7 +467,7 @@ def test_report_numbers_equal_direct_calls(name):
         assert d.game == g
         main = facts[n].reading()
         assert d.power_only == predict(g, main.disputed_km2)
-        for dis in ("war", "dispute"):
+        for dis in (("war", "dispute") if n != "Russia" else ("dispute",)):
             assert d.nash_weight[dis] == calibrate_nash_weight(
                 dyad_game(p, n, disagreement=dis), main.observed_share
             )
@@ -469,11 +476,18 @@ def test_report_numbers_equal_direct_calls(name):
         dyad_game(p, p.focus_dyad, linkage=p.linkage_prior.value), facts[p.focus_dyad].reading().disputed_km2
     )
     tass = facts["Tajikistan"].reading("tass_1000")
-    cal = calibrate_linkage(tj, tass.observed_share, "nash")
-    assert rep.tajik_sensitivity["tass_1000"] == linkage_sensitivity(
-        p, "Tajikistan", tass.observed_share, "nash", win_probability_range=(0.9, tj.win_probability)
+    tj_war = dyad_game(p, "Tajikistan", disagreement="war")
+    cal = calibrate_linkage(tj_war, tass.observed_share, "nash")
+    assert rep.tajik_sensitivity_by["war"]["tass_1000"] == linkage_sensitivity(
+        p, "Tajikistan", tass.observed_share, "nash", win_probability_range=(0.9, tj.win_probability),
+        disagreement="war"
     )
-    top = 1.6 * max(cal.value, calibrate_linkage(tj, 4000 / 28500, "nash").value, 1.0)
+    assert rep.tajik_sensitivity_by["dispute"]["tass_1000"] == linkage_sensitivity(
+        p, "Tajikistan", tass.observed_share, "nash", disagreement="dispute"
+    )
+    assert rep.tajik_sensitivity == rep.tajik_sensitivity_by[p.disagreement.value]
+    # the L grid reaches 1.6 x the largest Nash L over both disagreement points (war's, here)
+    top = 1.6 * max(cal.value, calibrate_linkage(tj_war, 4000 / 28500, "nash").value, 1.0)
     assert rep.tajik_curve.linkage[-1] == pytest.approx(top) and rep.tajik_curve.linkage.size == 161
 
     side = rep.sidecar(sc.name)
@@ -481,13 +495,17 @@ def test_report_numbers_equal_direct_calls(name):
     # fn 12: 1,000 km2 of ~28,500; fn 13: 4,000 km2
     assert kr["observed Tajik share (1,000 km2)"] == round(100 * 1000 / 28500, 2)
     assert kr["observed Tajik share (4,000 km2)"] == round(100 * 4000 / 28500, 2)
-    assert kr["power-only Nash share (%)"] == round(100 * predicted_share(tj, "nash"), 2)
-    assert kr[f"L, Nash, {tass.label}"] == round(cal.value, 3)
-    assert side["calibrated_linkage"]["tass_1000"]["nash"] == cal.value
+    # "power-only" is war as the disagreement point (the benchmark); the L keys follow the scenario's point
+    assert kr["power-only Nash share (%)"] == round(100 * predicted_share(tj_war, "nash"), 2)
+    own = calibrate_linkage(tj, tass.observed_share, "nash")
+    assert kr[f"L, Nash, {tass.label}"] == (round(own.value, 3) if own.found else "no value")
+    assert side["calibrated_linkage"]["tass_1000"]["nash"] == own.value
+    assert side["calibrated_linkage_by_disagreement"]["war"]["tass_1000"]["nash"] == cal.value
+    assert kr["L, Nash, 1,000 km2, war (power-only benchmark)"] == round(cal.value, 3)
     assert side["win_probability_tajikistan"] == tj.win_probability
     assert set(side["dyads"]) == set(p.dyads)
     assert set(side["nash_weight_main_reading"]) == {
-        f"{n}/{dis}" for n in p.dyads for dis in ("war", "dispute")
+        f"{n}/{dis}" for n in p.dyads for dis in ("war", "dispute") if n != "Russia" or dis == "dispute"
     }
     assert json.loads(json.dumps(to_jsonable(side))) == to_jsonable(side)
     assert f"{100 * tass.observed_share:.1f}%" in side["headline"]

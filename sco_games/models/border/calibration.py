@@ -25,6 +25,8 @@ __all__ = [
     "calibrate_linkage",
     "calibrate_nash_weight",
     "calibrate_all",
+    "NEEDS",
+    "linkage_need",
 ]
 
 
@@ -123,6 +125,9 @@ def calibrate_linkage(
 def _fearon_linkage(game: DyadGame, x_obs: float, make: Callable[..., Calibration]) -> Calibration:
     """:func:`calibrate_linkage` for Fearon's range, in closed form: the least ``L`` with the observed share
     in the range (the neighbour's end does not move with ``L``)."""
+    if not game.war_credible:
+        return make(None, False, "not applicable: no credible war between nuclear powers, so no Fearon range",
+                    None, "closed form")
     high = _fearon_split(game.replace(linkage=0.0), 1.0).high
     if high is None or x_obs > high + 1e-12:
         return make(None, False, "no value does: the neighbour prefers war to ceding that much "
@@ -196,3 +201,39 @@ def calibrate_all(
             for s in solutions:
                 out.append((facts[n], r, calibrate_linkage(g, r.observed_share, s)))
     return out
+
+
+#: what :func:`linkage_need` can say about the linkage a solution needs to reproduce an observed share
+NEEDS = ("needed", "not needed", "unreachable", "not applicable")
+
+
+def linkage_need(game: DyadGame, observed_share: float, solution: str) -> tuple[str, float | None]:
+    """Does ``solution`` need a positive linkage value to reproduce ``observed_share``? One of :data:`NEEDS`,
+    with the calibrated ``L`` (None unless "needed"):
+
+    - ``"needed"``: ``L = 0`` gives China more than observed and some ``L > 0`` reproduces it;
+    - ``"not needed"``: ``L = 0`` already gives China the observed share or less (no linkage is required;
+      only a negative ``L`` would fit exactly);
+    - ``"unreachable"``: ``L = 0`` gives China more, and no ``L`` in the bracket brings it down to the
+      observed share (e.g. Rubinstein's floor ``1 - delta_N``), or no deal at all;
+    - ``"not applicable"``: the solution cannot be asked here (Fearon's range is a range against war: not
+      under a continuing dispute, nor between nuclear powers).
+
+    >>> linkage_need(DyadGame("T", win_probability=0.9978), 0.035, "fearon")[0]
+    'needed'
+    >>> linkage_need(DyadGame("T", win_probability=0.02), 0.035, "nash")
+    ('not needed', None)
+    """
+    check_game(game, "linkage_need")
+    x_obs = _check_share(observed_share)
+    if solution == "fearon" and (not game.war_credible or game.disagreement != "war"):
+        return "not applicable", None  # Fearon's range is a range against war
+    cal = calibrate_linkage(game, x_obs, solution)
+    if cal.found:
+        return ("needed", cal.value) if cal.value > 1e-9 else ("not needed", None)
+    at0 = predicted_share(game.replace(linkage=0.0), solution)
+    if solution == "fearon":
+        return "unreachable", None  # the observed share is above the neighbour's end, whatever L
+    if at0 is not None and at0 <= x_obs:
+        return "not needed", None
+    return "unreachable", None
