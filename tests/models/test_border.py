@@ -590,7 +590,11 @@ def test_notebook_runs_and_writes_its_sidecar(name, tmp_path):
     g = dyad_game(sc.border, "Tajikistan")
     tass = settlements()["Tajikistan"].reading("tass_1000")
     assert kr["observed Tajik share (1,000 km2)"] == pytest.approx(100 * tass.observed_share, abs=0.01)
-    assert data["calibrated_linkage"]["tass_1000"]["nash"] == pytest.approx(
-        calibrate_linkage(g, tass.observed_share, "nash").value, rel=1e-9
-    )
+    own = calibrate_linkage(g, tass.observed_share, "nash").value  # None: no linkage value fits
+    got = data["calibrated_linkage"]["tass_1000"]["nash"]
+    assert got == (None if own is None else pytest.approx(own, rel=1e-9))
+    war = calibrate_linkage(g.replace(disagreement="war"), tass.observed_share, "nash").value
+    by = data["calibrated_linkage_by_disagreement"]
+    assert by["war"]["tass_1000"]["nash"] == pytest.approx(war, rel=1e-9)
+    assert [c["id"] for c in data["claims"]] == ["B1", "B2", "B3", "B4"] and data["record"]
     assert set(data["dyads"]) == set(sc.border.dyads)

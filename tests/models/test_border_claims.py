@@ -130,7 +130,7 @@ def test_linkage_need_matches_the_linear_nash_closed_form():
     # w = 0.8: x = 0.16 - 0.1 = 0.06 > 0.035, so L = (0.06 - 0.035) / 0.2 = 0.125
     need, L = linkage_need(gd.replace(nash_weight_china=0.8), 0.035, "nash")
     assert need == "needed" and L == pytest.approx(0.125, abs=1e-9)
-    # Rubinstein's floor: China, proposing first, keeps at least 1 - delta_N (slow offers, impatient neighbour)
+    # Rubinstein's floor: China, proposing first, keeps at least 1 - delta_N (slow offers)
     slow = g.replace(discount_rate_neighbour=0.5, offer_interval_years=1.0)
     assert linkage_need(slow, 0.035, "rubinstein") == ("unreachable", None)
     # Fearon's range is a range against war
@@ -209,3 +209,22 @@ def test_report_claims_and_record_reach_the_sidecar(name):
         got = next(r for r in rep.record_checks() if r.id == f"Tajikistan/{dis}/nash")
         assert got.predicted.startswith(f"{100 * predict(g).share('nash'):.1f}%")
         assert tj.at_prior[dis].share("nash") == predict(g).share("nash")
+
+
+@pytest.mark.parametrize("name", ["founding_2001", "iraq_2003"])
+def test_sensitivity_text_says_above_1_only_when_every_range_end_needs_more(name):
+    sc = load_scenario(ROOT / "params" / f"{name}.yaml")
+    rep = border_report(sc.border, sc.meta.date)
+    for dis in ("dispute", "war"):
+        rows = rep.tajik_sensitivity_by[dis]["tass_1000"]
+        ends = [(v, n) for r in rows for v, n in ((r.linkage_at_low, r.need_at_low),
+                                                  (r.linkage_at_high, r.need_at_high))]
+        above = all(n == "needed" and v > 1 for v, n in ends)
+        assert ("L stays above 1" in rep.sensitivity_text(dis)) == above
+    # the low end of the weight range under war: x = p - c_C + w (c_C + c_N) - (1 - w) L solved for L
+    g = dyad_game(sc.border, "Tajikistan", disagreement="war")
+    w = sc.border.nash_weight_china.range[0]
+    hand = (g.win_probability - g.war_cost_china + w * (g.war_cost_china + g.war_cost_neighbour)
+            - 1000 / 28500) / (1 - w)
+    row = next(r for r in rep.tajik_sensitivity_by["war"]["tass_1000"] if r.parameter == "nash_weight_china")
+    assert row.linkage_at_low == pytest.approx(hand, abs=1e-8)

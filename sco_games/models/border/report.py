@@ -313,7 +313,7 @@ class BorderReport:
         out = []
         for dis in self.disagreement_order():
             span, fr = share_span(tj.power_only_by[dis]), tj.power_only_by[dis].fearon
-            s = (f"With a **{DISAGREEMENT_LABELS[dis]}**"
+            s = (f"With a {DISAGREEMENT_LABELS[dis]}"
                  + (" (this scenario's disagreement point)" if dis == self.default_disagreement else "")
                  + ", ")
             s += (f"the point solutions give China {100 * span[0]:.1f}% to {100 * span[1]:.1f}% "
@@ -331,7 +331,7 @@ class BorderReport:
             else:
                 s += ": close to the record."
             out.append(s)
-        return (f"The record says China got **{100 * r1.observed_share:.1f}%**. " + " ".join(out))
+        return (f"The record says China got {100 * r1.observed_share:.1f}%. " + " ".join(out))
 
     def weight_text(self) -> str:
         """Plain words: the scenario's Nash weight beside the one Rubinstein's game implies."""
