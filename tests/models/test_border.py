@@ -265,10 +265,10 @@ def test_no_value_does_cases():
     g = DyadGame("Tajikistan", win_probability=0.9978)
     # war as disagreement, L = 0: China's war payoff p - c_C alone beats 3.5% for any weight
     w = calibrate_nash_weight(g, 0.035)
-    assert not w.found and w.value is None and "no value does" in w.reason
+    assert not w.found and w.value is None and "no Nash weight in (0, 1) reproduces" in w.reason
     # Rubinstein with yearly offers: China proposing first keeps at least 1 - delta_N > 3.5%
     r = calibrate_linkage(g.replace(discount_rate_neighbour=0.1), 0.035, "rubinstein")
-    assert not r.found and "no value does" in r.reason
+    assert not r.found and "no linkage value in [0, " in r.reason
     assert 1 - math.exp(-0.1) > 0.035
     # status quo disagreement: China already gets less than 90% at L = 0, so no L >= 0 gives 90%
     d = calibrate_linkage(g.replace(disagreement="dispute"), 0.9, "nash")
@@ -436,20 +436,22 @@ def test_report_calibrated_linkage_reproduces_the_observed_share(name):
     sc, rep = _report(name)
     n_found = 0
     for d in (*rep.dyads.values(), rep.tajikistan):
-        for r in d.facts.readings:
-            for s, c in d.linkage[r.id].items():
-                if not c.found:
-                    assert c.value is None and c.reason
-                    continue
-                n_found += 1
-                fed_back = d.game.replace(linkage=c.value)
-                if s == "fearon":  # the least L that puts the observed share in the range
-                    assert predict(fed_back).fearon.contains(r.observed_share)
-                    if c.value > 1e-6:
-                        less = predict(d.game.replace(linkage=c.value - 1e-6)).fearon
-                        assert not less.contains(r.observed_share)
-                else:
-                    assert predicted_share(fed_back, s) == pytest.approx(r.observed_share, abs=1e-8)
+        assert d.linkage == d.linkage_by[d.game.disagreement]
+        for dis, game in d.games.items():
+            for r in d.facts.readings:
+                for s, c in d.linkage_by[dis][r.id].items():
+                    if not c.found:
+                        assert c.value is None and c.reason
+                        continue
+                    n_found += 1
+                    fed_back = game.replace(linkage=c.value)
+                    if s == "fearon":  # the least L that puts the observed share in the range
+                        assert predict(fed_back).fearon.contains(r.observed_share)
+                        if c.value > 1e-6:
+                            less = predict(game.replace(linkage=c.value - 1e-6)).fearon
+                            assert not less.contains(r.observed_share)
+                    else:
+                        assert predicted_share(fed_back, s) == pytest.approx(r.observed_share, abs=1e-8)
     assert n_found > 0
 
 

@@ -118,7 +118,7 @@ class DyadReport:
     linkage_by: dict[str, dict[str, dict[str, Calibration]]]
 
     def linkage_values(self) -> dict[str, dict[str, float | None]]:
-        """Reading id -> solution -> calibrated ``L`` (None where no value does)."""
+        """Reading id -> solution -> calibrated ``L`` (None where no linkage value reproduces the share)."""
         return {
             rid: {s: (c.value if c.found else None) for s, c in cs.items()}
             for rid, cs in self.linkage.items()
@@ -411,7 +411,7 @@ class BorderReport:
             "Fearon range, L = 0 (%)": "empty" if fr0.empty else f"{100 * fr0.low:.1f}-{100 * fr0.high:.1f}",
             **{f"L, Nash, {r.label}": lval(r.id, "nash") for r in tj.facts.readings},
             **{f"L, Rubinstein, {r.label}": lval(r.id, "rubinstein") for r in (r1, r4)},
-            "least L in Fearon range, 1,000 km2": round(self.linkage(r1.id, "fearon").value, 3),
+            "least L in Fearon range, 1,000 km2": _lval(tj.linkage_by["war"][r1.id]["fearon"]),
             "disagreement point (this scenario)": self.default_disagreement,
             **{f"Nash share at L = 0, {DISAGREEMENT_LABELS[dis]} (%)":
                percent(tj.power_only_by[dis].share("nash"), 2) for dis in self.disagreement_order()},
