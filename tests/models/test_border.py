@@ -1,10 +1,10 @@
 """Tests of the border bargaining model (sco_games.models.border).
 
 Expected values are closed forms from the literature, written out here independently of the code under test:
-- asymmetric Nash on a linear pie: x1 = d1 + a (1 - d1 - d2) (Nash 1950; Kalai 1977; MODELS.md §2);
+- asymmetric Nash on a linear pie: x1 = d1 + a (1 - d1 - d2) (Nash 1950; Kalai 1977);
 - Rubinstein (1982): first proposer gets (1 - delta2) / (1 - delta1 delta2); a responder's outside option
   w binds iff w > delta2 (1 - delta1) / (1 - delta1 delta2), and then the proposer gets 1 - w (Osborne &
-  Rubinstein 1990 §3.12; MODELS.md §2);
+  Rubinstein 1990 §3.12);
 - Binmore, Rubinstein & Wolinsky (1986): as dt -> 0 Rubinstein's split tends to the asymmetric Nash solution
   with weights (r2, r1) / (r1 + r2) and the impasse point (0, 0) as disagreement;
 - Fearon (1995): shares in (p - c_A, p + c_B) beat war.
@@ -280,7 +280,7 @@ def test_no_value_does_cases():
 
 def test_calibration_passes_through_a_no_agreement_region():
     # o_N = 0.5 caps China at 50%, its war payoff is p - c_C = 0.75: no deal at L = 0 (China would fight);
-    # linear Nash with w = 1/2 then needs L = 2 (p - x) + c_N - c_C for an interior share x (MODELS.md §2)
+    # linear Nash with w = 1/2 then needs L = 2 (p - x) + c_N - c_C for an interior share x (Nash 1950)
     g = DyadGame("t", win_probability=0.9978, neighbour_outside_option=0.5)
     assert predicted_share(g, "nash") is None
     cal = calibrate_linkage(g, 0.035, "nash")
@@ -514,7 +514,7 @@ def test_report_numbers_equal_direct_calls(name):
 
 
 def test_report_on_linear_nash_matches_the_closed_form():
-    # x = p - c_C + w (c_C + c_N) - (1 - w) L  (Nash 1950 on a linear pie, MODELS.md §2), solved for L
+    # x = p - c_C + w (c_C + c_N) - (1 - w) L  (Nash 1950 on a linear pie), solved for L
     p = BorderParams.example(war_cost_china=0.1, war_cost_neighbour=0.3, nash_weight_china=0.4)
     rep = border_report(p, datetime.date(2002, 6, 1))
     for r in settlements()["Tajikistan"].readings:
