@@ -95,10 +95,12 @@ def splits_figure(
 
 
 def linkage_figure(
-    curve: LinkageCurve, readings: Sequence[Reading], calibrations: Sequence[Calibration] = ()
+    curve: LinkageCurve, readings: Sequence[Reading], calibrations: Sequence[Calibration] = (),
+    label: str = "",
 ) -> go.Figure:
     """China's predicted share (%) against the linkage value L, one line per solution, Fearon's range as a
-    band, the observed readings as horizontal bands (their source ranges) and the calibrated L as markers."""
+    band, the observed readings as horizontal bands (their source ranges) and the calibrated L as markers.
+    ``label`` (plain text, e.g. the disagreement point) is added to the title."""
     x = curve.linkage
     fig = go.Figure()
     ok = ~np.isnan(curve.fearon_low)
@@ -154,8 +156,8 @@ def linkage_figure(
                 )
             )
     fig.update_layout(
-        title=f"China-{_t(curve.neighbour)}: how the linkage value L moves the split "
-        f"(p = {curve.win_probability:.3f})",
+        title=f"China-{_t(curve.neighbour)}: how the linkage value L moves China's share"
+        + (f", {_t(label)}" if label else f" (p = {curve.win_probability:.3f})"),
         xaxis={"title": "L: China's value of any agreement (units: its value of the whole disputed area)"},
         yaxis={"title": "China's share of the disputed area (%)", "range": [0, 102]},
         height=480,
@@ -169,47 +171,56 @@ def calibration_figure(
     rows: Sequence[tuple[DyadFacts, Reading, Calibration]],
     title: str = "The linkage value L that reproduces each observed split",
 ) -> go.Figure:
-    """Grouped bars: calibrated L per reading (x) and solution (colour). A reading for which a solution has
-    no value gets a short stub labelled "no value" (hover for the reason). Log scale when the values span
-    more than a factor of 30. ``title`` is plain text."""
+    """Grouped bars, one panel per dyad (each ``L`` is in its own dyad's unit: China's value of that dyad's
+    whole disputed area, so values of different dyads do not share an axis): calibrated ``L`` per reading (x)
+    and solution (colour). A reading for which a solution has no value gets a short stub labelled "no value"
+    (hover for the reason). Log scale in a panel when its values span more than a factor of 30. ``title`` is
+    plain text."""
+    from plotly.subplots import make_subplots
 
-    def label(f: DyadFacts, r: Reading) -> str:
-        return f"{_t(f.neighbour)}<br>{_t(r.label)}"
-
-    labels = list(dict.fromkeys(label(f, r) for f, r, _ in rows))
-    fig = go.Figure()
-    values = [c.value for _, _, c in rows if c.value is not None and c.value > 0]
-    log = bool(values) and max(values) / min(values) > 30
-    stub = (min(values) / 3 if log else 0.02 * max(values)) if values else 0.01
-    for s in dict.fromkeys(c.solution for _, _, c in rows):
-        by = {label(f, r): c for f, r, c in rows if c.solution == s}
-        found = [lab in by and by[lab].found for lab in labels]
-        ys = [
-            by[lab].value if ok else (stub if lab in by else None)
-            for lab, ok in zip(labels, found, strict=True)
-        ]
-        fig.add_trace(
-            go.Bar(
-                x=labels,
-                y=ys,
-                name=_NAMES.get(s, s),
-                marker_color=_COLOURS.get(s),
-                marker_pattern_shape=["" if ok else "x" for ok in found],
-                text=[f"{y:.2f}" if ok else "no value" for y, ok in zip(ys, found, strict=True)],
-                textposition="outside",
-                textfont={"size": 10},
-                hovertext=[_t(by[lab].reason) if lab in by else "" for lab in labels],
-                hovertemplate="%{x}<br>L = %{text}<br>%{hovertext}<extra></extra>",
+    dyads = list(dict.fromkeys(f.neighbour for f, _, _ in rows))
+    fig = make_subplots(rows=len(dyads) or 1, cols=1, vertical_spacing=0.12 / max(len(dyads), 1) + 0.04,
+                        subplot_titles=[f"China-{_t(n)}" for n in dyads])
+    shown: set[str] = set()
+    for i, n in enumerate(dyads, start=1):
+        mine = [(f, r, c) for f, r, c in rows if f.neighbour == n]
+        labels = list(dict.fromkeys(_t(r.label) for _, r, _ in mine))
+        values = [c.value for _, _, c in mine if c.value is not None and c.value > 0]
+        log = bool(values) and max(values) / min(values) > 30
+        stub = (min(values) / 3 if log else 0.02 * max(values)) if values else 0.01
+        for sol in dict.fromkeys(c.solution for _, _, c in mine):
+            by = {_t(r.label): c for _, r, c in mine if c.solution == sol}
+            found = [lab in by and by[lab].found for lab in labels]
+            ys = [by[lab].value if ok else (stub if lab in by else None)
+                  for lab, ok in zip(labels, found, strict=True)]
+            fig.add_trace(
+                go.Bar(
+                    x=labels,
+                    y=ys,
+                    name=_NAMES.get(sol, sol),
+                    legendgroup=sol,
+                    showlegend=sol not in shown,
+                    marker_color=_COLOURS.get(sol),
+                    marker_pattern_shape=["" if ok else "x" for ok in found],
+                    text=[f"{y:.2f}" if ok else "no value" for y, ok in zip(ys, found, strict=True)],
+                    textposition="outside",
+                    textfont={"size": 10},
+                    hovertext=[_t(by[lab].reason) if lab in by else "" for lab in labels],
+                    hovertemplate="%{x}<br>L = %{text}<br>%{hovertext}<extra></extra>",
+                ),
+                row=i,
+                col=1,
             )
-        )
+            shown.add(sol)
+        fig.update_yaxes(title_text=f"L (x China's value of<br>the China-{_t(n)} area)",
+                         type="log" if log else "linear", row=i, col=1)
     fig.update_layout(
         title=_t(title),
         barmode="group",
-        height=540,
-        yaxis={"title": "calibrated L", "type": "log" if log else "linear", **({"dtick": 1} if log else {})},
+        height=260 * max(len(dyads), 1) + 120,
         xaxis={"tickfont": {"size": 10}},
-        legend={"orientation": "h", "y": -0.35},
-        margin={"l": 60, "r": 20, "t": 60, "b": 120},
+        legend={"orientation": "h", "y": -0.08},
+        margin={"l": 80, "r": 20, "t": 80, "b": 80},
     )
     return fig
 
@@ -221,19 +232,22 @@ def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
     ordered = sorted(rows, key=lambda r: r.swing)
     fig = go.Figure()
     base = next((r.linkage_base for r in rows if r.linkage_base is not None), None)
+    origin = 0.0 if base is None else base  # no baseline L (none needed): bars start at L = 0
     for end, colour in (("low", "#1f77b4"), ("high", "#d62728")):
         ys, xs, texts = [], [], []
         for r in ordered:
             v = r.linkage_at_low if end == "low" else r.linkage_at_high
             at = r.low_value if end == "low" else r.high_value
             ys.append(_t(r.parameter))
-            xs.append(None if v is None or base is None else v - base)
-            texts.append(f"{_t(r.parameter)} = {at:g}: L = " + ("no value" if v is None else f"{v:.3f}"))
+            need = r.need_at_low if end == "low" else r.need_at_high
+            xs.append(None if v is None else v - origin)
+            texts.append(f"{_t(r.parameter)} = {at:g}: L = " + (f"{v:.3f}" if v is not None else
+                         "none needed" if need == "not needed" else "no value"))
         fig.add_trace(
             go.Bar(
                 y=ys,
                 x=xs,
-                base=base,
+                base=origin,
                 orientation="h",
                 name=f"{end} end of range",
                 marker_color=colour,
@@ -248,7 +262,7 @@ def sensitivity_figure(rows: Sequence[SensitivityRow], title: str) -> go.Figure:
         title=_t(title),
         barmode="overlay",
         height=120 + 32 * len(ordered),
-        xaxis={"title": "calibrated L"},
+        xaxis={"title": "calibrated L (x China's value of the whole disputed area)"},
         legend={"orientation": "h", "y": -0.15},
         margin={"l": 220, "r": 20, "t": 60, "b": 60},
     )

@@ -1,10 +1,10 @@
 """Tests of the border bargaining model (sco_games.models.border).
 
 Expected values are closed forms from the literature, written out here independently of the code under test:
-- asymmetric Nash on a linear pie: x1 = d1 + a (1 - d1 - d2) (Nash 1950; Kalai 1977; MODELS.md §2);
+- asymmetric Nash on a linear pie: x1 = d1 + a (1 - d1 - d2) (Nash 1950; Kalai 1977);
 - Rubinstein (1982): first proposer gets (1 - delta2) / (1 - delta1 delta2); a responder's outside option
   w binds iff w > delta2 (1 - delta1) / (1 - delta1 delta2), and then the proposer gets 1 - w (Osborne &
-  Rubinstein 1990 §3.12; MODELS.md §2);
+  Rubinstein 1990 §3.12);
 - Binmore, Rubinstein & Wolinsky (1986): as dt -> 0 Rubinstein's split tends to the asymmetric Nash solution
   with weights (r2, r1) / (r1 + r2) and the impasse point (0, 0) as disagreement;
 - Fearon (1995): shares in (p - c_A, p + c_B) beat war.
@@ -72,7 +72,7 @@ def test_power_only_nash_is_the_linear_pie_closed_form(p, cc, cn, w):
 
 
 def test_power_only_predicts_china_share_near_its_win_probability():
-    # Tajikistan: p = CINC ratio ~0.998 (MODELS.md reference facts); small war costs, fine offer interval
+    # Tajikistan: p = CINC ratio ~0.998 (COW NMC v6 CINC 2001); small war costs, fine offer interval
     p = win_probability("China", "Tajikistan")
     assert p == pytest.approx(0.16547 / (0.16547 + 0.00037))
     g = DyadGame(
@@ -89,7 +89,7 @@ def test_power_only_predicts_china_share_near_its_win_probability():
     # and with the scenario's own (larger) costs every power-only solution still gives China most of the area
     for name in SCENARIOS:
         sc = load_scenario(ROOT / "params" / f"{name}.yaml")
-        pred = predict(dyad_game(sc.border, "Tajikistan"), 28500)
+        pred = predict(dyad_game(sc.border, "Tajikistan", disagreement="war"), 28500)  # the benchmark
         assert min(pred.share(s) for s in ("nash", "kalai-smorodinsky", "rubinstein")) > 0.5
 
 
@@ -265,10 +265,10 @@ def test_no_value_does_cases():
     g = DyadGame("Tajikistan", win_probability=0.9978)
     # war as disagreement, L = 0: China's war payoff p - c_C alone beats 3.5% for any weight
     w = calibrate_nash_weight(g, 0.035)
-    assert not w.found and w.value is None and "no value does" in w.reason
+    assert not w.found and w.value is None and "no Nash weight in (0, 1) reproduces" in w.reason
     # Rubinstein with yearly offers: China proposing first keeps at least 1 - delta_N > 3.5%
     r = calibrate_linkage(g.replace(discount_rate_neighbour=0.1), 0.035, "rubinstein")
-    assert not r.found and "no value does" in r.reason
+    assert not r.found and "no linkage value in [0, " in r.reason
     assert 1 - math.exp(-0.1) > 0.035
     # status quo disagreement: China already gets less than 90% at L = 0, so no L >= 0 gives 90%
     d = calibrate_linkage(g.replace(disagreement="dispute"), 0.9, "nash")
@@ -280,7 +280,7 @@ def test_no_value_does_cases():
 
 def test_calibration_passes_through_a_no_agreement_region():
     # o_N = 0.5 caps China at 50%, its war payoff is p - c_C = 0.75: no deal at L = 0 (China would fight);
-    # linear Nash with w = 1/2 then needs L = 2 (p - x) + c_N - c_C for an interior share x (MODELS.md §2)
+    # linear Nash with w = 1/2 then needs L = 2 (p - x) + c_N - c_C for an interior share x (Nash 1950)
     g = DyadGame("t", win_probability=0.9978, neighbour_outside_option=0.5)
     assert predicted_share(g, "nash") is None
     cal = calibrate_linkage(g, 0.035, "nash")
@@ -308,7 +308,8 @@ def test_calibration_at_l_zero_is_not_fooled_by_numeric_noise():
 
 def test_calibrate_all_covers_every_dyad_and_reading():
     sc = load_scenario(ROOT / "params" / "post_911_2002.yaml")
-    rows = calibrate_all(sc.border, solutions=("nash",))
+    rows = calibrate_all(sc.border.model_copy(update={"disagreement": sc.border.disagreement.model_copy(
+        update={"value": "war"})}), solutions=("nash",))
     facts = settlements()
     assert len(rows) == sum(len(facts[n].readings) for n in sc.border.dyads)
     by = {r.id: c for _, r, c in rows}
@@ -405,11 +406,17 @@ def test_linkage_curve_is_non_increasing_and_sensitivity_has_rows():
     for s, ys in curve.shares.items():
         ys = ys[~np.isnan(ys)]
         assert np.all(np.diff(ys) <= 1e-9), s
-    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035)
+    g = dyad_game(sc.border, "Tajikistan", disagreement="war")
+    curve = linkage_curve(g, np.linspace(0, 4, 41))
+    for s, ys in curve.shares.items():
+        ys = ys[~np.isnan(ys)]
+        assert np.all(np.diff(ys) <= 1e-9), s
+    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, disagreement="war")
     assert {r.parameter for r in rows} >= {"war_cost_china", "war_cost_neighbour", "nash_weight_china"}
     wc = next(r for r in rows if r.parameter == "war_cost_china")
     assert wc.linkage_at_high < wc.linkage_at_low  # a costlier war for China needs less linkage
-    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, win_probability_range=(0.9, 0.9978))
+    rows = linkage_sensitivity(sc.border, "Tajikistan", 0.035, win_probability_range=(0.9, 0.9978),
+                               disagreement="war")
     wp = next(r for r in rows if r.parameter == "win_probability")
     # linear Nash, w = 1/2: L = 2 (p - x) + c_N - c_C, so lowering p by 0.0978 lowers L by 0.1956
     assert wp.linkage_at_high - wp.linkage_at_low == pytest.approx(2 * (0.9978 - 0.9), abs=1e-9)
@@ -429,20 +436,22 @@ def test_report_calibrated_linkage_reproduces_the_observed_share(name):
     sc, rep = _report(name)
     n_found = 0
     for d in (*rep.dyads.values(), rep.tajikistan):
-        for r in d.facts.readings:
-            for s, c in d.linkage[r.id].items():
-                if not c.found:
-                    assert c.value is None and c.reason
-                    continue
-                n_found += 1
-                fed_back = d.game.replace(linkage=c.value)
-                if s == "fearon":  # the least L that puts the observed share in the range
-                    assert predict(fed_back).fearon.contains(r.observed_share)
-                    if c.value > 1e-6:
-                        less = predict(d.game.replace(linkage=c.value - 1e-6)).fearon
-                        assert not less.contains(r.observed_share)
-                else:
-                    assert predicted_share(fed_back, s) == pytest.approx(r.observed_share, abs=1e-8)
+        assert d.linkage == d.linkage_by[d.game.disagreement]
+        for dis, game in d.games.items():
+            for r in d.facts.readings:
+                for s, c in d.linkage_by[dis][r.id].items():
+                    if not c.found:
+                        assert c.value is None and c.reason
+                        continue
+                    n_found += 1
+                    fed_back = game.replace(linkage=c.value)
+                    if s == "fearon":  # the least L that puts the observed share in the range
+                        assert predict(fed_back).fearon.contains(r.observed_share)
+                        if c.value > 1e-6:
+                            less = predict(game.replace(linkage=c.value - 1e-6)).fearon
+                            assert not less.contains(r.observed_share)
+                    else:
+                        assert predicted_share(fed_back, s) == pytest.approx(r.observed_share, abs=1e-8)
     assert n_found > 0
 
 
@@ -460,7 +469,7 @@ def test_report_numbers_equal_direct_calls(name):
         assert d.game == g
         main = facts[n].reading()
         assert d.power_only == predict(g, main.disputed_km2)
-        for dis in ("war", "dispute"):
+        for dis in (("war", "dispute") if n != "Russia" else ("dispute",)):
             assert d.nash_weight[dis] == calibrate_nash_weight(
                 dyad_game(p, n, disagreement=dis), main.observed_share
             )
@@ -469,11 +478,18 @@ def test_report_numbers_equal_direct_calls(name):
         dyad_game(p, p.focus_dyad, linkage=p.linkage_prior.value), facts[p.focus_dyad].reading().disputed_km2
     )
     tass = facts["Tajikistan"].reading("tass_1000")
-    cal = calibrate_linkage(tj, tass.observed_share, "nash")
-    assert rep.tajik_sensitivity["tass_1000"] == linkage_sensitivity(
-        p, "Tajikistan", tass.observed_share, "nash", win_probability_range=(0.9, tj.win_probability)
+    tj_war = dyad_game(p, "Tajikistan", disagreement="war")
+    cal = calibrate_linkage(tj_war, tass.observed_share, "nash")
+    assert rep.tajik_sensitivity_by["war"]["tass_1000"] == linkage_sensitivity(
+        p, "Tajikistan", tass.observed_share, "nash", win_probability_range=(0.9, tj.win_probability),
+        disagreement="war"
     )
-    top = 1.6 * max(cal.value, calibrate_linkage(tj, 4000 / 28500, "nash").value, 1.0)
+    assert rep.tajik_sensitivity_by["dispute"]["tass_1000"] == linkage_sensitivity(
+        p, "Tajikistan", tass.observed_share, "nash", disagreement="dispute"
+    )
+    assert rep.tajik_sensitivity == rep.tajik_sensitivity_by[p.disagreement.value]
+    # the L grid reaches 1.6 x the largest Nash L over both disagreement points (war's, here)
+    top = 1.6 * max(cal.value, calibrate_linkage(tj_war, 4000 / 28500, "nash").value, 1.0)
     assert rep.tajik_curve.linkage[-1] == pytest.approx(top) and rep.tajik_curve.linkage.size == 161
 
     side = rep.sidecar(sc.name)
@@ -481,20 +497,24 @@ def test_report_numbers_equal_direct_calls(name):
     # fn 12: 1,000 km2 of ~28,500; fn 13: 4,000 km2
     assert kr["observed Tajik share (1,000 km2)"] == round(100 * 1000 / 28500, 2)
     assert kr["observed Tajik share (4,000 km2)"] == round(100 * 4000 / 28500, 2)
-    assert kr["power-only Nash share (%)"] == round(100 * predicted_share(tj, "nash"), 2)
-    assert kr[f"L, Nash, {tass.label}"] == round(cal.value, 3)
-    assert side["calibrated_linkage"]["tass_1000"]["nash"] == cal.value
+    # "power-only" is war as the disagreement point (the benchmark); the L keys follow the scenario's point
+    assert kr["power-only Nash share (%)"] == round(100 * predicted_share(tj_war, "nash"), 2)
+    own = calibrate_linkage(tj, tass.observed_share, "nash")
+    assert kr[f"L, Nash, {tass.label}"] == (round(own.value, 3) if own.found else "no value")
+    assert side["calibrated_linkage"]["tass_1000"]["nash"] == own.value
+    assert side["calibrated_linkage_by_disagreement"]["war"]["tass_1000"]["nash"] == cal.value
+    assert kr["L, Nash, 1,000 km2, war (power-only benchmark)"] == round(cal.value, 3)
     assert side["win_probability_tajikistan"] == tj.win_probability
     assert set(side["dyads"]) == set(p.dyads)
     assert set(side["nash_weight_main_reading"]) == {
-        f"{n}/{dis}" for n in p.dyads for dis in ("war", "dispute")
+        f"{n}/{dis}" for n in p.dyads for dis in ("war", "dispute") if n != "Russia" or dis == "dispute"
     }
     assert json.loads(json.dumps(to_jsonable(side))) == to_jsonable(side)
     assert f"{100 * tass.observed_share:.1f}%" in side["headline"]
 
 
 def test_report_on_linear_nash_matches_the_closed_form():
-    # x = p - c_C + w (c_C + c_N) - (1 - w) L  (Nash 1950 on a linear pie, MODELS.md §2), solved for L
+    # x = p - c_C + w (c_C + c_N) - (1 - w) L  (Nash 1950 on a linear pie), solved for L
     p = BorderParams.example(war_cost_china=0.1, war_cost_neighbour=0.3, nash_weight_china=0.4)
     rep = border_report(p, datetime.date(2002, 6, 1))
     for r in settlements()["Tajikistan"].readings:
@@ -572,7 +592,11 @@ def test_notebook_runs_and_writes_its_sidecar(name, tmp_path):
     g = dyad_game(sc.border, "Tajikistan")
     tass = settlements()["Tajikistan"].reading("tass_1000")
     assert kr["observed Tajik share (1,000 km2)"] == pytest.approx(100 * tass.observed_share, abs=0.01)
-    assert data["calibrated_linkage"]["tass_1000"]["nash"] == pytest.approx(
-        calibrate_linkage(g, tass.observed_share, "nash").value, rel=1e-9
-    )
+    own = calibrate_linkage(g, tass.observed_share, "nash").value  # None: no linkage value fits
+    got = data["calibrated_linkage"]["tass_1000"]["nash"]
+    assert got == (None if own is None else pytest.approx(own, rel=1e-9))
+    war = calibrate_linkage(g.replace(disagreement="war"), tass.observed_share, "nash").value
+    by = data["calibrated_linkage_by_disagreement"]
+    assert by["war"]["tass_1000"]["nash"] == pytest.approx(war, rel=1e-9)
+    assert [c["id"] for c in data["claims"]] == ["B1", "B2", "B3", "B4"] and data["record"]
     assert set(data["dyads"]) == set(sc.border.dyads)

@@ -8,10 +8,13 @@ from sco_games.models.border.calibration import (
     calibrate_all,
     calibrate_linkage,
     calibrate_nash_weight,
+    linkage_need,
 )
-from sco_games.models.border.game import DyadGame, dyad_game
+from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim, record_check
+from sco_games.models.border.game import NUCLEAR_POWERS, DyadGame, dyad_game, war_credible
 from sco_games.models.border.params import NEIGHBOURS, BorderParams
 from sco_games.models.border.report import (
+    DISAGREEMENT_LABELS,
     DISAGREEMENTS,
     POINT_SOLUTIONS,
     TAJIK_READINGS,
@@ -19,8 +22,10 @@ from sco_games.models.border.report import (
     DyadReport,
     border_report,
     differing_values,
+    disagreements,
     point_shares,
     report,
+    rubinstein_weight,
     share_span,
 )
 from sco_games.models.border.sensitivity import (
@@ -71,4 +76,15 @@ __all__ = [
     "border_report",
     "report",
     "differing_values",
+    "linkage_need",
+    "b1_claim",
+    "b2_claim",
+    "b3_claim",
+    "b4_claim",
+    "record_check",
+    "NUCLEAR_POWERS",
+    "war_credible",
+    "DISAGREEMENT_LABELS",
+    "disagreements",
+    "rubinstein_weight",
 ]

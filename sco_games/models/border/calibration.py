@@ -25,6 +25,8 @@ __all__ = [
     "calibrate_linkage",
     "calibrate_nash_weight",
     "calibrate_all",
+    "NEEDS",
+    "linkage_need",
 ]
 
 
@@ -87,7 +89,8 @@ def calibrate_linkage(
         return 2.0 if s is None else s
 
     if predicted_share(game.replace(linkage=l_max), solution) is None:
-        return make(None, False, f"no value does: no agreement for any L in [0, {l_max:g}] (the "
+        return make(None, False, f"no linkage value in [0, {l_max:g}] reproduces the observed share: "
+                    "no agreement at any of them (the "
                     "neighbour's disagreement payoff or outside option exceeds every deal China can offer)",
                     None, "bracket check")
     f0 = share(0.0) - x_obs
@@ -97,7 +100,8 @@ def calibrate_linkage(
     if abs(f0) <= tol0:
         return make(0.0, True, "L = 0 already reproduces the observed share", f0, "bracket end")
     if f0 < 0:
-        return make(None, False, f"no value does: even with L = 0 the {solution} split gives China "
+        return make(None, False, f"no linkage value in [0, {l_max:g}] reproduces the observed share: "
+                    f"even with L = 0 the {solution} split gives China "
                     f"{share(0.0):.4f} < {x_obs:.4f}; only a negative L (China averse to any deal) would fit",
                     None, "bracket check")
     floor = share(l_max)
@@ -108,7 +112,8 @@ def calibrate_linkage(
             if solution == "rubinstein"
             else "the share levels off as L grows"
         )
-        return make(None, False, f"no value does in [0, {l_max:g}]: China's share never falls below "
+        return make(None, False, f"no linkage value in [0, {l_max:g}] reproduces the observed share: China's "
+                    "share never falls below "
                     f"{floor:.4f} > {x_obs:.4f} ({why})", None, "bracket check")
     # a tighter upper end keeps Brent's steps in the region where the share moves
     hi = 1.0
@@ -123,9 +128,16 @@ def calibrate_linkage(
 def _fearon_linkage(game: DyadGame, x_obs: float, make: Callable[..., Calibration]) -> Calibration:
     """:func:`calibrate_linkage` for Fearon's range, in closed form: the least ``L`` with the observed share
     in the range (the neighbour's end does not move with ``L``)."""
+    if not game.war_credible:
+        return make(None, False, "not applicable: no credible war between nuclear powers, so no Fearon range",
+                    None, "closed form")
+    if game.disagreement != "war":
+        return make(None, False, "not applicable: Fearon's range is a range against war, and this game's "
+                    "disagreement point is a continuing dispute", None, "closed form")
     high = _fearon_split(game.replace(linkage=0.0), 1.0).high
     if high is None or x_obs > high + 1e-12:
-        return make(None, False, "no value does: the neighbour prefers war to ceding that much "
+        return make(None, False, "no linkage value reproduces the observed share: the neighbour prefers "
+                    "war to ceding that much "
                     "(observed share above p + c_N); linkage does not change the neighbour's side",
                     None, "closed form")
     need = game.win_probability - game.war_cost_china - game.u_china(x_obs)
@@ -137,8 +149,8 @@ def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
     """China's Nash bargaining weight ``w`` in (0, 1) that reproduces ``observed_share`` at the game's ``L``.
 
     The Nash share rises with ``w`` from China's reservation share (``u_C(x) + L = d_C``) to the most the
-    neighbour concedes; "no value does" outside that interval -- e.g. under war as the disagreement point with
-    ``L = 0`` China's reservation share ``p - c_C`` already exceeds 3.5%.
+    neighbour concedes; no weight reproduces the share outside that interval -- e.g. under war as the
+    disagreement point with ``L = 0`` China's reservation share ``p - c_C`` already exceeds 3.5%.
     """
     check_game(game, "calibrate_nash_weight")
     x_obs = _check_share(observed_share)
@@ -155,15 +167,18 @@ def calibrate_nash_weight(game: DyadGame, observed_share: float) -> Calibration:
 
     lo_s, hi_s = share(br[0]), share(br[1])
     if lo_s is None or hi_s is None:
-        return make(None, False, "no value does: no agreement beats the disagreement point", None,
+        return make(None, False, "no Nash weight in (0, 1) reproduces the observed share: no agreement "
+                    "beats the disagreement point", None,
                     "bracket check")
     if x_obs < lo_s - 1e-9:
-        return make(None, False, f"no value does: even with weight 0 China gets {lo_s:.4f} > {x_obs:.4f} "
+        return make(None, False, "no Nash weight in (0, 1) reproduces the observed share: "
+                    f"even with weight 0 China gets {lo_s:.4f} > {x_obs:.4f} "
                     "(its disagreement payoff alone is worth more than the observed share)", None,
                     "bracket check")
     if x_obs > hi_s + 1e-9:
         return make(None, False,
-                    f"no value does: even with weight 1 China gets only {hi_s:.4f} < {x_obs:.4f}", None,
+                    "no Nash weight in (0, 1) reproduces the observed share: "
+                    f"even with weight 1 China gets only {hi_s:.4f} < {x_obs:.4f}", None,
                     "bracket check")
     if abs(x_obs - lo_s) <= 1e-12:
         return make(br[0], True, "not identified: every weight up to the reservation corner gives this "
@@ -196,3 +211,39 @@ def calibrate_all(
             for s in solutions:
                 out.append((facts[n], r, calibrate_linkage(g, r.observed_share, s)))
     return out
+
+
+#: what :func:`linkage_need` can say about the linkage a solution needs to reproduce an observed share
+NEEDS = ("needed", "not needed", "unreachable", "not applicable")
+
+
+def linkage_need(game: DyadGame, observed_share: float, solution: str) -> tuple[str, float | None]:
+    """Does ``solution`` need a positive linkage value to reproduce ``observed_share``? One of :data:`NEEDS`,
+    with the calibrated ``L`` (None unless "needed"):
+
+    - ``"needed"``: ``L = 0`` gives China more than observed and some ``L > 0`` reproduces it;
+    - ``"not needed"``: ``L = 0`` already gives China the observed share or less (no linkage is required;
+      only a negative ``L`` would fit exactly);
+    - ``"unreachable"``: ``L = 0`` gives China more, and no ``L`` in the bracket brings it down to the
+      observed share (e.g. Rubinstein's floor ``1 - delta_N``), or no deal at all;
+    - ``"not applicable"``: the solution cannot be asked here (Fearon's range is a range against war: not
+      under a continuing dispute, nor between nuclear powers).
+
+    >>> linkage_need(DyadGame("T", win_probability=0.9978), 0.035, "fearon")[0]
+    'needed'
+    >>> linkage_need(DyadGame("T", win_probability=0.02), 0.035, "nash")
+    ('not needed', None)
+    """
+    check_game(game, "linkage_need")
+    x_obs = _check_share(observed_share)
+    if solution == "fearon" and (not game.war_credible or game.disagreement != "war"):
+        return "not applicable", None  # Fearon's range is a range against war
+    cal = calibrate_linkage(game, x_obs, solution)
+    if cal.found:
+        return ("needed", cal.value) if cal.value > 1e-9 else ("not needed", None)
+    at0 = predicted_share(game.replace(linkage=0.0), solution)
+    if solution == "fearon":
+        return "unreachable", None  # the observed share is above the neighbour's end, whatever L
+    if at0 is not None and at0 <= x_obs:
+        return "not needed", None
+    return "unreachable", None

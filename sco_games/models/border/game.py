@@ -1,4 +1,4 @@
-"""Border bargaining between China and one former-Soviet neighbour (paper §1-1, fn 12-13; MODELS.md §2).
+"""Border bargaining between China and one former-Soviet neighbour (paper §1-1, fn 12-13).
 
 The puzzle: by material power China would win a war over the Pamir almost surely (CINC share against
 Tajikistan ~0.998), yet in 2002 it took about 3.5% of the disputed area (about 1,000 km2; some say 4,000 km2).
@@ -14,9 +14,14 @@ of that side's value of the whole disputed area**.
   twice the value of owning all of it.
 - Disagreement (``disagreement``): ``"war"`` -- China wins all with probability ``p`` (the CINC ratio from
   :func:`sco_games.data.capabilities.win_probability`), each side pays a cost ``c_i`` -- so
-  ``d = (p - c_C, 1 - p - c_N)``; or ``"dispute"`` -- the status quo continues: China keeps the share ``h`` it
+  ``d = (p - c_C, 1 - p - c_N)``, our power-only benchmark (Fearon 1995), not the paper's account; or
+  ``"dispute"`` (the paper's long, peaceful deadlock, §1-1) -- the status quo continues: China keeps the
+  share ``h`` it
   holds, each side pays a cost ``k_i``: ``d = (h^alpha_C - k_C, (1 - h)^alpha_N - k_N)``.
-- The neighbour's outside option ``o_N`` (walking away to the Russian-mediated "4+1" bloc, §1-1) is a
+- Between two nuclear-weapon states (China and Russia: :data:`NUCLEAR_POWERS`) war is not a credible
+  disagreement point (a war of conquest risks nuclear escalation; the CINC ratio, which counts steel, energy,
+  troops and people, ignores deterrence): the dyad always uses ``"dispute"`` and has no Fearon range.
+- The neighbour's outside option ``o_N`` (Russia's backing at the "4+1" table, §1-1) is a
   constraint ``u_N >= o_N`` (the outside option principle), not a disagreement point.
 
 Solutions (all from :mod:`sco_games.theory.bargaining`, on the frontier ``(x^alpha_C + L, (1-x)^alpha_N)``):
@@ -47,7 +52,21 @@ from sco_games.models.border.settlements import _load_settlements
 from sco_games.sourced import check_section, unwrap
 from sco_games.theory.bargaining import discount_factor
 
-__all__ = ["DyadGame", "dyad_game"]
+__all__ = ["NUCLEAR_POWERS", "DyadGame", "dyad_game", "war_credible"]
+
+#: The nuclear-weapon states among the dyads (NPT Art. IX(3): the states that exploded a nuclear device before
+#: 1 January 1967 -- the Soviet Union, whose arsenal Russia took over, 1949; China, 1964).
+NUCLEAR_POWERS: frozenset[str] = frozenset({"China", "Russia"})
+
+
+def war_credible(neighbour: str) -> bool:
+    """Whether war is a credible disagreement point between China and ``neighbour``: not between two
+    nuclear-weapon states (:data:`NUCLEAR_POWERS`).
+
+    >>> war_credible("Tajikistan"), war_credible("Russia")
+    (True, False)
+    """
+    return not ("China" in NUCLEAR_POWERS and neighbour in NUCLEAR_POWERS)
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,7 @@ class DyadGame:
     offer_interval_years: float = 1.0
     neighbour_outside_option: float = 0.0
     linkage: float = 0.0
+    war_credible: bool = True
 
     def __post_init__(self) -> None:
         checks = {
@@ -109,6 +129,9 @@ class DyadGame:
                 raise ValueError(f"{name} must be > 0, got {getattr(self, name)!r}")
         if self.disagreement not in ("war", "dispute"):
             raise ValueError(f"disagreement must be 'war' or 'dispute', got {self.disagreement!r}")
+        if self.disagreement == "war" and not self.war_credible:
+            raise ValueError(f"{self.neighbour}: war is not a credible disagreement point between nuclear "
+                             "powers; use disagreement='dispute'")
 
     def replace(self, **changes: Any) -> DyadGame:
         """A copy with some fields changed (validated again)."""
@@ -160,12 +183,20 @@ class DyadGame:
 
 def dyad_game(params: BorderParams, neighbour: str, **changes: Any) -> DyadGame:
     """The :class:`DyadGame` of China and ``neighbour`` from a scenario's border section, the capabilities
-    data (win probability = CINC ratio) and the settlement data (status quo). ``changes`` override fields."""
+    data (win probability = CINC ratio) and the settlement data (status quo). ``changes`` override fields.
+
+    Between nuclear powers (:func:`war_credible` False: Russia) the disagreement point is ``"dispute"``
+    whatever the scenario says, and asking for ``disagreement="war"`` is an error.
+
+    >>> dyad_game(BorderParams.example(disagreement="war"), "Russia").disagreement
+    'dispute'
+    """
     check_section(params, BorderParams, "border", "dyad_game")
     facts = _load_settlements()
     if neighbour not in facts:
         raise ValueError(f"neighbour={neighbour!r}: unknown dyad; known: {', '.join(NEIGHBOURS)}")
     v = unwrap(params)
+    credible = war_credible(neighbour)
     game = DyadGame(
         neighbour=neighbour,
         win_probability=win_probability("China", neighbour),
@@ -176,13 +207,14 @@ def dyad_game(params: BorderParams, neighbour: str, **changes: Any) -> DyadGame:
         dispute_cost_china=v["dispute_cost_china"],
         dispute_cost_neighbour=v["dispute_cost_neighbour"],
         china_held_share=facts[neighbour].china_held_share,
-        disagreement=v["disagreement"],
+        disagreement=v["disagreement"] if credible else "dispute",
         nash_weight_china=v["nash_weight_china"],
         discount_rate_china=v["discount_rate_china"],
         discount_rate_neighbour=v["discount_rate_neighbour"],
         offer_interval_years=v["offer_interval_years"],
         neighbour_outside_option=v["neighbour_outside_option"],
         linkage=0.0,
+        war_credible=credible,
     )
     return game.replace(**changes) if changes else game
 

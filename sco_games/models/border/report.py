@@ -25,8 +25,14 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.models.border.calibration import Calibration, calibrate_linkage, calibrate_nash_weight
-from sco_games.models.border.game import DyadGame, dyad_game
+from sco_games.models.border.calibration import (
+    Calibration,
+    calibrate_linkage,
+    calibrate_nash_weight,
+    linkage_need,
+)
+from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim, record_check
+from sco_games.models.border.game import DyadGame, dyad_game, war_credible
 from sco_games.models.border.params import BorderParams
 from sco_games.models.border.sensitivity import (
     LinkageCurve,
@@ -36,8 +42,11 @@ from sco_games.models.border.sensitivity import (
 )
 from sco_games.models.border.settlements import DyadFacts, Reading, settlements
 from sco_games.models.border.solutions import SOLUTIONS, SplitPrediction, predict
-from sco_games.models.common import percent
+from sco_games.models.common import Claim, RecordCheck, percent
 from sco_games.sourced import check_section, unwrap
+
+_SOLUTION_LABELS = {"nash": "asymmetric Nash", "kalai-smorodinsky": "Kalai-Smorodinsky",
+                    "rubinstein": "Rubinstein", "fearon": "Fearon range"}
 
 POINT_SOLUTIONS = ("nash", "kalai-smorodinsky", "rubinstein")
 """The solutions that predict one split (Fearon's gives a range)."""
@@ -45,7 +54,31 @@ POINT_SOLUTIONS = ("nash", "kalai-smorodinsky", "rubinstein")
 TAJIK_READINGS = ("tass_1000", "specialists_4000")
 """The two Tajik readings the notebook contrasts: 1,000 km2 (fn 12) and 4,000 km2 (specialists, fn 13)."""
 
-DISAGREEMENTS = ("war", "dispute")
+DISAGREEMENTS = ("dispute", "war")
+"""The two disagreement points, shown side by side: the paper's continuing dispute, and war (our power-only
+benchmark)."""
+
+DISAGREEMENT_LABELS = {"dispute": "continuing dispute", "war": "war (power-only benchmark)"}
+
+
+def rubinstein_weight(game: DyadGame) -> float:
+    """China's Nash weight implied by Rubinstein's game as offers come ever faster: ``r_N / (r_C + r_N)``
+    (Binmore, Rubinstein and Wolinsky 1986): the more patient side gets the larger weight.
+
+    >>> g = DyadGame("T", 0.5, discount_rate_china=0.05, discount_rate_neighbour=0.10)
+    >>> round(rubinstein_weight(g), 4)
+    0.6667
+    """
+    return game.discount_rate_neighbour / (game.discount_rate_china + game.discount_rate_neighbour)
+
+
+def disagreements(neighbour: str) -> tuple[str, ...]:
+    """The disagreement points that can be asked of a dyad: no war between nuclear powers (Russia).
+
+    >>> disagreements("Russia"), disagreements("Tajikistan")
+    (('dispute',), ('dispute', 'war'))
+    """
+    return DISAGREEMENTS if war_credible(neighbour) else ("dispute",)
 
 
 def point_shares(pred: SplitPrediction) -> dict[str, float | None]:
@@ -77,9 +110,15 @@ class DyadReport:
     power_only: SplitPrediction
     linkage: dict[str, dict[str, Calibration]]
     nash_weight: dict[str, Calibration]
+    #: disagreement point -> the same results under it (the scenario's own point included): ``games``,
+    #: ``power_only_by`` (L = 0), ``at_prior`` (the scenario's prior L), ``linkage_by`` (reading -> solution)
+    games: dict[str, DyadGame]
+    power_only_by: dict[str, SplitPrediction]
+    at_prior: dict[str, SplitPrediction]
+    linkage_by: dict[str, dict[str, dict[str, Calibration]]]
 
     def linkage_values(self) -> dict[str, dict[str, float | None]]:
-        """Reading id -> solution -> calibrated ``L`` (None where no value does)."""
+        """Reading id -> solution -> calibrated ``L`` (None where no linkage value reproduces the share)."""
         return {
             rid: {s: (c.value if c.found else None) for s, c in cs.items()}
             for rid, cs in self.linkage.items()
@@ -89,18 +128,25 @@ class DyadReport:
 def _dyad_report(params: BorderParams, neighbour: str, facts: DyadFacts) -> DyadReport:
     g = dyad_game(params, neighbour)
     main = facts.reading()
+    prior = float(params.linkage_prior.value)
+    games = {dis: dyad_game(params, neighbour, disagreement=dis) for dis in disagreements(neighbour)}
+    linkage_by = {
+        dis: {r.id: {s: calibrate_linkage(gd, r.observed_share, s) for s in SOLUTIONS}
+              for r in facts.readings}
+        for dis, gd in games.items()
+    }
+    power_by = {dis: predict(gd, main.disputed_km2) for dis, gd in games.items()}
     return DyadReport(
         neighbour=neighbour,
         facts=facts,
         game=g,
-        power_only=predict(g, main.disputed_km2),
-        linkage={
-            r.id: {s: calibrate_linkage(g, r.observed_share, s) for s in SOLUTIONS} for r in facts.readings
-        },
-        nash_weight={
-            dis: calibrate_nash_weight(dyad_game(params, neighbour, disagreement=dis), main.observed_share)
-            for dis in DISAGREEMENTS
-        },
+        power_only=power_by[g.disagreement],
+        linkage=linkage_by[g.disagreement],
+        nash_weight={dis: calibrate_nash_weight(gd, main.observed_share) for dis, gd in games.items()},
+        games=games,
+        power_only_by=power_by,
+        at_prior={dis: predict(gd.replace(linkage=prior), main.disputed_km2) for dis, gd in games.items()},
+        linkage_by=linkage_by,
     )
 
 
@@ -110,8 +156,11 @@ class BorderReport:
 
     ``dyads``: the scenario's dyads in order; ``tajikistan``: the Tajik dyad (the same object when it is
     shown); ``focus_prior``: the focus dyad at the scenario's prior ``L``; ``tajik_curve``: predicted shares
-    over ``L`` in ``[0, 1.6 max(1, L_Nash(1,000), L_Nash(4,000))]`` (161 points); ``tajik_sensitivity``:
-    reading id -> :func:`linkage_sensitivity` rows (Nash), with ``p`` moved down to ``low_win_probability``.
+    over ``L`` in ``[0, 1.6 max(1, L_Nash(1,000), L_Nash(4,000))]`` (161 points; the largest ``L`` over both
+    disagreement points), under the scenario's disagreement point (``tajik_curves``: under each);
+    ``tajik_sensitivity``: reading id -> :func:`linkage_sensitivity` rows (Nash) under the scenario's
+    disagreement point (``tajik_sensitivity_by``: under each), with ``p`` moved down to
+    ``low_win_probability`` under war (under a continuing dispute ``p`` does not enter).
     """
 
     date: _dt.date
@@ -123,6 +172,11 @@ class BorderReport:
     tajik_curve: LinkageCurve
     tajik_sensitivity: dict[str, list[SensitivityRow]]
     low_win_probability: float
+    default_disagreement: str = "dispute"
+    #: disagreement point -> reading id -> sensitivity rows (Nash), both points side by side
+    tajik_sensitivity_by: dict[str, dict[str, list[SensitivityRow]]] | None = None
+    #: disagreement point -> the L-vs-share curve of the Tajik dyad (one L grid for both)
+    tajik_curves: dict[str, LinkageCurve] | None = None
     method: str = "border.predict / calibrate_linkage (Brent on [0, 1e4]) / calibrate_nash_weight per dyad"
 
     @property
@@ -179,27 +233,170 @@ class BorderReport:
         return out
 
     def headline(self) -> str:
-        """One sentence: power-only shares for the Tajik deal against the record, and the Nash ``L``."""
-        span = share_span(self.tajikistan.power_only)
-        if span is None:
-            return "Tajikistan: no power-only agreement (China prefers war); see the notebook."
-        fr, r1 = self.tajikistan.facts, self.tajik_1000
-        l1, l4 = (self.linkage(r, "nash") for r in TAJIK_READINGS)
+        """One sentence: the Tajik share on the record, what each disagreement point predicts at L = 0, and
+        the linkage value Nash needs under each (the scenario's own point first)."""
+        tj, r1 = self.tajikistan, self.tajik_1000
+        fr = tj.facts
+        parts = []
+        for dis in self.disagreement_order():
+            span = share_span(tj.power_only_by[dis])
+            l1 = tj.linkage_by[dis][r1.id]["nash"]
+            need, _ = linkage_need(tj.games[dis], r1.observed_share, "nash")
+            said = ("no agreement" if span is None else
+                    f"China {100 * span[0]:.0f}-{100 * span[1]:.0f}%" if round(100 * span[0]) != round(
+                        100 * span[1]) else f"China {100 * span[0]:.0f}%")
+            lw = (f"Nash needs L = {l1.value:.2f}" if need == "needed" else
+                  "Nash needs no linkage" if need == "not needed" else "Nash cannot reach it")
+            tag = ("a continuing dispute" if dis == "dispute" else "war") + (
+                " (this scenario's disagreement point)" if dis == self.default_disagreement else
+                " (our power-only benchmark)")
+            parts.append(f"with {tag} the models give {said} at L = 0 and {lw}")
         return (
-            f"Tajikistan: power alone predicts China {100 * span[0]:.0f}-{100 * span[1]:.0f}% "
-            f"of the disputed area, it got {100 * r1.observed_share:.1f}%"
+            f"Tajikistan: China got {100 * r1.observed_share:.1f}% of the disputed area"
             + ("" if fr.settled_by(self.date) else f" (in {fr.settled:%B %Y}, after this scenario's date)")
-            + "; Nash bargaining needs a linkage value L = "
-            + (f"{l1.value:.2f}" if l1.found else "none")
-            + " (1,000 km2) or "
-            + (f"{l4.value:.2f}" if l4.found else "none")
-            + " (4,000 km2) times the land's value to China."
+            + "; " + "; ".join(parts)
+            + " (L in units of China's value of the whole disputed Tajik area)."
         )
+
+    def disagreement_order(self) -> tuple[str, ...]:
+        """The disagreement points, the scenario's own first."""
+        return tuple(sorted(DISAGREEMENTS, key=lambda d: d != self.default_disagreement))
+
+    @property
+    def rubinstein_weight(self) -> float:
+        """China's Nash weight implied by the scenario's discount rates (:func:`rubinstein_weight`)."""
+        return rubinstein_weight(self.tajikistan.game)
+
+    def weight_rows(self) -> list[tuple[str, float, str, float | None]]:
+        """(weight name, China's weight, disagreement point, China's Nash share of the Tajik area at L = 0)
+        for the scenario's Nash weight and the Rubinstein-implied one, under each disagreement point."""
+        tj = self.tajikistan
+        out = []
+        for name, w in (("scenario's Nash weight", tj.game.nash_weight_china),
+                        ("Rubinstein-implied weight r_N / (r_C + r_N)", self.rubinstein_weight)):
+            for dis in self.disagreement_order():
+                out.append((name, w, dis, predict(tj.games[dis].replace(nash_weight_china=w)).share("nash")))
+        return out
+
+    def sensitivity_text(self, disagreement: str, reading_id: str = TAJIK_READINGS[0]) -> str:
+        """Plain words: how far the Nash ``L`` for one Tajik reading moves over the sourced ranges, under one
+        disagreement point, and whether linkage is needed at every end."""
+        rows = (self.tajik_sensitivity_by or {}).get(disagreement, {}).get(reading_id, [])
+        r = self.tajikistan.facts.reading(reading_id)
+        ends = [(x.parameter, v, n) for x in rows for v, n in ((x.linkage_at_low, x.need_at_low),
+                                                               (x.linkage_at_high, x.need_at_high))]
+        base = self.tajikistan.linkage_by[disagreement][reading_id]["nash"]
+        vals = [v for _, v, n in ends if n == "needed" and v is not None]
+        if base.found:
+            vals.append(base.value)
+        not_needed = sorted({p for p, _, n in ends if n == "not needed"})
+        unreach = sorted({p for p, _, n in ends if n == "unreachable"})
+        head = f"With a {DISAGREEMENT_LABELS[disagreement]}, for {r.label}: "
+        if vals:
+            head += (f"where linkage is needed, the Nash L runs from {min(vals):.2f} to {max(vals):.2f} "
+                     "(units: China's value of the whole disputed Tajik area) as one input at a time moves "
+                     "over its range")
+        else:
+            head += "Nash needs no positive linkage value at the baseline or at any range end"
+        if not_needed:
+            head += ("; no linkage value is needed at all (L = 0 already gives China the observed share or "
+                     f"less) at an end of: {', '.join(not_needed)}")
+        if unreach:
+            head += ("; no linkage value in [0, 10^4] reproduces the observed share at an end of: "
+                     + ", ".join(unreach))
+        all_above_1 = vals and not not_needed and not unreach and min(vals) > 1
+        return head + (". Whatever the values within these ranges, L stays above 1." if all_above_1 else ".")
+
+    def power_text(self) -> str:
+        """Plain words: what each disagreement point predicts for the Tajik deal without linkage."""
+        tj, r1 = self.tajikistan, self.tajik_1000
+        out = []
+        for dis in self.disagreement_order():
+            span, fr = share_span(tj.power_only_by[dis]), tj.power_only_by[dis].fearon
+            s = (f"With a {DISAGREEMENT_LABELS[dis]}"
+                 + (" (this scenario's disagreement point)" if dis == self.default_disagreement else "")
+                 + ", ")
+            s += (f"the point solutions give China {100 * span[0]:.1f}% to {100 * span[1]:.1f}% "
+                  "without linkage"
+                  if span else "no split beats disagreement for China without linkage")
+            if dis == "war":
+                s += ", and Fearon's range is " + ("empty" if fr.empty else
+                                                   f"{100 * fr.low:.1f}% to {100 * fr.high:.1f}%")
+            if span and span[0] > 3 * r1.observed_share:
+                s += (": far more than the record, so something China valued besides land must enter the "
+                      "deal.")
+            elif span and span[1] < r1.observed_share:
+                s += (": less than the record, so no linkage is needed to explain why China settled for "
+                      "little (the continuing dispute left the land with Tajikistan).")
+            else:
+                s += ": close to the record."
+            out.append(s)
+        return (f"The record says China got {100 * r1.observed_share:.1f}%. " + " ".join(out))
+
+    def weight_text(self) -> str:
+        """Plain words: the scenario's Nash weight beside the one Rubinstein's game implies."""
+        tj = self.tajikistan
+        g = tj.game
+        w, wr = g.nash_weight_china, self.rubinstein_weight
+        rows = [(d, x) for _, _, d, x in self.weight_rows()]
+        half = len(rows) // 2  # the scenario's weight first, then the Rubinstein-implied one
+        shares = "; ".join(f"{DISAGREEMENT_LABELS[d]}: {_pct(x)} with w = {w:g}, {_pct(y)} with w = {wr:.2f}"
+                           for (d, x), (_, y) in zip(rows[:half], rows[half:], strict=True))
+        return (f"The scenario gives China a Nash weight w = {w:g} (the symmetric Nash solution), but its "
+                f"discount rates, {g.discount_rate_china:g} a year for China and "
+                f"{g.discount_rate_neighbour:g} for Tajikistan, imply w = r_N / (r_C + r_N) = {wr:.2f} in "
+                "Rubinstein's game when offers come often (Binmore, Rubinstein and Wolinsky 1986). In plain "
+                "words: the side that can better afford to wait gets more, and the scenario makes Tajikistan "
+                "the less patient side, so Rubinstein's logic hands China the larger weight; the symmetric "
+                "weight ignores patience. China's Nash "
+                f"share of the Tajik area at L = 0: {shares}.")
+
+    def claims(self) -> list[Claim]:
+        """The paper's border claims B1-B4 with the model's verdicts (see
+        :mod:`~sco_games.models.border.claims`)."""
+        tj = self.tajikistan
+        rs = tj.facts.readings
+        main = tj.facts.reading()
+        needs = {(dis, s): linkage_need(tj.games[dis], main.observed_share, s)
+                 for dis in self.disagreement_order() for s in SOLUTIONS}
+        facts = settlements()
+        return [
+            b1_claim(main.disputed_km2, [r.disputed_km2 for r in rs], self.default_disagreement),
+            b2_claim([(r.ceded_km2, r.observed_share, r.reported <= self.date) for r in rs],
+                     tj.facts.settled),
+            b3_claim({n: f.settled for n, f in facts.items()}, models_joint_table=False),
+            b4_claim(needs, self.default_disagreement),
+        ]
+
+    def record_checks(self) -> list[RecordCheck]:
+        """For each shown dyad, disagreement point and solution: China's predicted share at the scenario's
+        prior ``L`` beside the settled share(s) on the record (:func:`record_check`)."""
+        out = []
+        for n, d in self.dyads.items():
+            readings = [(r.label, r.share_range) for r in d.facts.readings]
+            src = "border_settlements.yaml: " + "; ".join(
+                dict.fromkeys(r.ceded_source for r in d.facts.readings))
+            for dis in self.disagreement_order():
+                if dis not in d.at_prior:
+                    continue
+                pred = d.at_prior[dis]
+                for s in SOLUTIONS:
+                    if s == "fearon":
+                        if not d.games[dis].war_credible or dis != "war":
+                            continue  # Fearon's range is a range against war
+                        value = None if pred.fearon.empty else (pred.fearon.low, pred.fearon.high)
+                    else:
+                        value = pred.share(s)
+                    q = (f"China's share of the China-{n} disputed area: {DISAGREEMENT_LABELS[dis]}, "
+                         f"{_SOLUTION_LABELS[s]}, L = {self.linkage_prior:g}")
+                    out.append(record_check(f"{n}/{dis}/{s}", q, value, readings, src))
+        return out
 
     def key_results(self) -> dict[str, Any]:
         """The index page's key results (shares in %, rounded to 0.01; ``L`` rounded to 0.001)."""
         tj, r1, r4 = self.tajikistan, self.tajik_1000, self.tajik_4000
-        shares, fr0 = point_shares(tj.power_only), tj.power_only.fearon
+        # "power-only": war as the disagreement point (the benchmark), whatever the scenario's own point
+        shares, fr0 = point_shares(tj.power_only_by["war"]), tj.power_only_by["war"].fearon
 
         def lval(rid: str, s: str) -> float | str:
             c = self.linkage(rid, s)
@@ -214,21 +411,41 @@ class BorderReport:
             "Fearon range, L = 0 (%)": "empty" if fr0.empty else f"{100 * fr0.low:.1f}-{100 * fr0.high:.1f}",
             **{f"L, Nash, {r.label}": lval(r.id, "nash") for r in tj.facts.readings},
             **{f"L, Rubinstein, {r.label}": lval(r.id, "rubinstein") for r in (r1, r4)},
-            "least L in Fearon range, 1,000 km2": round(self.linkage(r1.id, "fearon").value, 3),
+            "least L in Fearon range, 1,000 km2": _lval(tj.linkage_by["war"][r1.id]["fearon"]),
+            "disagreement point (this scenario)": self.default_disagreement,
+            **{f"Nash share at L = 0, {DISAGREEMENT_LABELS[dis]} (%)":
+               percent(tj.power_only_by[dis].share("nash"), 2) for dis in self.disagreement_order()},
+            **{f"L, Nash, 1,000 km2, {DISAGREEMENT_LABELS[dis]}": _lval(tj.linkage_by[dis][r1.id]["nash"])
+               for dis in self.disagreement_order()},
+            "China's Nash weight (scenario)": tj.game.nash_weight_china,
+            "China's Rubinstein-implied weight": round(self.rubinstein_weight, 3),
+            **{f"B{i + 1} verdict": c.verdict for i, c in enumerate(self.claims())},
         }
 
     def sidecar(self, scenario_name: str) -> dict[str, Any]:
-        """The notebook's sidecar: ``headline``, ``key_results`` and plain data for the tests."""
+        """The notebook's sidecar: ``headline``, ``key_results``, ``claims`` (B1-B4), ``record`` (predicted
+        vs settled shares) and plain data for the tests."""
         return {
             "headline": self.headline(),
             "key_results": self.key_results(),
+            "claims": [{"id": c.id, "claim": c.claim, "verdict": c.verdict, "because": c.evidence}
+                       for c in self.claims()],
+            "record": [{"id": r.id, "question": r.question, "predicted": r.predicted, "observed": r.observed,
+                        "agrees": r.agrees, "source": r.source} for r in self.record_checks()],
+            "default_disagreement": self.default_disagreement,
+            "rubinstein_weight": self.rubinstein_weight,
+            "calibrated_linkage_by_disagreement": {
+                dis: {rid: {s: (c.value if c.found else None) for s, c in cs.items()}
+                      for rid, cs in self.tajikistan.linkage_by[dis].items()}
+                for dis in self.disagreement_order()
+            },
             "scenario": scenario_name,
             "focus_dyad": self.focus,
             "win_probability_tajikistan": self.tajikistan.game.win_probability,
             "power_only_shares_tajikistan": point_shares(self.tajikistan.power_only),
             "calibrated_linkage": self.linkage_values(),
             "nash_weight_main_reading": {
-                f"{n}/{dis}": d.nash_weight[dis].value for n, d in self.dyads.items() for dis in DISAGREEMENTS
+                f"{n}/{dis}": d.nash_weight[dis].value for n, d in self.dyads.items() for dis in d.nash_weight
             },
             "dyads": {
                 n: {
@@ -250,6 +467,14 @@ class BorderReport:
                 for n, d in self.dyads.items()
             },
         }
+
+
+def _pct(x: float | None) -> str:
+    return "no agreement" if x is None else f"{100 * x:.1f}%"
+
+
+def _lval(c: Calibration) -> float | str:
+    return round(c.value, 3) if c.found else "no value"
 
 
 def _as_date(date: Any) -> _dt.date:
@@ -285,18 +510,25 @@ def border_report(params: BorderParams, date: _dt.date | str, low_win_probabilit
     tj = dyads.get("Tajikistan") or _dyad_report(params, "Tajikistan", facts["Tajikistan"])
     focus = dyads[params.focus_dyad]
     prior = float(params.linkage_prior.value)
-    cal_tj = [tj.linkage[r]["nash"] for r in TAJIK_READINGS]
+    cal_tj = [tj.linkage_by[dis][r]["nash"] for r in TAJIK_READINGS for dis in tj.linkage_by]
     l_top = max([c.value for c in cal_tj if c.found] + [1.0]) * 1.6
-    sens = {
-        rid: linkage_sensitivity(
-            params,
-            "Tajikistan",
-            tj.facts.reading(rid).observed_share,
-            "nash",
-            win_probability_range=(float(low_win_probability), tj.game.win_probability),
-        )
-        for rid in TAJIK_READINGS
+    curves = {dis: linkage_curve(gd, np.linspace(0.0, l_top, 161)) for dis, gd in tj.games.items()}
+    sens_by = {
+        dis: {
+            rid: linkage_sensitivity(
+                params,
+                "Tajikistan",
+                tj.facts.reading(rid).observed_share,
+                "nash",
+                win_probability_range=(float(low_win_probability), tj.game.win_probability)
+                if dis == "war" else None,
+                disagreement=dis,
+            )
+            for rid in TAJIK_READINGS
+        }
+        for dis in DISAGREEMENTS
     }
+    sens = sens_by[tj.game.disagreement]
     return BorderReport(
         date=date,
         focus=params.focus_dyad,
@@ -304,9 +536,12 @@ def border_report(params: BorderParams, date: _dt.date | str, low_win_probabilit
         dyads=dyads,
         tajikistan=tj,
         focus_prior=predict(focus.game.replace(linkage=prior), focus.facts.reading().disputed_km2),
-        tajik_curve=linkage_curve(tj.game, np.linspace(0.0, l_top, 161)),
+        tajik_curve=curves[tj.game.disagreement],
         tajik_sensitivity=sens,
         low_win_probability=float(low_win_probability),
+        default_disagreement=str(params.disagreement.value),
+        tajik_sensitivity_by=sens_by,
+        tajik_curves=curves,
     )
 
 

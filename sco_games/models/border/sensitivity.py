@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sco_games.models.border.calibration import calibrate_linkage
+from sco_games.models.border.calibration import calibrate_linkage, linkage_need
 from sco_games.models.border.game import DyadGame, check_game, dyad_game
 from sco_games.models.border.params import BorderParams
 from sco_games.models.border.solutions import predict
@@ -65,6 +65,10 @@ class SensitivityRow:
     linkage_base: float | None
     linkage_at_low: float | None
     linkage_at_high: float | None
+    #: :func:`~sco_games.models.border.calibration.linkage_need` at the base, the low and the high end
+    need_base: str = "needed"
+    need_at_low: str = "needed"
+    need_at_high: str = "needed"
 
     @property
     def swing(self) -> float:
@@ -96,16 +100,20 @@ def linkage_sensitivity(
     observed_share: float,
     solution: str = "nash",
     win_probability_range: tuple[float, float] | None = None,
+    disagreement: str | None = None,
 ) -> list[SensitivityRow]:
     """For each numeric parameter with a ``range`` in the scenario, the calibrated ``L`` at both ends
     (the others held at their values): which uncertain input moves the answer most.
 
     ``win_probability_range`` adds a row for China's win probability ``p`` (data, not a scenario value: the
-    CINC ratio is only a proxy for the chance of winning a war in the Pamirs).
+    CINC ratio is only a proxy for the chance of winning a war in the Pamirs). ``disagreement`` replaces the
+    scenario's disagreement point (``"war"`` or ``"dispute"``).
     """
     check_section(params, BorderParams, "border", "linkage_sensitivity")
-    base_game = dyad_game(params, neighbour)
+    change = {} if disagreement is None else {"disagreement": disagreement}
+    base_game = dyad_game(params, neighbour, **change)
     base = calibrate_linkage(base_game, observed_share, solution).value
+    base_need = linkage_need(base_game, observed_share, solution)[0]
     ranges: list[tuple[str, str, float, tuple[float, float]]] = []
     for key, field in _GAME_FIELD.items():
         entry = getattr(params, key)
@@ -117,13 +125,16 @@ def linkage_sensitivity(
         )
     rows = []
     for key, field, value, (lo, hi) in ranges:
-        vals = []
+        vals, needs = [], []
         for v in (lo, hi):
             try:
                 g = base_game.replace(**{field: float(v)})
             except ValueError:
                 vals.append(None)
+                needs.append("not applicable")
                 continue
             vals.append(calibrate_linkage(g, observed_share, solution).value)
-        rows.append(SensitivityRow(key, value, float(lo), float(hi), base, vals[0], vals[1]))
+            needs.append(linkage_need(g, observed_share, solution)[0])
+        rows.append(SensitivityRow(key, value, float(lo), float(hi), base, vals[0], vals[1], base_need,
+                                   needs[0], needs[1]))
     return rows

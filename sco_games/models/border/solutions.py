@@ -114,7 +114,8 @@ class SplitPrediction:
             out.append((name, pct(m.china_share), km(m.china_km2), km(m.neighbour_km2), m.method))
         f = self.fearon
         if f.empty:
-            out.append(("Fearon range", "empty", "—", "—", f.method))
+            word = "not applicable" if "not applicable" in f.method else "empty"
+            out.append(("Fearon range", word, "—", "—", f.method))
         else:
             out.append(
                 (
@@ -251,7 +252,14 @@ def _rubinstein_split(game: DyadGame, disputed_km2: float) -> MethodSplit:
 
 def _fearon_split(game: DyadGame, disputed_km2: float) -> FearonSplit:
     """Fearon's range with linkage: :func:`~sco_games.theory.bargaining.fearon_range` with cost ``c_C + L``.
-    Its ends are reservation *utilities*; concave values map them back to shares (risk aversion widens it)."""
+    Its ends are reservation *utilities*; concave values map them back to shares (risk aversion widens it).
+    Between nuclear powers (no credible war) there is no range: empty, and the method says why."""
+    if not game.war_credible:
+        return FearonSplit(None, None, disputed_km2, True,
+                           "Fearon: not applicable (no credible war between nuclear powers)")
+    if game.disagreement != "war":
+        return FearonSplit(None, None, disputed_km2, True,
+                           "Fearon: not applicable (a range against war; here the dispute continues)")
     fr = fearon_range(game.win_probability, game.war_cost_china + game.linkage, game.war_cost_neighbour)
     if fr.empty:
         return FearonSplit(None, None, disputed_km2, True, "Fearon: empty (no split beats war for both)")
