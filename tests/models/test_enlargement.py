@@ -19,14 +19,14 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 from scipy.spatial import Delaunay
 
-from sco_games.models.enlargement import EnlargementModel
 from sco_games.models.common import VERDICTS
+from sco_games.models.enlargement import EnlargementModel
 from sco_games.models.enlargement.claims import (
     claims_sensitivity,
-    status_quo_table,
     evaluate_claims,
     membership_history,
     ranged_values,
+    status_quo_table,
     with_overrides,
 )
 from sco_games.models.enlargement.coalition import coalition_view, tu_game

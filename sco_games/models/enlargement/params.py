@@ -53,7 +53,8 @@ class SourcedPoint(Strict):
 
     >>> SourcedPoint(value=(0.0, 0.1), source="paper §1-2", range=((-0.2, 0.2), (0.0, 0.3))).range[1]
     (0.0, 0.3)
-    >>> SourcedPoint(value=(0.5, 0.1), source="paper §1-2", range=((-0.2, 0.2), (0.0, 0.3)))  # doctest: +ELLIPSIS
+    >>> box = ((-0.2, 0.2), (0.0, 0.3))
+    >>> SourcedPoint(value=(0.5, 0.1), source="paper §1-2", range=box)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for SourcedPoint
