@@ -50,7 +50,7 @@ from tests.conftest import ROOT
 SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
 YEAR = {"founding_2001": 2001, "post_911_2002": 2002, "iraq_2003": 2003}
 
-# COW NMC v6 CINC shares, 2001 (MODELS.md "Reference facts" table), typed here independently of the
+# CINC shares, 2001 (Correlates of War National Material Capabilities v6), typed here independently of the
 # package data.
 CINC = {"China": 0.16547, "USA": 0.14141, "India": 0.06974, "Russia": 0.05351, "Iran": 0.01331,
         "Pakistan": 0.01326, "Kazakhstan": 0.00342, "Uzbekistan": 0.00293, "Kyrgyzstan": 0.00038,
