@@ -91,7 +91,22 @@ def with_value(entry: Mapping[str, Any], value: Any, source: str) -> dict[str, A
     if r is not None and _is_number(value) and all(_is_number(x) for x in r) and not r[0] <= value <= r[1]:
         del out["range"]
         out["source"] = f"{source}; outside the range [{r[0]:g}, {r[1]:g}] of the sources, so no range"
+    elif r is not None and _outside_per_coordinate(value, r):  # a point with a [lo, hi] range per coordinate
+        del out["range"]
+        out["source"] = f"{source}; outside the range {list(map(list, r))} of the sources, so no range"
     return out
+
+
+def _outside_per_coordinate(value: Any, r: Any) -> bool:
+    """Whether a point ``value`` lies outside a per-coordinate range ``[[lo, hi], ...]`` (False if the two
+    are not of that shape)."""
+    if not isinstance(value, list | tuple) or not isinstance(r, list | tuple) or len(value) != len(r):
+        return False
+    if not all(_is_number(v) for v in value):
+        return False
+    if not all(isinstance(b, list | tuple) and len(b) == 2 and all(_is_number(x) for x in b) for b in r):
+        return False
+    return not all(lo <= v <= hi for v, (lo, hi) in zip(value, r, strict=True))
 
 
 def unwrap(model: BaseModel) -> dict[str, Any]:

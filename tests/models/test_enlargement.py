@@ -19,12 +19,14 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 from scipy.spatial import Delaunay
 
+from sco_games.models.common import VERDICTS
 from sco_games.models.enlargement import EnlargementModel
 from sco_games.models.enlargement.claims import (
     claims_sensitivity,
     evaluate_claims,
     membership_history,
     ranged_values,
+    status_quo_table,
     with_overrides,
 )
 from sco_games.models.enlargement.coalition import coalition_view, tu_game
@@ -46,8 +48,9 @@ from sco_games.sidecar import to_jsonable
 from tests.conftest import ROOT
 
 SCENARIOS = ["founding_2001", "post_911_2002", "iraq_2003"]
+YEAR = {"founding_2001": 2001, "post_911_2002": 2002, "iraq_2003": 2003}
 
-# COW NMC v6 CINC shares, 2001 (MODELS.md "Reference facts" table), typed here independently of the
+# CINC shares, 2001 (Correlates of War National Material Capabilities v6), typed here independently of the
 # package data.
 CINC = {"China": 0.16547, "USA": 0.14141, "India": 0.06974, "Russia": 0.05351, "Iran": 0.01331,
         "Pakistan": 0.01326, "Kazakhstan": 0.00342, "Uzbekistan": 0.00293, "Kyrgyzstan": 0.00038,
@@ -354,8 +357,10 @@ def test_e1_founding_effectiveness_falls_unless_absorbed():
 
 
 @pytest.mark.parametrize("name, in_hull", [("post_911_2002", False), ("iraq_2003", True)])
-def test_after_911_the_winset_is_empty_and_e1_is_only_partly_shown(name, in_hull):
-    m = EnlargementModel(params(name))
+def test_the_old_status_quo_coding_passes_nothing_and_e1_is_only_partly_shown(name, in_hull):
+    # the coding before issue 11 put the status quo at (0, 0.2), the act adopted on the date: shown as an
+    # alternative, it leaves the six an (almost) empty winset
+    m = EnlargementModel(params(name, {"enlargement.status_quo": [0.0, 0.2]}))
     pts = np.array([m.world.ideal[s] for s in SCO6])
     assert (Delaunay(pts).find_simplex(m.world.status_quo) >= 0) == in_hull
     area = winset(m.world, SCO6).area
@@ -365,6 +370,22 @@ def test_after_911_the_winset_is_empty_and_e1_is_only_partly_shown(name, in_hull
         assert 0 < area / 4 * m.params.n_proposals.value < 1
     assert pass_probability(m.world, SCO6) == 0.0
     assert evaluate_claims(m)[0].verdict == "partly"
+
+
+@pytest.mark.parametrize("name", ["post_911_2002", "iraq_2003"])
+def test_the_status_quo_before_the_act_leaves_a_winset(name):
+    m = EnlargementModel(params(name))
+    pts = np.array([m.world.ideal[s] for s in SCO6])
+    assert Delaunay(pts).find_simplex(m.world.status_quo) < 0  # outside the members' hull: something beats it
+    assert pass_probability(m.world, SCO6) > 0 and winset(m.world, SCO6).area > 0
+    rows = status_quo_table(m.params)
+    assert rows[0].label == "as coded" and rows[0].point == tuple(m.params.status_quo.value)
+    old = [r for r in rows if r.point == (0.0, 0.2)]
+    assert old and old[0].pass_probability == 0.0 and old[0].verdicts["E1"] == "partly"
+    # the table's columns are what the model gives under that coding
+    for r in rows:
+        mm = EnlargementModel(params(name, {"enlargement.status_quo": list(r.point)}))
+        assert r.pass_probability == pass_probability(mm.world, SCO6)
 
 
 @pytest.mark.parametrize("name, cool", [("founding_2001", False), ("post_911_2002", True),
@@ -391,7 +412,9 @@ def test_membership_history_has_the_reference_facts():
 def test_every_claim_has_a_verdict(name):
     claims = evaluate_claims(EnlargementModel(params(name)))
     assert [c.id for c in claims] == ["E1", "E2", "E3", "E4", "E5", "E6"]
-    assert all(c.verdict in ("reproduced", "partly", "not reproduced") and c.evidence for c in claims)
+    assert all(c.verdict in VERDICTS and c.evidence and c.because for c in claims)
+    e2 = {c.id: c.verdict for c in claims}["E2"]
+    assert (e2 == "not applicable") == (name != "founding_2001")  # Uzbekistan is a member after June 2001
 
 
 # ================================================================================ bad parameters
@@ -434,7 +457,7 @@ def _report(name):
     p = params(name)
     m = EnlargementModel(p)
     across = {n: params(n) for n in SCENARIOS}
-    return p, m, enlargement_report(m, across)
+    return p, m, enlargement_report(m, across, year=YEAR[name])
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
@@ -493,13 +516,22 @@ def test_report_verdict_bookkeeping(name):
         changed_somewhere = any(k in r.changed for r in rows[1:])
         assert (k in rep.robust) != changed_somewhere
     assert all(r.changed for r in rep.flips) and len(rep.flips) == sum(1 for r in rows[1:] if r.changed)
-    by_verdict = [rep.claims_with(v) for v in ("reproduced", "partly", "not reproduced")]
+    by_verdict = [rep.claims_with(v) for v in VERDICTS]
     assert sorted(sum(by_verdict, [])) == sorted(rep.verdicts)
     side = rep.sidecar(name)
     assert json.loads(json.dumps(to_jsonable(side))) == to_jsonable(side)
     n_rep = sum(c.verdict == "reproduced" for c in evaluate_claims(m))
     n_part = sum(c.verdict == "partly" for c in evaluate_claims(m))
-    assert side["headline"].endswith(f"claims E1-E6: {n_rep} reproduced, {n_part} partly.")
+    n_na = sum(c.verdict == "not applicable" for c in evaluate_claims(m))
+    n_against = sum(r.agrees is False for r in rep.record)
+    assert side["headline"].endswith(
+        f"claims E1-E6: {n_rep} reproduced, {n_part} partly, {n_na} not applicable; "
+        f"{n_against} of {len(rep.record)} record checks contradict the record.")
+    assert [c["id"] for c in side["claims"]] == ["E1", "E2", "E3", "E4", "E5", "E6"]
+    assert all(set(c) == {"id", "claim", "verdict", "because"} and c["because"] for c in side["claims"])
+    assert {c["id"]: c["verdict"] for c in side["claims"]} == dict(rep.verdicts)
+    assert side["record"] and all(
+        set(r) == {"id", "question", "predicted", "observed", "agrees", "source"} for r in side["record"])
     v = statement_vote(m.world)
     assert side["headline"].startswith(f"{name}: '{m.params.statement_label.value}' ")
     assert ("passes" in side["headline"]) == v.passes

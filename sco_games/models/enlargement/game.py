@@ -58,6 +58,7 @@ from sco_games.models.enlargement.space import (
     statement_vote,
     veto_map,
     winset,
+    winset_area_in_square,
 )
 from sco_games.sourced import check_section
 from sco_games.theory import coalitions
@@ -139,6 +140,8 @@ class CandidateStatuses:
 class TradeoffStep:
     """One point of the trade-off curve: the SCO after ``added`` joins as a member.
 
+    ``winset_area`` is the exact area of the consensus winset inside the policy square (so
+    ``pass_probability`` estimates ``winset_area / 4``); ``winset_area_plane`` the area in the whole plane.
     ``pass_probability`` and ``coleman`` are under consensus; ``..._giants`` under the counterfactual rule
     where China and Russia keep a veto and the other members decide by strict majority.
     """
@@ -149,6 +152,7 @@ class TradeoffStep:
     prestige: float
     pass_probability: float
     winset_area: float
+    winset_area_plane: float
     coleman: float
     absorbed: bool | None
     pass_probability_giants: float
@@ -308,7 +312,8 @@ class EnlargementModel:
             size=len(members),
             prestige=prestige(self.world, {m: 1.0 for m in members}),
             pass_probability=pass_probability(self.world, members),
-            winset_area=winset(self.world, members).area,
+            winset_area=winset_area_in_square(self.world, members),
+            winset_area_plane=winset(self.world, members).area,
             coleman=float(coalitions.coleman_power_to_act([1.0] * len(members), float(len(members)))),
             absorbed=absorbed,
             pass_probability_giants=pass_probability_giants(self.world, members, GIANTS),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from sco_games.data.capabilities import capabilities
 from sco_games.sourced import Sourced, Strict
@@ -31,6 +31,8 @@ __all__ = [
     "Coordinate",
     "EnlargementParams",
     "PayoffWeights",
+    "RecordedDocument",
+    "SourcedPoint",
     "StatusShares",
     "StatusTable",
 ]
@@ -43,6 +45,53 @@ Point = tuple[Coordinate, Coordinate]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNeg = Annotated[float, Field(ge=0.0)]
 Affinity = Annotated[float, Field(ge=-1.0, le=1.0)]
+
+
+class SourcedPoint(Strict):
+    """A position in the policy square with its source and, optionally, a ``range`` per coordinate,
+    ``[[x_lo, x_hi], [y_lo, y_hi]]``: the box a reader could defend around the coded point.
+
+    >>> SourcedPoint(value=(0.0, 0.1), source="paper §1-2", range=((-0.2, 0.2), (0.0, 0.3))).range[1]
+    (0.0, 0.3)
+    >>> box = ((-0.2, 0.2), (0.0, 0.3))
+    >>> SourcedPoint(value=(0.5, 0.1), source="paper §1-2", range=box)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for SourcedPoint
+    range
+      Value error, x = 0.5 lies outside its own range [-0.2, 0.2]: correct the value or widen the range ...
+    """
+
+    value: Point
+    source: str = Field(min_length=3, description="paper section/footnote or data set")
+    note: str | None = None
+    range: tuple[tuple[Coordinate, Coordinate], tuple[Coordinate, Coordinate]] | None = None
+
+    @field_validator("range")
+    @classmethod
+    def _range_holds_the_point(
+        cls, r: tuple[tuple[float, float], tuple[float, float]] | None, info: ValidationInfo
+    ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        if r is None:
+            return r
+        v = info.data.get("value")
+        for axis, (lo, hi), i in (("x", r[0], 0), ("y", r[1], 1)):
+            if lo > hi:
+                raise ValueError(f"{axis}: [{lo:g}, {hi:g}] is reversed: write [low, high]")
+            if v is not None and not lo <= v[i] <= hi:
+                raise ValueError(
+                    f"{axis} = {v[i]:g} lies outside its own range [{lo:g}, {hi:g}]: correct the "
+                    "value or widen the range"
+                )
+        return r
+
+
+class RecordedDocument(Strict):
+    """A document the SCO adopted (or did not) in the scenario's period, coded as a point of the policy
+    square, with what the record says (``adopted``)."""
+
+    position: SourcedPoint
+    adopted: Sourced[bool]
 
 
 class PayoffWeights(Strict):
@@ -104,12 +153,28 @@ class EnlargementParams(Strict):
     at the table (-1 hostile .. +1 friendly), felt in proportion to ``To``'s status.
     """
 
-    members: dict[str, Sourced[Point]] = Field(min_length=2)
-    candidates: dict[str, Sourced[Point]]
+    members: dict[str, SourcedPoint] = Field(min_length=2)
+    candidates: dict[str, SourcedPoint]
     entrant: Sourced[str] = Field(description="the member whose own entry claim E2 examines")
-    status_quo: Sourced[Point]
-    statement: Sourced[Point] = Field(description="the point of a contested statement (e.g. on Iraq)")
+    entry_decided: Sourced[bool] | None = Field(
+        default=None,
+        description="whether the entrant's entry is decided on the scenario's date (E2 applies); None: yes",
+    )
+    status_quo: SourcedPoint
+    status_quo_alternatives: dict[str, SourcedPoint] = Field(
+        default_factory=dict,
+        description="other codings of the status quo a reader might defend (shown beside it)",
+    )
+    statement: SourcedPoint = Field(description="the point of a contested statement (e.g. on Iraq)")
     statement_label: Sourced[str]
+    statement_adopted: Sourced[bool] | None = Field(
+        default=None,
+        description="whether the SCO adopted the statement in the scenario's period (the record)",
+    )
+    documents: dict[str, RecordedDocument] = Field(
+        default_factory=dict,
+        description="documents of the scenario's period, coded as points, and the record",
+    )
     capability_measure: Sourced[str] = Field(description="cinc, gdp_usd_bn or population_m")
     prestige_exponent: Sourced[Annotated[float, Field(gt=0.0, le=1.0)]]
     weights: PayoffWeights
@@ -118,7 +183,7 @@ class EnlargementParams(Strict):
     candidate_cost: Sourced[NonNeg]
     security_contribution: dict[str, Sourced[Affinity]] = Field(default_factory=dict)
     affinities: dict[str, Sourced[Affinity]] = Field(default_factory=dict)
-    us_ideal: Sourced[Point]
+    us_ideal: SourcedPoint
     us_option_availability: dict[str, Sourced[Share]] = Field(default_factory=dict)
     enlargement_order: Sourced[list[str]]
     package_deals: dict[str, Sourced[list[str]]] = Field(default_factory=dict)

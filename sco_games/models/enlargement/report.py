@@ -21,7 +21,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sco_games.models.enlargement.claims import Claim, SensitivityRow, claims_sensitivity, evaluate_claims
+from sco_games.models.common import RecordCheck
+from sco_games.models.enlargement.claims import (
+    EnlargementClaim,
+    SensitivityRow,
+    StatusQuoRow,
+    claims_sensitivity,
+    evaluate_claims,
+    pakistan_veto_threshold,
+    record_checks,
+    status_quo_table,
+)
 from sco_games.models.enlargement.coalition import CoalitionView, coalition_view
 from sco_games.models.enlargement.game import (
     CandidateStatuses,
@@ -69,30 +79,70 @@ class EnlargementReport:
     across_state: str
     across: tuple[tuple[str, OutsideOption], ...]
     coalition: CoalitionView
-    claims: tuple[Claim, ...]
+    claims: tuple[EnlargementClaim, ...]
     verdicts: Mapping[str, str]
     sensitivity: tuple[SensitivityRow, ...]
     flips: tuple[SensitivityRow, ...]
     robust: tuple[str, ...]
+    moved: tuple[str, ...] = ()
+    unranged: tuple[str, ...] = ()
+    record: tuple[RecordCheck, ...] = ()
+    status_quo_rows: tuple[StatusQuoRow, ...] = ()
+    pakistan_threshold: tuple[float, float] | None = None
+    uzbekistan_pivotal: bool | None = None
     method: str = (
         "EnlargementModel.tradeoff_curve / statement_vote / statement_reach / admission_table / "
         "outside_options; coalition_view; evaluate_claims; claims_sensitivity"
     )
 
     def claims_with(self, verdict: str) -> list[str]:
-        """The ids of the claims with this verdict ("reproduced", "partly", "not reproduced")."""
+        """The ids of the claims with this verdict (one of :data:`~sco_games.models.common.VERDICTS`)."""
         return [k for k, v in self.verdicts.items() if v == verdict]
 
+    def monte_carlo_error_text(self) -> str:
+        """The Monte Carlo error, stated one way: the largest binomial standard error of the curve's pass
+        probabilities, sqrt(p (1 - p) / n)."""
+        return (
+            f"Pass probabilities are Monte Carlo estimates on {self.n_proposals} proposals: standard error "
+            f"sqrt(p(1-p)/n) at most {self.max_standard_error:.4f}."
+        )
+
+    def blockers_text(self) -> str:
+        """Who blocks the statement and whether Uzbekistan is pivotal (would it pass without its veto?)."""
+        vote = self.vote
+        if not vote.blockers:
+            return "no member blocks it"
+        who = f"blocked by {', '.join(vote.blockers)}"
+        if self.uzbekistan_pivotal is None:
+            return who
+        return who + (
+            "; Uzbekistan is pivotal (without its veto it would pass)"
+            if self.uzbekistan_pivotal
+            else (
+                "; Uzbekistan is not pivotal (it fails without Uzbekistan's veto too)"
+                if "Uzbekistan" in vote.blockers
+                else "; Uzbekistan does not block it"
+            )
+        )
+
     def headline(self, scenario_name: str) -> str:
-        """One sentence: the statement's fate, Uzbekistan's stance, the claims' verdict counts."""
+        """One sentence: the statement's fate, who blocks, Uzbekistan's stance, verdict counts, the record."""
         vote = self.vote
         uz = {o.state: o for o in self.outside_options}.get("Uzbekistan")
+        against = [r for r in self.record if r.agrees is False]
         return (
             f"{scenario_name}: '{self.statement_label}' {'passes' if vote.passes else 'is blocked'}"
-            + (f" (principal blocker {vote.principal_blocker})" if vote.blockers else "")
+            + (f" ({self.blockers_text()})" if vote.blockers else "")
             + (f"; Uzbekistan {'goes cool' if uz.cool else 'stays engaged'}" if uz else "")
             + f"; claims E1-E6: {len(self.claims_with('reproduced'))} reproduced, "
-            f"{len(self.claims_with('partly'))} partly."
+            f"{len(self.claims_with('partly'))} partly, "
+            f"{len(self.claims_with('not applicable'))} not applicable"
+            + (
+                f"; {len(against)} of {len(self.record)} record checks contradict the record"
+                if self.record
+                else ""
+            )
+            + "."
         )
 
     def key_results(self) -> dict[str, Any]:
@@ -109,6 +159,14 @@ class EnlargementReport:
             "claims reproduced": ", ".join(self.claims_with("reproduced")) or "none",
             "claims partly": ", ".join(self.claims_with("partly")) or "none",
             "claims robust to every range end": ", ".join(self.robust) or "none",
+            "ranges moved": ", ".join(self.moved) or "none",
+            "positions without a range": ", ".join(self.unranged) or "none",
+            "record: contradicted": "; ".join(
+                f"{r.question}: model {r.predicted}, record {r.observed}"
+                for r in self.record
+                if r.agrees is False
+            )
+            or "none",
         }
 
     def sidecar(self, scenario_name: str) -> dict[str, Any]:
@@ -154,9 +212,32 @@ class EnlargementReport:
             "coalition": {
                 "shapley": dict(cv.shapley),
                 "core_empty": cv.core_empty,
+                "core_certificate": cv.certificate_text(),
                 "leavers": list(cv.leavers),
             },
             "sensitivity": [{"key": r.key, "value": r.value, "changed": list(r.changed)} for r in self.flips],
+            "claims": [c.as_dict() for c in self.claims],
+            "record": [
+                {
+                    "id": r.id,
+                    "question": r.question,
+                    "predicted": r.predicted,
+                    "observed": r.observed,
+                    "agrees": r.agrees,
+                    "source": r.source,
+                }
+                for r in self.record
+            ],
+            "status_quo_alternatives": [
+                {
+                    "label": r.label,
+                    "point": list(r.point),
+                    "winset_area": r.winset_area,
+                    "pass_probability": r.pass_probability,
+                    "verdicts": dict(r.verdicts),
+                }
+                for r in self.status_quo_rows
+            ],
         }
 
 
@@ -164,15 +245,19 @@ def enlargement_report(
     model: EnlargementModel,
     across: Mapping[str, EnlargementParams] | None = None,
     across_state: str = "Uzbekistan",
+    year: int | None = None,
 ) -> EnlargementReport:
     """Run the enlargement model of one scenario (see the module docstring).
 
     ``across``: scenario name -> enlargement parameters, for ``across_state``'s outside option in each
     scenario where it is a member (paper §2-1: Uzbekistan before and after 9/11); None or empty: none.
+    ``year``: the scenario's year, for the record checks (None: no record checks).
     """
     if not isinstance(model, EnlargementModel):
-        raise TypeError(f"enlargement_report() takes an EnlargementModel, got {type(model).__name__}: pass "
-                        "EnlargementModel(scenario.enlargement)")
+        raise TypeError(
+            f"enlargement_report() takes an EnlargementModel, got {type(model).__name__}: pass "
+            "EnlargementModel(scenario.enlargement)"
+        )
     p = model.params
     steps = tuple(model.tradeoff_curve())
     n = p.n_proposals.value
@@ -180,6 +265,13 @@ def enlargement_report(
     claims = tuple(evaluate_claims(model))
     admission = tuple(model.admission_table())
     opts = tuple(model.outside_options())
+    vote = model.statement_vote()
+    moved = tuple(dict.fromkeys(r.key for r in verdict_rows[1:]))
+    unranged = tuple(
+        [f"members.{k}" for k, v in p.members.items() if v.range is None]
+        + [f"candidates.{k}" for k, v in p.candidates.items() if v.range is None]
+        + [k for k in ("status_quo", "statement") if getattr(p, k).range is None]
+    )
     return EnlargementReport(
         statement_label=p.statement_label.value,
         n_proposals=n,
@@ -190,7 +282,7 @@ def enlargement_report(
         ),
         absorbed=tuple(s.added for s in steps[1:] if s.absorbed),
         status_quo_in_core=status_quo_in_core(model.world, model.world.members),
-        vote=model.statement_vote(),
+        vote=vote,
         reach=model.statement_reach(),
         admission=admission,
         highest={" + ".join(r.candidates): r.highest for r in admission},
@@ -206,6 +298,14 @@ def enlargement_report(
         robust=tuple(
             k for k in verdict_rows[0].verdicts if not any(k in r.changed for r in verdict_rows[1:])
         ),
+        moved=moved,
+        unranged=unranged,
+        record=tuple(record_checks(model, year)) if year is not None else (),
+        status_quo_rows=tuple(status_quo_table(p)),
+        pakistan_threshold=pakistan_veto_threshold(model),
+        uzbekistan_pivotal=(set(vote.blockers) == {"Uzbekistan"})
+        if "Uzbekistan" in model.world.members
+        else None,
     )
 
 
