@@ -103,9 +103,19 @@ class Change:
         return f"From {self.before} to {self.after}: " + "; ".join(parts) + "."
 
 
+def _part(rep: Any, *names: str) -> tuple:
+    """The first of ``names`` that ``rep`` has, as a tuple: an attribute, or a method called with no
+    arguments (the border report computes its claims and record checks on demand); ``()`` if none."""
+    for name in names:
+        value = getattr(rep, name, None)
+        if value is None:
+            continue
+        return tuple((value() if callable(value) else value) or ())
+    return ()
+
+
 def _summary(model: str, rep: Any, headline: str) -> ModelSummary:
-    return ModelSummary(model, headline, tuple(getattr(rep, "claims", ()) or ()),
-                        tuple(getattr(rep, "record", ()) or ()))
+    return ModelSummary(model, headline, _part(rep, "claims"), _part(rep, "record", "record_checks"))
 
 
 def _partnership(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:

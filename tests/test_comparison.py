@@ -66,3 +66,24 @@ def test_the_real_scenarios_in_date_order():
     for r in rows:
         assert set(r.models) == {"partnership", "border", "enlargement"}
         assert all(ms.headline for ms in r.models.values())
+
+
+def test_claims_and_record_are_read_from_attributes_or_methods():
+    # the partnership and enlargement reports hold tuples; the border report computes them in methods
+    from sco_games.comparison import _summary
+
+    class AsFields:
+        claims = (_c("P1", "partly"),)
+        record = (_r("R1", False),)
+
+    class AsMethods:
+        def claims(self):
+            return [_c("B1", "reproduced")]
+
+        def record_checks(self):
+            return [_r("R2", True)]
+
+    fields, methods = _summary("p", AsFields(), "h"), _summary("b", AsMethods(), "h")
+    assert [c.id for c in fields.claims] == ["P1"] and [r.id for r in fields.record] == ["R1"]
+    assert [c.id for c in methods.claims] == ["B1"] and [r.id for r in methods.record] == ["R2"]
+    assert _summary("x", object(), "h").claims == () and _summary("x", object(), "h").record == ()
