@@ -37,14 +37,12 @@ import concurrent.futures as cf
 import contextlib
 import dataclasses
 import datetime as _dt
-import errno
 import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -54,9 +52,11 @@ from typing import Any
 
 import sco_games
 from sco_games.batch.report_index import ALL_FOLDER
-from sco_games.project import ENV_VAR, ProjectRootError, find_project_root
+from sco_games.batch.runner_io import _io_problem
+from sco_games.batch.runner_worker import _execute_pair, _last_line, _stop_workers, _worker_init
+from sco_games.project import ProjectRootError, find_project_root
 from sco_games.scenario import NAME_PATTERN, ScenarioError, find_scenarios, load_scenario
-from sco_games.sidecar import atomic_write_text, read_sidecar
+from sco_games.sidecar import atomic_write_text
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -98,40 +98,6 @@ class ReportsError(Exception):
     def __init__(self, message: str, summary: RunSummary | None = None):
         super().__init__(message)
         self.summary = summary
-
-
-_HINTS = {
-    errno.ENOSPC: "free some space and run again",
-    errno.EDQUOT: "free some space and run again",
-    errno.EROFS: "make it writable, or choose another folder with --reports",
-    errno.EACCES: "make it writable, or choose another folder with --reports",
-    errno.EPERM: "make it writable, or choose another folder with --reports",
-}
-
-
-def _in_the_way(path: str | os.PathLike | None) -> Path | None:
-    """The file (not a folder) at ``path`` or at the nearest of its parents that exists, if any."""
-    if not path:
-        return None
-    for p in (Path(path), *Path(path).parents):
-        if p.is_symlink() or p.exists():
-            return None if p.is_dir() else p
-    return None
-
-
-def _io_problem(what: str, e: OSError, writing: bool = True) -> str:
-    """One line for a failed I/O step: ``cannot <what>: <reason> (<what to do>, for a write)``."""
-    reason = e.strerror or str(e) or type(e).__name__
-    name = os.fsdecode(e.filename) if e.filename else ""
-    folder = os.path.dirname(name)
-    if name and name not in what and not (folder and folder in what) and not name.endswith(".tmp"):
-        reason = f"{reason}: {name}"  # a file the message does not name yet
-    if e.errno in (errno.EEXIST, errno.ENOTDIR):
-        obstacle = _in_the_way(e.filename)
-        if obstacle is not None:
-            return f"cannot {what}: {obstacle} is a file where a folder should be (move it away)"
-    hint = _HINTS.get(e.errno) if writing else None
-    return f"cannot {what}: {reason}" + (f" ({hint})" if hint else "")
 
 
 @contextlib.contextmanager
@@ -413,165 +379,6 @@ def _locked(reports: Path, log: Callable[[str], None]) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-# ----------------------------------------------------------------------------- the worker
-
-
-#: In a worker: whether a notebook run (:func:`_execute_pair`) is under way.
-_IN_PAIR = False
-
-
-def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs in a worker thread
-    """If the run's main process dies (e.g. ``kill -9``), stop this worker like an interrupt."""
-    while True:
-        time.sleep(1.0)
-        try:
-            os.kill(parent_pid, 0)
-        except ProcessLookupError:
-            os.kill(os.getpid(), signal.SIGTERM)  # unwind: papermill shuts the kernel down
-            deadline = time.monotonic() + 20.0
-            while _IN_PAIR and time.monotonic() < deadline:
-                time.sleep(0.05)
-            os._exit(1)  # nobody is left to take a result
-        except PermissionError:
-            continue
-
-
-def _worker_init(parent_pid: int | None = None) -> None:
-    """Workers leave Ctrl-C to the parent; SIGTERM (sent by the parent on interrupt, or by the
-    worker itself when the parent has died) unwinds the notebook run so that papermill shuts its
-    kernel down. A worker's own stderr goes to /dev/null (its kernel's to a log file per pair;
-    failures come back through the futures), so a stopped worker never prints a traceback over the
-    parent's summary."""
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if parent_pid:
-        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
-
-    def _term(signum, frame):  # pragma: no cover - runs in a worker
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: let the clean-up finish
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _term)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-def _last_line(text: str) -> str:
-    lines = [ln.strip() for ln in str(text).strip().splitlines() if ln.strip()]
-    return lines[-1] if lines else ""
-
-
-def _note_failure(source: str, target: Path, error: str) -> None:
-    """Put a note on top of the partial notebook ``target`` (or, if papermill wrote none, of the input
-    notebook) for a run that stopped outside a cell (timeout, dead or missing kernel)."""
-    import nbformat
-
-    nb = None
-    for path in (target, Path(source)):
-        try:
-            nb = nbformat.read(str(path), as_version=4)
-            break
-        except Exception:  # noqa: BLE001 - missing or unreadable
-            continue
-    nb = nb or nbformat.v4.new_notebook()
-    nb.cells.insert(0, nbformat.v4.new_markdown_cell(
-        f"**This notebook did not run to the end.** papermill stopped with: `{error}`"))
-    with contextlib.suppress(OSError):  # best effort: e.g. the disk that stopped papermill is full
-        atomic_write_text(target, nbformat.writes(nb))
-
-
-def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
-    """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
-    notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
-    global _IN_PAIR
-    _IN_PAIR = True
-    t0 = time.perf_counter()
-    try:
-        return _execute_pair_in(job)
-    except OSError as e:  # its work folder cannot be written (a full disk ...): this pair fails, in one line
-        return {"status": "failed", "error": _io_problem("write the notebook's output", e),
-                "seconds": round(time.perf_counter() - t0, 3)}
-    finally:
-        _IN_PAIR = False
-
-
-def _execute_pair_in(job: dict[str, Any]) -> dict[str, Any]:
-    import nbformat
-    import papermill as pm
-
-    from sco_games.batch.report_html import notebook_to_html
-
-    work = Path(job["work"])
-    nb = job["notebook"]
-    out_ipynb = work / f"{nb}.ipynb"
-    sidecar = work / f"{nb}.json"
-    log_path = work / "kernel.log"
-    t0 = time.perf_counter()
-    if job.get("root"):  # the kernel inherits it: find_scenarios() in a notebook finds this project
-        os.environ[ENV_VAR] = job["root"]
-    else:
-        os.environ.pop(ENV_VAR, None)
-    error = None
-    stopped_outside_cell = False
-    # Kernels inherit this process's stderr: keep their chatter out of the terminal.
-    saved_err = os.dup(2)
-    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(log_fd, 2)
-    try:
-        pm.execute_notebook(
-            job["notebook_path"],
-            str(out_ipynb),
-            parameters=(
-                {"scenario_paths": job["scenario_paths"], "sidecar_path": str(sidecar)}
-                if job.get("scenario_paths") is not None else
-                {"scenario_path": job["scenario_path"], "overrides": {}, "sidecar_path": str(sidecar)}),
-            kernel_name=job["kernel"],
-            execution_timeout=job["timeout"],
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=True,  # a timeout or dead kernel still leaves the cells done so far
-        )
-    except pm.PapermillExecutionError as e:  # a cell raised: papermill's banner says where
-        error = f"{e.ename}: {_last_line(e.evalue)}" if _last_line(e.evalue) else e.ename
-        stopped_outside_cell = False
-    except KeyboardInterrupt:
-        raise
-    except Exception as e:  # noqa: BLE001 - a timeout, a dead kernel, a missing kernelspec ...
-        if isinstance(e, OSError) and e.errno is not None:  # (a cell timeout is an OSError without errno)
-            error = _io_problem("run the notebook", e)  # e.g. the output notebook cannot be written
-        else:
-            first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), "")
-            error = f"{type(e).__name__}: {first}" if first else type(e).__name__
-        stopped_outside_cell = True
-    finally:
-        os.dup2(saved_err, 2)
-        os.close(saved_err)
-        os.close(log_fd)
-    if error is None and read_sidecar(sidecar) is None:
-        error = f"no sidecar: the notebook did not write_sidecar(sidecar_path, ...) to {sidecar.name}"
-    if error is not None and stopped_outside_cell:
-        _note_failure(job["notebook_path"], out_ipynb, error)
-    html_ok = False
-    if out_ipynb.is_file():
-        try:
-            page = notebook_to_html(
-                nbformat.read(str(out_ipynb), as_version=4),
-                title=f"{job['notebook']} — {job['scenario_title']}",
-                banner=(f"This run FAILED: {error}. The partial notebook is shown below."
-                        if error else None),
-            )
-            atomic_write_text(work / f"{nb}.html", page)
-            html_ok = True
-        except Exception as e:  # noqa: BLE001
-            error = error or f"HTML export failed: {type(e).__name__}: {_last_line(str(e))}"
-    if error is None and not html_ok:  # pragma: no cover - defensive
-        error = "no output notebook was written"
-    return {"status": "failed" if error else "ok", "error": error,
-            "seconds": round(time.perf_counter() - t0, 3)}
-
-
 # ----------------------------------------------------------------------------- committing results
 
 
@@ -662,19 +469,6 @@ def _need(project: Path | None) -> Path:
     return project if project is not None else find_project_root()
 
 
-def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
-    procs = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in procs:
-        if p.is_alive():
-            p.terminate()  # SIGTERM -> KeyboardInterrupt in the worker -> kernel shut down
-    deadline = time.monotonic() + 10
-    for p in procs:
-        p.join(max(0.1, deadline - time.monotonic()))
-        if p.is_alive():  # pragma: no cover
-            p.kill()
-
-
 def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work_root: Path,
                outcomes: dict[Pair, PairOutcome], *, jobs: int | None, kernel: str, timeout: float,
                progress: bool, say: Callable[[str], None], project: Path | None = None) -> None:
@@ -684,7 +478,7 @@ def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work
     workers = max(1, min(jobs or _cores(), len(todo)))
     ctx = multiprocessing.get_context("forkserver")
     # the fork server imports these once; every worker forked from it starts warm
-    ctx.set_forkserver_preload(["sco_games.batch.runner", "sco_games.batch.report_html", "papermill"])
+    ctx.set_forkserver_preload(["sco_games.batch.runner_worker", "sco_games.batch.report_html", "papermill"])
     bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
                desc=f"running on {workers} process(es)", dynamic_ncols=True)
 

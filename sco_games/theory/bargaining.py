@@ -1,5 +1,9 @@
 """Two-player bargaining: axiomatic solutions, alternating offers, and Fearon's bargaining range.
 
+The axiomatic solutions live here; frontiers in :mod:`~sco_games.theory.frontier`, alternating offers in
+:mod:`~sco_games.theory.rubinstein`, Fearon's range in :mod:`~sco_games.theory.fearon`, all importable
+from this module too.
+
 Knows nothing of the SCO. Utilities are plain floats; player 1 / player 2 (or A / B) are positional.
 
 Frontiers
@@ -41,13 +45,28 @@ Fearon (1995) "Rationalist explanations for war", International Organization 49(
 from __future__ import annotations
 
 import math
-import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import ArrayLike
 from scipy.optimize import brentq, minimize_scalar
+
+from sco_games.theory._bargaining_input import _finite, _pair, _weights
+from sco_games.theory.fearon import FearonRange, fearon_range
+from sco_games.theory.frontier import (
+    Frontier,
+    _check_assumed_domain,
+    _Frontier,
+    _make_frontier,
+    pareto_frontier,
+)
+from sco_games.theory.rubinstein import (
+    RubinsteinSolution,
+    discount_factor,
+    rubinstein,
+    rubinstein_continuous,
+    rubinstein_limit,
+)
 
 __all__ = [
     "BargainingSolution",
@@ -64,8 +83,6 @@ __all__ = [
     "rubinstein_limit",
     "fearon_range",
 ]
-
-Frontier = Callable[[float], float] | ArrayLike
 
 _GRID = 2049  # grid points for the global stage of the numeric Nash search on a callable frontier
 _TOL = 1e-12
@@ -99,260 +116,6 @@ class BargainingSolution:
         """``(u1 - d1, u2 - d2)``."""
         return (self.u1 - self.disagreement[0], self.u2 - self.disagreement[1])
 
-
-@dataclass(frozen=True)
-class RubinsteinSolution:
-    """The subgame-perfect split of a unit pie in alternating offers, when player 1 proposes first.
-
-    ``proposer`` / ``responder`` are the shares of the first proposer and the first responder, agreed at once.
-    ``binding`` says which outside option binds: None, "responder", "proposer" or "both".
-    ``agreement`` is False only when the outside options sum to more than the pie (then each takes its option
-    and ``proposer, responder`` are those options).
-    """
-
-    proposer: float
-    responder: float
-    delta1: float
-    delta2: float
-    outside_options: tuple[float, float]
-    binding: str | None
-    agreement: bool
-    method: str
-
-
-@dataclass(frozen=True)
-class FearonRange:
-    """Fearon's (1995) bargaining range for A's share ``x`` of a unit good.
-
-    War gives A ``p - cost_a`` and B ``1 - p - cost_b``; every ``x`` in the open interval
-    ``(p - cost_a, p + cost_b)`` is strictly preferred to war by both. ``raw_lower, raw_upper`` are those
-    ends; ``lower, upper`` are clipped to ``[0, 1]``; ``clipped`` says whether clipping changed an end;
-    ``empty`` is True when no share in ``[0, 1]`` beats war for both (e.g. negative total costs, i.e. war
-    gains).
-    """
-
-    p: float
-    cost_a: float
-    cost_b: float
-    raw_lower: float
-    raw_upper: float
-    lower: float
-    upper: float
-    clipped: bool
-    empty: bool
-    method: str = "Fearon (1995): x in (p - c_A, p + c_B) ∩ [0, 1]"
-
-    @property
-    def width(self) -> float:
-        """Length of the (clipped) range; 0 when empty."""
-        return 0.0 if self.empty else self.upper - self.lower
-
-    def contains(self, x: float) -> bool:
-        """Whether A's share ``x`` is strictly preferred to war by both sides (and lies in [0, 1])."""
-        return (not self.empty) and self.raw_lower < x < self.raw_upper and 0.0 <= x <= 1.0
-
-
-# ----------------------------------------------------------------------------------------------------
-# validation helpers
-
-
-def _finite(name: str, value: float) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a real number, got {value!r}") from exc
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return x
-
-
-def _pair(name: str, value: Sequence[float]) -> tuple[float, float]:
-    try:
-        items = list(value)
-    except TypeError as exc:
-        raise ValueError(f"{name} must be a pair of numbers, got {value!r}") from exc
-    if len(items) != 2:
-        raise ValueError(f"{name} must be a pair of numbers, got {len(items)} entries")
-    return (_finite(f"{name}[0]", items[0]), _finite(f"{name}[1]", items[1]))
-
-
-def _weights(weights: Sequence[float]) -> tuple[float, float]:
-    a, b = _pair("weights", weights)
-    if a <= 0 or b <= 0:
-        raise ValueError(f"weights must both be positive, got {weights!r}")
-    if abs(a + b - 1.0) > 1e-9:
-        raise ValueError(f"weights must sum to 1, got {weights!r} (sum {a + b!r})")
-    return a, b
-
-
-def _delta(name: str, value: float) -> float:
-    x = _finite(name, value)
-    if not 0.0 < x < 1.0:
-        raise ValueError(f"{name} must be a discount factor in the open interval (0, 1), got {value!r}")
-    return x
-
-
-# ----------------------------------------------------------------------------------------------------
-# frontiers
-
-
-def pareto_frontier(points: ArrayLike) -> np.ndarray:
-    """Vertices of the strict Pareto frontier of the comprehensive convex hull of ``points``.
-
-    Returns an array of shape ``(m, 2)`` sorted by increasing ``u1`` (so ``u2`` strictly decreasing);
-    consecutive vertices are joined by segments of negative slope. Dominated points and points below the
-    hull are dropped.
-
-    >>> pareto_frontier([[0, 0], [1, 0], [0, 1], [0.75, 0.75], [0.2, 0.2]]).tolist()
-    [[0.0, 1.0], [0.75, 0.75], [1.0, 0.0]]
-    """
-    pts = np.asarray(points, dtype=float)
-    if pts.ndim != 2 or pts.shape[1] != 2 or pts.shape[0] == 0:
-        raise ValueError(f"frontier points must have shape (k, 2) with k >= 1, got shape {pts.shape}")
-    if not np.all(np.isfinite(pts)):
-        raise ValueError("frontier points must be finite")
-    # sort by u1 descending, then u2 descending; keep points with u2 strictly above every point to their right
-    order = np.lexsort((-pts[:, 1], -pts[:, 0]))
-    nondominated: list[tuple[float, float]] = []
-    best_u2 = -math.inf
-    for x, y in pts[order]:
-        if y > best_u2:
-            nondominated.append((x, y))
-            best_u2 = y
-    nondominated.reverse()  # increasing u1, decreasing u2
-    # upper concave hull (monotone chain): drop a middle vertex that is not strictly above the chord
-    hull: list[tuple[float, float]] = []
-    for p in nondominated:
-        while len(hull) >= 2:
-            (x1, y1), (x2, y2) = hull[-2], hull[-1]
-            cross = (x2 - x1) * (p[1] - y1) - (y2 - y1) * (p[0] - x1)
-            if cross >= 0:  # middle vertex on or below the chord from hull[-2] to p
-                hull.pop()
-            else:
-                break
-        hull.append(p)
-    return np.array(hull, dtype=float)
-
-
-@dataclass(frozen=True)
-class _Frontier:
-    f: Callable[[float], float]
-    lo: float
-    hi: float
-    vertices: np.ndarray | None  # set for point frontiers (exact piecewise linear)
-    fv: Callable[[np.ndarray], np.ndarray] | None = None  # f on an array of u1 values
-
-    def many(self, us: np.ndarray) -> np.ndarray:
-        """f evaluated on an array (vectorized when the callable accepts arrays, else a loop)."""
-        if self.fv is not None:
-            return self.fv(us)
-        return np.array([self.f(float(u)) for u in us])
-
-    @property
-    def kind(self) -> str:
-        return "points" if self.vertices is not None else "callable"
-
-
-def _make_frontier(frontier: Frontier, domain: tuple[float, float] | None) -> _Frontier:
-    if callable(frontier):
-        lo, hi = _pair("domain", (0.0, 1.0) if domain is None else domain)
-        if not lo < hi:
-            raise ValueError(f"domain must be an interval (lo, hi) with lo < hi, got {domain!r}")
-
-        def f(u: float) -> float:
-            val = float(frontier(u))
-            if not math.isfinite(val):
-                raise ValueError(f"frontier returned a non-finite value {val!r} at u1={u!r}")
-            return val
-
-        grid = np.linspace(lo, hi, 257)
-        vals = np.array([f(u) for u in grid])
-        scale = max(1.0, float(np.max(np.abs(vals))))
-        if np.any(np.diff(vals) > 1e-9 * scale):
-            raise ValueError(
-                "frontier must be non-increasing in u1 on domain (it is the Pareto frontier u2 = f(u1))"
-            )
-        fv = None
-        try:  # use the callable on arrays if it gives the same numbers as scalar calls
-            arr = np.asarray(frontier(grid), dtype=float)
-            if arr.shape == grid.shape and np.allclose(arr, vals, rtol=1e-12, atol=1e-12 * scale):
-
-                def fv(us: np.ndarray) -> np.ndarray:
-                    out = np.asarray(frontier(us), dtype=float)
-                    if not np.all(np.isfinite(out)):
-                        raise ValueError("frontier returned non-finite values on domain")
-                    return out
-
-        except Exception:  # noqa: BLE001 - scalar-only callables fall back to a loop
-            fv = None
-        return _Frontier(f=f, lo=lo, hi=hi, vertices=None, fv=fv)
-    if domain is not None:
-        raise ValueError("domain is only used with a callable frontier; a point frontier defines its own")
-    verts = pareto_frontier(frontier)
-    xs, ys = verts[:, 0].copy(), verts[:, 1].copy()
-
-    def interp(u: float) -> float:
-        return float(np.interp(u, xs, ys))
-
-    return _Frontier(f=interp, lo=float(xs[0]), hi=float(xs[-1]), vertices=verts)
-
-
-def _probe(frontier: Callable[[float], float], u: float) -> float | None:
-    """``frontier(u)`` as a finite float, or None where the callable is not defined (raises, complex, NaN)."""
-    try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            v = float(frontier(u))
-    except Exception:  # noqa: BLE001 - outside its domain a callable may fail in any way
-        return None
-    return v if math.isfinite(v) else None
-
-
-def _where_frontier_falls_to(frontier: Callable[[float], float], d2: float, hi: float, width: float
-                             ) -> float | None:
-    """The least ``u1 > hi`` with ``frontier(u1) = d2`` (found by doubling steps, then Brent), or None."""
-    a, step = hi, width
-    for _ in range(40):
-        b = a + step
-        fb = _probe(frontier, b)
-        if fb is None:
-            return None
-        if fb <= d2:
-            try:
-                return float(brentq(lambda u: (_probe(frontier, u) or 0.0) - d2, a, b, xtol=1e-12))
-            except ValueError:
-                return b
-        a, step = b, 2 * step
-    return None
-
-
-def _check_assumed_domain(frontier: Callable[[float], float], fr: _Frontier, d: tuple[float, float]) -> None:
-    """Raise if the default domain ``(lo, hi)`` cuts the individually rational part of the frontier."""
-    lo, hi, d1, d2 = fr.lo, fr.hi, d[0], d[1]
-    width = hi - lo
-    f_lo, f_hi = fr.f(lo), fr.f(hi)
-    tol = 1e-9 * max(1.0, abs(f_lo), abs(f_hi), abs(d2))
-    eps = 1e-6 * width
-    beyond = _probe(frontier, hi + eps)
-    if beyond is not None and beyond <= f_hi + tol and beyond > d2 + tol:
-        end = _where_frontier_falls_to(frontier, d2, hi, width)
-        hint = (f"e.g. domain=({lo:g}, {end:.6g}), where f falls to d2" if end is not None
-                else "up to where the frontier (or the feasible set) really ends")
-        raise ValueError(
-            f"frontier: the assumed domain=({lo:g}, {hi:g}) cuts the frontier: f({hi:g}) = {f_hi:.6g} and "
-            f"f is still above d2 = {d2:g} beyond u1 = {hi:g}, so the solution would depend on where the "
-            f"default domain ends; pass domain= explicitly, {hint}"
-        )
-    if d1 < lo - eps:
-        for u in (d1, lo - eps):
-            left = _probe(frontier, u)
-            if left is not None and left > f_lo + tol:
-                raise ValueError(
-                    f"frontier: the assumed domain=({lo:g}, {hi:g}) cuts the frontier: d1 = {d1:g} lies left "
-                    f"of it and f({u:.6g}) = {left:.6g} > f({lo:g}) = {f_lo:.6g}, so the solution would "
-                    f"depend on where the default domain starts; pass domain= explicitly, e.g. "
-                    f"domain=({d1:g}, {hi:g})"
-                )
 
 
 @dataclass(frozen=True)
@@ -627,146 +390,3 @@ def egalitarian(
         u1, u2, "egalitarian", f"root of u1 - d1 = u2 - d2 on the {pb.fr.kind} frontier (Brent)",
         pb.d, None, True, pb.ideal,
     )
-
-
-# ----------------------------------------------------------------------------------------------------
-# Rubinstein alternating offers
-
-
-def rubinstein(
-    delta1: float, delta2: float, outside_options: Sequence[float] = (0.0, 0.0)
-) -> RubinsteinSolution:
-    """Unique SPE of Rubinstein's (1982) alternating-offers game over a unit pie, player 1 proposing first.
-
-    Without outside options the first proposer gets ``(1 - delta2) / (1 - delta1 delta2)`` and the responder
-    ``delta2 (1 - delta1) / (1 - delta1 delta2)`` (Rubinstein 1982; Osborne & Rubinstein 1990, ch. 3).
-
-    Outside options ``(w1, w2)`` (proposer's, responder's): a player may opt out only when *responding* to an
-    offer, after rejecting it, ending the game with payoff ``w_i`` to him and 0 to the other (the model of
-    Osborne & Rubinstein 1990, ch. 3, and Muthoo 1999, ch. 5; tested experimentally by Binmore, Shaked &
-    Sutton 1989). The *outside option principle*: an option affects the outcome only if it binds, i.e.
-    exceeds what its holder gets as a responder without it. Stationary SPE shares ``x1`` (player 1's when
-    proposing) and ``y2`` (player 2's when proposing) solve::
-
-        x1 = 1 - max(w2, delta2 * y2),     y2 = 1 - max(w1, delta1 * x1)
-
-    (a contraction with modulus ``delta1 delta2``, so its solution is unique; we solve it exactly by cases).
-    With one option (``w1 = 0``) this is the unique SPE (Osborne & Rubinstein 1990, ch. 3). With two options
-    we report this stationary SPE of the responder-only opt-out model; if instead *either* player may quit
-    after any rejection, Ponsati & Sakovics (1998, Economic Theory 11:667-672) show a continuum of SPE
-    outcomes, some with delay, so two-sided results are model-specific.
-    With ``w1 = 0``: the responder's option binds iff ``w2 > delta2 (1 - delta1) / (1 - delta1 delta2)`` (its
-    Rubinstein share as responder), and then the proposer gets ``1 - w2``. If ``w1 + w2 > 1`` no split beats
-    both options: ``agreement=False`` and the shares reported are the options.
-
-    >>> r = rubinstein(0.9, 0.9)
-    >>> round(r.proposer, 6), round(r.responder, 6)
-    (0.526316, 0.473684)
-    >>> rubinstein(0.9, 0.9, outside_options=(0, 0.6)).proposer
-    0.4
-    """
-    d1 = _delta("delta1", delta1)
-    d2 = _delta("delta2", delta2)
-    w1, w2 = _pair("outside_options", outside_options)
-    if w1 + w2 > 1.0:
-        return RubinsteinSolution(
-            w1, w2, d1, d2, (w1, w2), "both", False,
-            "outside options sum to more than the pie: no agreement, each takes its option",
-        )
-    # candidate x1 (proposer's share) for each case of which max() is attained by the outside option
-    cases = {
-        None: (1 - d2) / (1 - d1 * d2),
-        "responder": 1 - w2,
-        "proposer": 1 - d2 * (1 - w1),
-        "both": 1 - w2,
-    }
-
-    def F(x1: float) -> tuple[float, float]:
-        y2 = 1 - max(w1, d1 * x1)
-        return 1 - max(w2, d2 * y2), y2
-
-    chosen: tuple[str | None, float] | None = None
-    for label, x1 in cases.items():
-        fx, y2 = F(x1)
-        if abs(fx - x1) <= 1e-12:
-            binds_r = w2 > d2 * y2
-            binds_p = w1 > d1 * x1
-            actual = {(False, False): None, (False, True): "responder", (True, False): "proposer",
-                      (True, True): "both"}[(binds_p, binds_r)]
-            chosen = (actual, x1)
-            if actual == label:
-                break
-    assert chosen is not None, "the stationary-SPE map is a contraction; one case must be a fixed point"
-    binding, x1 = chosen
-    method = "Rubinstein (1982) closed form" if binding is None else (
-        "outside option principle (Osborne & Rubinstein 1990 ch. 3; Muthoo 1999 ch. 5): "
-        f"{binding} option binds"
-    )
-    return RubinsteinSolution(x1, 1 - x1, d1, d2, (w1, w2), binding, True, method)
-
-
-def discount_factor(rate: float, dt: float) -> float:
-    """``delta = exp(-rate * dt)``: the per-round discount factor for a continuous discount ``rate`` > 0 and a
-    delay ``dt`` > 0 between offers.
-
-    >>> round(discount_factor(0.1, 1.0), 6)
-    0.904837
-    """
-    r = _finite("rate", rate)
-    t = _finite("dt", dt)
-    if r <= 0:
-        raise ValueError(f"rate must be positive, got {rate!r}")
-    if t <= 0:
-        raise ValueError(f"dt must be positive, got {dt!r}")
-    return math.exp(-r * t)
-
-
-def rubinstein_continuous(
-    r1: float, r2: float, dt: float, outside_options: Sequence[float] = (0.0, 0.0)
-) -> RubinsteinSolution:
-    """Rubinstein's split with ``delta_i = exp(-r_i dt)`` (rates ``r_i``, delay ``dt`` between offers)."""
-    return rubinstein(discount_factor(r1, dt), discount_factor(r2, dt), outside_options)
-
-
-def rubinstein_limit(r1: float, r2: float) -> tuple[float, float]:
-    """The ``dt -> 0`` limit of the split with ``delta_i = exp(-r_i dt)``: ``(r2/(r1+r2), r1/(r1+r2))``.
-
-    This equals the asymmetric Nash solution of the unit pie with weights ``(r2/(r1+r2), r1/(r1+r2))``
-    (Binmore, Rubinstein & Wolinsky 1986): the more patient player (smaller rate) gets more.
-
-    >>> rubinstein_limit(1.0, 3.0)
-    (0.75, 0.25)
-    """
-    a = _finite("r1", r1)
-    b = _finite("r2", r2)
-    if a <= 0 or b <= 0:
-        raise ValueError(f"rates r1, r2 must be positive, got r1={r1!r}, r2={r2!r}")
-    return (b / (a + b), a / (a + b))
-
-
-# ----------------------------------------------------------------------------------------------------
-# Fearon
-
-
-def fearon_range(p: float, cost_a: float, cost_b: float) -> FearonRange:
-    """Fearon's (1995) bargaining range of A's share ``x``: ``(p - cost_a, p + cost_b)`` within ``[0, 1]``.
-
-    ``p`` is A's probability of winning a war over the whole good (in [0, 1]); ``cost_a, cost_b`` are the war
-    costs as shares of the good. Costs are usually positive; negative costs (war gains) are allowed and can
-    make the range empty.
-
-    >>> r = fearon_range(0.998, 0.05, 0.2)
-    >>> round(r.lower, 3), r.upper, r.clipped, r.empty
-    (0.948, 1.0, True, False)
-    """
-    pp = _finite("p", p)
-    if not 0.0 <= pp <= 1.0:
-        raise ValueError(f"p must be a probability in [0, 1], got {p!r}")
-    ca = _finite("cost_a", cost_a)
-    cb = _finite("cost_b", cost_b)
-    raw_lo, raw_hi = pp - ca, pp + cb
-    lo, hi = max(raw_lo, 0.0), min(raw_hi, 1.0)
-    clipped = lo != raw_lo or hi != raw_hi
-    # the set {x in [0,1]: raw_lo < x < raw_hi}; at a clipped end the end point itself is inside
-    empty = not (raw_lo < raw_hi and raw_lo < 1.0 and raw_hi > 0.0)
-    return FearonRange(pp, ca, cb, raw_lo, raw_hi, lo, hi, clipped, empty)

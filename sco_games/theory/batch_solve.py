@@ -1,0 +1,168 @@
+"""Many small bimatrix games solved at once: :func:`solve_batch` and its :class:`BatchResult`.
+
+For equilibrium regions over a parameter grid: the vertex enumeration of :mod:`sco_games.theory.vertex`
+runs on the whole stack together, and every game gets the same verified list as
+:func:`~sco_games.theory.games.solve` would give it. Both names are re-exported by
+:mod:`sco_games.theory.games` (and :mod:`sco_games.theory`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sco_games.theory.games import (
+    DEFAULT_TOL,
+    METHOD_VERTEX,
+    SolveResult,
+    _check_magnitude,
+    _check_tol,
+    _make_equilibrium,
+    _payoff_scale,
+)
+from sco_games.theory.vertex import enumerate_batch
+
+__all__ = ["BatchResult", "solve_batch"]
+
+
+@dataclass(frozen=True, eq=False)
+class BatchResult:
+    """Equilibria of a stack of games from :func:`solve_batch`, as padded arrays.
+
+    With batch shape ``S`` (the leading axes of the input), ``K`` = the largest number of
+    equilibria of any game, and games of size ``m x n``:
+
+    - ``counts`` ``S``: number of equilibria of each game; ``degenerate`` ``S``: bool;
+    - ``row`` ``S + (K, m)``, ``col`` ``S + (K, n)``: strategies, NaN-padded beyond ``counts``;
+    - ``mask`` ``S + (K,)``: which slots hold an equilibrium; ``pure`` ``S + (K,)``: pure ones;
+    - ``payoffs`` ``S + (K, 2)``, ``regret`` ``S + (K,)``: on the original payoffs (NaN-padded);
+    - ``rejected`` ``S``: candidates dropped by the regret check (expected 0);
+    - ``method``, ``tol``.
+
+    ``result[i]`` (an index into ``S``) is the :class:`SolveResult` of one game, equal to
+    ``solve(A[i], B[i])``; ``result.equilibria()`` lists them all (flat order).
+    """
+
+    A: np.ndarray
+    B: np.ndarray
+    counts: np.ndarray
+    degenerate: np.ndarray
+    row: np.ndarray
+    col: np.ndarray
+    mask: np.ndarray
+    pure: np.ndarray
+    payoffs: np.ndarray
+    regret: np.ndarray
+    rejected: np.ndarray
+    method: str
+    tol: float
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        return self.counts.shape
+
+    def __len__(self) -> int:
+        return int(self.counts.shape[0]) if self.counts.ndim else 1
+
+    def __getitem__(self, index) -> SolveResult:
+        idx = index if isinstance(index, tuple) else (index,)
+        if len(idx) != self.counts.ndim:
+            raise IndexError(
+                f"index must have {self.counts.ndim} component(s) for batch shape {self.batch_shape}"
+            )
+        A, B = self.A[idx], self.B[idx]
+        k = int(self.counts[idx])
+        eqs = [
+            _make_equilibrium(A, B, self.row[idx][e], self.col[idx][e]) for e in range(k)
+        ]
+        return SolveResult(
+            eqs, degenerate=bool(self.degenerate[idx]), method=self.method, tol=self.tol,
+            rejected=int(self.rejected[idx]),
+        )
+
+    def equilibria(self) -> list[SolveResult]:
+        """Per-game lists of :class:`Equilibrium`, in flat (C) order of the batch."""
+        return [self[np.unravel_index(i, self.batch_shape)] for i in range(int(np.prod(self.batch_shape)))]
+
+
+def _as_stack(M, name: str) -> np.ndarray:
+    try:
+        arr = np.asarray(M, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a numeric array of shape (..., m, n): {exc}") from None
+    if arr.ndim < 3:
+        raise ValueError(f"{name} must be a stack of payoff matrices, shape (N, m, n); got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must be non-empty (N >= 1 games with m, n >= 1); got shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        where = tuple(int(i) for i in bad)
+        raise ValueError(f"{name} must contain only finite payoffs; first non-finite entry at {where}")
+    _check_magnitude(arr, name)
+    return arr
+
+
+def solve_batch(A, B=None, tol: float = DEFAULT_TOL) -> BatchResult:
+    """Equilibria of many small bimatrix games at once: for each game the same list as :func:`solve`.
+
+    ``A`` and ``B`` have shape ``S + (m, n)`` for any batch shape ``S`` (e.g. ``(N,)`` or a grid
+    ``(200, 200)``); ``B=None`` means zero-sum. The vertex enumeration of :mod:`sco_games.theory.games`
+    runs on all games together (batched ``numpy.linalg.solve`` over all support / best-response
+    pairs), so it is fast for m, n up to about 4; each game is reported degenerate or not, and a
+    degenerate game (e.g. on a boundary between equilibrium regions) gets its extreme equilibria.
+
+    >>> t = np.linspace(-1, 1, 5)           # a 2x2 coordination game whose (1, 1) payoff varies
+    >>> A = np.zeros((5, 2, 2)); A[:, 0, 0] = 1; A[:, 1, 1] = t
+    >>> res = solve_batch(A, A)
+    >>> res.counts.tolist(), res.degenerate.tolist()
+    ([1, 1, 2, 3, 3], [False, False, True, False, False])
+    >>> res.row.shape, bool(res.mask.sum() == res.counts.sum())
+    ((5, 3, 2), True)
+    """
+    A_ = _as_stack(A, "A")
+    B_ = -A_ if B is None else _as_stack(B, "B")
+    if B_.shape != A_.shape:
+        raise ValueError(f"B must have the same shape as A {A_.shape}; got {B_.shape}")
+    tol = _check_tol(tol)
+    batch_shape, (m, n) = A_.shape[:-2], A_.shape[-2:]
+    N = int(np.prod(batch_shape))
+    a = A_.reshape(N, m, n)
+    b = B_.reshape(N, m, n)
+    sa = _payoff_scale(a)
+    sb = _payoff_scale(b)
+    raw = enumerate_batch(a, b, tol, sa, sb)
+    counts = np.bincount(raw.game, minlength=N)
+    K = max(int(counts.max(initial=0)), 1)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    slot = np.arange(len(raw.game)) - starts[raw.game]
+    row = np.full((N, K, m), np.nan)
+    col = np.full((N, K, n), np.nan)
+    mask = np.zeros((N, K), dtype=bool)
+    row[raw.game, slot] = raw.row
+    col[raw.game, slot] = raw.col
+    mask[raw.game, slot] = True
+    x, y = raw.row, raw.col
+    ga, gb = a[raw.game], b[raw.game]
+    Ay = np.einsum("eij,ej->ei", ga, y)
+    xB = np.einsum("ei,eij->ej", x, gb)
+    pay = np.full((N, K, 2), np.nan)
+    pay[raw.game, slot, 0] = (x * Ay).sum(axis=1)
+    pay[raw.game, slot, 1] = (xB * y).sum(axis=1)
+    reg = np.full((N, K), np.nan)
+    reg[raw.game, slot] = np.maximum(
+        Ay.max(axis=1) - (x * Ay).sum(axis=1), xB.max(axis=1) - (xB * y).sum(axis=1)
+    )
+    pure = np.zeros((N, K), dtype=bool)
+    pure[raw.game, slot] = ((x > 0).sum(axis=1) == 1) & ((y > 0).sum(axis=1) == 1)
+
+    def shaped(arr: np.ndarray) -> np.ndarray:
+        out = arr.reshape(batch_shape + arr.shape[1:])
+        out.setflags(write=False)
+        return out
+
+    return BatchResult(
+        A=shaped(a.copy()), B=shaped(b.copy()), counts=shaped(counts), degenerate=shaped(raw.degenerate),
+        row=shaped(row), col=shaped(col), mask=shaped(mask), pure=shaped(pure), payoffs=shaped(pay),
+        regret=shaped(reg), rejected=shaped(raw.rejected), method=METHOD_VERTEX, tol=tol,
+    )
