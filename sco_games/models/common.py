@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-__all__ = ["VERDICTS", "Claim", "RecordCheck", "percent"]
+import numpy as np
+
+__all__ = ["VERDICTS", "Claim", "DrawOutputs", "RecordCheck", "percent"]
 
 #: A claim is reproduced by the model, partly, or not; "not applicable" where the claim cannot be asked of the
 #: scenario (e.g. Uzbekistan's entry when Uzbekistan is already a member).
@@ -71,3 +74,48 @@ def percent(share: float | None, digits: int | None = None) -> float | None:
     if share is None:
         return None
     return 100 * share if digits is None else round(100 * share, digits)
+
+
+@dataclass(frozen=True)
+class DrawOutputs:
+    """What a model says over ``n`` draws of its uncertain values (the uncertainty layer's unit of work).
+
+    ``verdicts``: claim id -> an ``(n,)`` array of verdicts (each one of :data:`VERDICTS`, dtype object);
+    ``numbers``: key-number name -> an ``(n,)`` float array (NaN where the number is undefined for a draw);
+    ``descriptions``: key-number name -> what it is, in plain words, with its unit;
+    ``method``: how the outputs were computed (e.g. ``"vectorized"`` or ``"reference loop"``).
+
+    The contract of every model's ``draws.evaluate_draws(params, draws, ...)``: ``draws`` maps a dotted key
+    of the model's section, as :func:`sco_games.sourced.set_values` takes it (``"us_stake_russia"``,
+    ``"members.China"``, ``"weights.prestige"``), to an array whose first axis is the draw (a point: shape
+    ``(n, 2)``; a categorical value: an object array of the chosen values); draw ``i`` means exactly "the
+    section with every key set to its ``i``-th value", so a fast path is checked against a loop over draws.
+
+    >>> v = {"X1": np.array(["partly", "reproduced"], dtype=object)}
+    >>> o = DrawOutputs(2, v, {"d": np.array([0.5, 1.0])}, {"d": "a share"}, "reference loop")
+    >>> o.share("X1", "partly")
+    0.5
+    """
+
+    n: int
+    verdicts: Mapping[str, np.ndarray]
+    numbers: Mapping[str, np.ndarray] = field(default_factory=dict)
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    method: str = ""
+
+    def __post_init__(self) -> None:
+        for kind, table in (("verdicts", self.verdicts), ("numbers", self.numbers)):
+            for key, arr in table.items():
+                if np.shape(arr)[:1] != (self.n,):
+                    raise ValueError(
+                        f"DrawOutputs.{kind}[{key!r}]: {np.shape(arr)} values for {self.n} draws")
+        for key, arr in self.verdicts.items():
+            bad = set(np.asarray(arr, dtype=object).tolist()) - set(VERDICTS)
+            if bad:
+                raise ValueError(f"DrawOutputs.verdicts[{key!r}]: {sorted(map(str, bad))} not in {VERDICTS}")
+
+    def share(self, claim: str, verdict: str) -> float:
+        """The share of the draws in which ``claim`` gets ``verdict``."""
+        if not self.n:
+            return float("nan")
+        return float(np.mean(np.asarray(self.verdicts[claim], dtype=object) == verdict))
