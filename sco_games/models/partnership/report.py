@@ -17,6 +17,7 @@ trigger for the partnership and the joint front, and, over the reference scenari
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -163,10 +164,11 @@ class PartnershipReport:
 
 
 def report(params: PartnershipParams, scenario: str,
-           references: Mapping[str, PartnershipParams]) -> PartnershipReport:
+           references: Mapping[str, PartnershipParams], date: _dt.date | None = None) -> PartnershipReport:
     """Run the partnership model of scenario ``scenario`` (its section ``params``, overrides applied) beside
     ``references`` (scenario name -> partnership section; those of :data:`REFERENCE_SCENARIOS` are used, all
-    three are needed for the claims)."""
+    three are needed for the claims). ``date``: the scenario's date (``scenario.meta.date``): claim P3 is
+    judged on the UN votes of the sessions ended before it (``None``: every year of the table)."""
     section = params
     refs = {n: references[n] for n in REFERENCE_SCENARIOS if n in references}
     refs[scenario] = params  # this scenario, with its overrides
@@ -177,7 +179,7 @@ def report(params: PartnershipParams, scenario: str,
     grid = US_STAKE_GRID
     claims_map = equilibrium_regions(refs.get("founding_2001", params), "us_stake_russia", grid,
                                      "us_stake_china", grid)
-    claims, verdicts = assess_claims(section)
+    claims, verdicts = assess_claims(section, date)
     stages = {n: analyze(refs[n]) for n in order}
     sus = {n: sustainability(refs[n]) for n in order}
     return PartnershipReport(
@@ -204,7 +206,7 @@ def report(params: PartnershipParams, scenario: str,
         us_prices={side: us_price(params, side) for side in PLAYERS},
         ladder=ladder_check(params),
         record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
-        range_ends=tuple(claims_at_range_ends(section)),
+        range_ends=tuple(claims_at_range_ends(section, date)),
     )
 
 
