@@ -50,6 +50,9 @@ __all__ = [
     "block_bootstrap_corr",
     "correlate",
     "second_axis_test",
+    "CAVEATS",
+    "table_rows",
+    "summary_text",
 ]
 
 #: The three series: name -> the pair of ISO codes in the table.
@@ -286,3 +289,63 @@ def second_axis_test(until: _dt.date | None = None, seed: int = DEFAULT_SEED, n_
         periods = tuple(_period(lab, a, b, why, data, seed, i, n_boot)
                         for i, (lab, a, b, why) in enumerate(PERIODS))
     return SecondAxisTest(until, int(seed), int(n_boot), data, periods)
+
+
+#: What the UN-vote test can and cannot show (plain words, for every report that shows it).
+CAVEATS = (
+    "UN votes measure where states stand on the Assembly's agenda (about 60-100 recorded votes a session), "
+    "not their relations as a whole: a border treaty or an arms deal does not show in them.",
+    "The three scores share voters: Russia's votes enter both Russia-US and Russia-China. When the US and "
+    "China vote apart, a Russian move toward one is mechanically a move away from the other, which pushes "
+    "the Russia-US axis toward the negative correlation the claim predicts.",
+    "A session-year's interval rests on a few dozen points at most (8-11 in a sub-period): a wide interval "
+    "means the votes cannot tell, not that the claim is false.",
+)
+
+
+def table_rows(test: SecondAxisTest) -> list[tuple[str, str, str, str, str]]:
+    """(period, axis, levels: r and interval, changes: r and interval, why these years), every period."""
+    out = []
+    for p in test.periods:
+        for k, (axis, _, _) in enumerate(AXES):
+            lev, chg = p.get(k, "levels"), p.get(k, "changes")
+            out.append((p.label, axis, _short(lev), _short(chg), p.why))
+    return out
+
+
+def _short(c: Correlation) -> str:
+    if c.r is None:
+        return f"no r ({c.n} points)"
+    return f"{c.r:+.2f} [{c.low:+.2f}, {c.high:+.2f}] (n = {c.n})"
+
+
+def summary_text(test: SecondAxisTest) -> str:
+    """Plain words for a student: what the three series did and what the correlations say (the verdict's
+    numbers, not the verdict: that is :func:`~sco_games.models.partnership.claims.verdict_p3`)."""
+    if len(test.years) < 3:
+        return (f"Too few UN sessions ended before {test.until} to compare year-on-year changes "
+                f"({len(test.years)}).")
+    parts = []
+    for name, s in test.series.items():
+        lo, hi = min(s.agreement), max(s.agreement)
+        parts.append(f"{name} {s.agreement[0]:.2f} in {s.years[0]}, {s.agreement[-1]:.2f} in {s.years[-1]} "
+                     f"(lowest {lo:.2f} in {s.years[s.agreement.index(lo)]}, highest {hi:.2f} in "
+                     f"{s.years[s.agreement.index(hi)]})")
+    m = test.main
+    lev = [m.get(k, "levels") for k in (0, 1)]
+    chg = [m.get(k, "changes") for k in (0, 1)]
+
+    def says(c: Correlation) -> str:
+        return ("move against each other" if c.below_zero else "move together" if c.above_zero else
+                "show no clear link (the 95% interval includes 0)")
+    return (
+        f"Agreement in UN General Assembly votes ({m.label}; 1 = always voted alike, 0 = always opposite): "
+        + "; ".join(parts) + ". "
+        f"In levels, Russia-US and Russia-China agreement {says(lev[0])} (r = {lev[0].r:+.2f}), "
+        f"China-US and Russia-China {says(lev[1])} (r = {lev[1].r:+.2f}); levels share slow trends of the "
+        "whole Assembly, so they say little about the claim. The claim is about changes -- the better a year "
+        "with the US, the worse the same year between Russia and China: year-on-year changes of Russia-US "
+        f"and Russia-China {says(chg[0])} (r = {chg[0].r:+.2f}, 95% interval {chg[0].low:+.2f} to "
+        f"{chg[0].high:+.2f}), of China-US and Russia-China {says(chg[1])} (r = {chg[1].r:+.2f}, "
+        f"{chg[1].low:+.2f} to {chg[1].high:+.2f})."
+    )
