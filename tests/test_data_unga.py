@@ -153,3 +153,10 @@ def test_the_shipped_table_matches_an_independent_derivation():
             assert r.identical == pytest.approx(grp.s.mean(), abs=1e-6)
             n += 1
     assert n == len(shipped)
+
+
+def test_the_caveat_gives_the_vote_counts_of_the_table():
+    from sco_games.models.partnership.second_axis import CAVEATS
+
+    n = [r.n_votes for r in unga.agreement_rows() if r.pair in ("US-RU", "US-CN", "RU-CN")]
+    assert f"{min(n)} to {max(n)} recorded votes a session" in CAVEATS[0]

@@ -46,6 +46,7 @@ from sco_games.models.partnership.ladder import LadderCheck, ladder_check
 from sco_games.models.partnership.params import PLAYERS, PartnershipParams, apply_events
 from sco_games.models.partnership.regions import RegionMap, equilibrium_regions
 from sco_games.models.partnership.relations import triangle
+from sco_games.models.partnership.second_axis import SecondAxisTest, second_axis_test
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 from sco_games.theory.triangle import Triangle
 
@@ -99,6 +100,8 @@ class PartnershipReport:
     ladder: LadderCheck
     record: tuple[RecordCheck, ...]
     range_ends: tuple[tuple[str, str, dict[str, str]], ...]
+    #: P3 against UN votes: the sessions over before the scenario's date (every year when no date is given)
+    second_axis: SecondAxisTest | None = None
 
     @property
     def triangle(self) -> Triangle:
@@ -127,6 +130,10 @@ class PartnershipReport:
                 "delta* joint front": "none" if joint.delta_star is None else joint.delta_star,
                 "triangle": tri.pattern,
                 "pivot": tri.pivot or "none",
+                "P3 verdict (UN votes)": self.verdicts["P3"].verdict,
+                **({} if self.second_axis is None else {
+                    f"P3: r of changes, {c.axis} ({c.first}-{c.last})": None if c.r is None else round(c.r, 3)
+                    for c in (self.second_axis.main.get(k, "changes") for k in (0, 1))}),
             },
             "scenario": self.scenario,
             "equilibria": [{"row": eq.row, "col": eq.col, "payoffs": eq.payoffs, "regret": eq.regret}
@@ -207,6 +214,7 @@ def report(params: PartnershipParams, scenario: str,
         ladder=ladder_check(params),
         record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
         range_ends=tuple(claims_at_range_ends(section, date)),
+        second_axis=second_axis_test(date),
     )
 
 

@@ -293,13 +293,14 @@ def second_axis_test(until: _dt.date | None = None, seed: int = DEFAULT_SEED, n_
 
 #: What the UN-vote test can and cannot show (plain words, for every report that shows it).
 CAVEATS = (
-    "UN votes measure where states stand on the Assembly's agenda (about 60-100 recorded votes a session), "
-    "not their relations as a whole: a border treaty or an arms deal does not show in them.",
+    "UN votes measure where states stand on the Assembly's agenda (62 to 124 recorded votes a session for "
+    "these pairs), not their relations as a whole: a border treaty or an arms deal does not show in them.",
     "The three scores share voters: Russia's votes enter both Russia-US and Russia-China. When the US and "
     "China vote apart, a Russian move toward one is mechanically a move away from the other, which pushes "
     "the Russia-US axis toward the negative correlation the claim predicts.",
-    "A session-year's interval rests on a few dozen points at most (8-11 in a sub-period): a wide interval "
-    "means the votes cannot tell, not that the claim is false.",
+    "Each point is one session-year, so an interval rests on 27 year-on-year changes over 1992-2019 and on "
+    "only 7 to 10 in a sub-period or before a 2001-2003 date: there a wide interval means the votes cannot "
+    "tell, and the bootstrap itself is rough (Fisher's interval is shown beside it).",
 )
 
 
