@@ -81,3 +81,23 @@ def test_every_combination_on_a_real_scenario_and_clear_errors():
         out_of_sample(s.border, solutions=("fearon",))
     with pytest.raises(ValueError, match="'dispute' or 'war'"):
         out_of_sample(s.border, disagreements=("peace",))
+
+
+def test_table_rows_as_text():
+    t = out_of_sample(EX, solutions=("nash",), disagreements=("war",))
+    rows = t.table_rows("war")
+    assert len(rows) == 6 and all(len(r) == len(t.COLUMNS) for r in rows)
+    ru = next(r for r in rows if r[1] == "Russia")
+    assert ru[2] == "0 (closest)" and ru[3] == "Tajikistan"
+    kz = t.row("Tajikistan", "Kazakhstan", "nash", "war")
+    row = next(r for r in rows if r[1] == "Tajikistan" and r[3] == "Kazakhstan")
+    assert row[4] == f"{100 * kz.predicted:.1f}%" and row[6] == f"{100 * kz.error:+.1f}"
+    assert t.table_rows("dispute") == []
+
+
+def test_text_says_when_no_linkage_value_fits():
+    t = out_of_sample(load_scenario(PARAMS / "founding_2001.yaml").border, solutions=("nash",))
+    grp = [r for r in t.rows if r.direction == "to Tajikistan" and r.disagreement == "dispute"]
+    assert all(not r.exact and r.linkage == 0.0 for r in grp)  # even L = 0 gives China less (0 < x_obs)
+    assert "the model is its own L = 0 baseline" in t.text("nash", "dispute")
+    assert "no better than the best baseline" in t.text("nash", "dispute")

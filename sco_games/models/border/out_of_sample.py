@@ -111,6 +111,25 @@ class OutOfSampleTable:
             out[name] = mae([r.baseline_errors()[name] for r in rows])
         return out
 
+    #: the columns of :meth:`table_rows`
+    COLUMNS = ("solution", "L fitted on", "L", "predicted for", "predicted", "observed", "error",
+               *(f"error, {b}" for b in BASELINES))
+
+    def table_rows(self, disagreement: str) -> list[tuple[str, ...]]:
+        """The rows of one disagreement point as text (shares in %, errors in percentage points; ``L`` with
+        "(closest)" where it is not an exact fit), columns :attr:`COLUMNS`."""
+        def pct(v: float | None, sign: bool = False) -> str:
+            return "no deal" if v is None else f"{100 * v:+.1f}" if sign else f"{100 * v:.1f}%"
+        out = []
+        for r in self.rows:
+            if r.disagreement != disagreement:
+                continue
+            lval = "none" if r.linkage is None else f"{r.linkage:.3g}" + ("" if r.exact else " (closest)")
+            out.append((_LABEL[r.solution], r.calibrated_on, lval, r.predicted_for, pct(r.predicted),
+                        pct(r.observed), pct(r.error, True),
+                        *(pct(e, True) for e in r.baseline_errors().values())))
+        return out
+
     def summary_rows(self) -> list[tuple[str, str, str, float | None, dict[str, float | None]]]:
         """(direction, solution, disagreement, model MAE, {baseline: MAE}) for every combination shown."""
         keys = dict.fromkeys((r.direction, r.solution, r.disagreement) for r in self.rows)
@@ -145,6 +164,11 @@ class OutOfSampleTable:
                 verdict = ("better than every baseline" if self.beats_every_baseline(d, solution, g) else
                            f"no better than the best baseline ({best[1]}, {100 * best[0]:.1f} points)" if best
                            else "")
+                grp = [r for r in self.rows if r.direction == d and r.solution == solution
+                       and r.disagreement == g]
+                if all(not r.exact and r.linkage == 0.0 for r in grp):
+                    verdict += (" -- no L >= 0 fits the calibration dyad here, so the model is its own L = 0 "
+                                "baseline")
                 parts.append(f"{_DIS[g]}, {what}: mean error {100 * model:.1f} percentage points, {verdict}")
         return f"Out of sample ({_LABEL[solution]}): " + "; ".join(parts) + "."
 
