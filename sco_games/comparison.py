@@ -125,7 +125,7 @@ def _partnership(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
     if set(pm.REFERENCE_SCENARIOS) - set(refs):
         refs.update({p.stem: load_scenario(p).partnership for p in find_scenarios()
                      if p.stem in pm.REFERENCE_SCENARIOS and p.stem not in refs})
-    rep = pm.report(s.partnership, s.name, refs)
+    rep = pm.report(s.partnership, s.name, refs, s.meta.date)  # P3: the UN votes known at the date
     return _summary("partnership", rep, rep.headline())
 
 

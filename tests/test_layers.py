@@ -39,11 +39,13 @@ ALLOWED: dict[str, set[str]] = {
     "figures": {"theory", "base", "data", "models", "scenario"},
     "display": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
-    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display"},
+    "history": {"theory", "base", "data", "models", "scenario"},
+    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display"},
     "alias": {"theory"},
-    "package": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "batch",
-                "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "alias"},
+    "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
+                "batch", "alias"},
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures",
+                 "display", "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -70,7 +72,7 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "figures", "batch"):
+    if parts[1] in ("theory", "data", "models", "figures", "batch", "history"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
@@ -211,6 +213,8 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.scenario", "from IPython.display import display", "only display and figures may import"),
     ("notebook:x", "from sco_games.batch.runner import run", "notebook may not import batch"),
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
+    ("sco_games.history.second_axis", "from sco_games.figures import second_axis", "history may not import"),
+    ("sco_games.models.partnership.claims", "from sco_games.history import second_axis", "models may not"),
 ])
 def test_the_checker_finds_a_wrong_import(module, source, expected):
     problems = import_violations(module, source, is_package=module == "sco_games.models.enlargement")
@@ -226,6 +230,8 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
     ("sco_games.models.enlargement.claims", "from sco_games.models.common import Claim"),
     ("sco_games.batch.runner", "def f():\n    import papermill\n    from sco_games.figures import show\n"),
     ("notebook:x", "from sco_games.sidecar import write_sidecar\nfrom sco_games import figures\n"),
+    ("sco_games.history.second_axis", "from sco_games.models.partnership import claims\n"
+                                      "from sco_games.scenario import load_scenario"),
 ])
 def test_the_checker_accepts_a_right_import(module, source):
     assert import_violations(module, source) == []

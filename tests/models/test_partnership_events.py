@@ -196,10 +196,6 @@ def test_p2_every_way():
     assert "each pillar alone is needed" in pm.verdict_p2(PP, {"B": RR}, RR, PP).because
 
 
-def test_p3_is_not_applicable():
-    assert pm.verdict_p3().verdict == "not applicable"
-
-
 def test_p4_every_way():
     same = ((4.5, 4.5), (4.5, 4.5))
     assert pm.verdict_p4(False, (PP, PP), (0.6, 0.7), same).verdict == "not applicable"
@@ -221,17 +217,19 @@ def test_p5_every_way():
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("founding_2001", ("partly", "not reproduced", "not applicable", "not applicable", "not applicable")),
-    ("post_911_2002", ("partly", "not reproduced", "not applicable", "reproduced", "not applicable")),
-    ("iraq_2003", ("partly", "not reproduced", "not applicable", "reproduced", "partly")),
+    ("founding_2001", ("partly", "not reproduced", "not reproduced", "not applicable", "not applicable")),
+    ("post_911_2002", ("partly", "not reproduced", "not reproduced", "reproduced", "not applicable")),
+    ("iraq_2003", ("partly", "not reproduced", "not reproduced", "reproduced", "partly")),
 ])
 def test_scenario_verdicts(name, expected):
     # By hand: P1 partly (Rival/Rival is a weak second equilibrium, see test_partnership); P2: with B = G = W
     # = 0 Partner/Partner pays -theta U = -1 > -C = -2, so it stands without its pillars; P4: the 9/11 event
     # raises the joint front's delta* 0.6 -> 5/7; P5: the front is kept at delta >= 0.6 (Russia's
-    # (5.5 - 1)/(5.5 + 2) with W_R = 2, U_R = 3), so only "partly".
-    p = load_scenario(ROOT / "params" / f"{name}.yaml").partnership
-    claims, verdicts = pm.assess_claims(p)
+    # (5.5 - 1)/(5.5 + 2) with W_R = 2, U_R = 3), so only "partly". P3 (UN votes of the sessions over by the
+    # date: 1992-2000 or 1992-2001): China-US and Russia-China agreement change *together* (r ~ +0.7; the
+    # bootstrap interval and Fisher's iid interval both above 0), the opposite of the claim.
+    s = load_scenario(ROOT / "params" / f"{name}.yaml")
+    claims, verdicts = pm.assess_claims(s.partnership, s.meta.date)
     assert tuple(c.verdict for c in claims) == expected
     assert [c.id for c in claims] == ["P1", "P2", "P3", "P4", "P5"]
     assert all(c.evidence for c in claims)

@@ -12,6 +12,13 @@ from sco_games.models.border.calibration import (
 )
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim, record_check
 from sco_games.models.border.game import NUCLEAR_POWERS, DyadGame, dyad_game, war_credible
+from sco_games.models.border.out_of_sample import (
+    BASELINES,
+    OutOfSampleRow,
+    OutOfSampleTable,
+    closest_linkage,
+    out_of_sample,
+)
 from sco_games.models.border.params import NEIGHBOURS, BorderParams
 from sco_games.models.border.report import (
     DISAGREEMENT_LABELS,
@@ -87,4 +94,9 @@ __all__ = [
     "DISAGREEMENT_LABELS",
     "disagreements",
     "rubinstein_weight",
+    "BASELINES",
+    "OutOfSampleRow",
+    "OutOfSampleTable",
+    "closest_linkage",
+    "out_of_sample",
 ]

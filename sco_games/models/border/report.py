@@ -33,6 +33,7 @@ from sco_games.models.border.calibration import (
 )
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim, record_check
 from sco_games.models.border.game import DyadGame, dyad_game, war_credible
+from sco_games.models.border.out_of_sample import BASELINES, OutOfSampleTable, out_of_sample
 from sco_games.models.border.params import BorderParams
 from sco_games.models.border.sensitivity import (
     LinkageCurve,
@@ -177,6 +178,9 @@ class BorderReport:
     tajik_sensitivity_by: dict[str, dict[str, list[SensitivityRow]]] | None = None
     #: disagreement point -> the L-vs-share curve of the Tajik dyad (one L grid for both)
     tajik_curves: dict[str, LinkageCurve] | None = None
+    #: L fitted on one settlement, the others predicted (:func:`out_of_sample`: every point solution, both
+    #: disagreement points); uses every settlement on the record now, whatever the scenario's date
+    out_of_sample: OutOfSampleTable | None = None
     method: str = "border.predict / calibrate_linkage (Brent on [0, 1e4]) / calibrate_nash_weight per dyad"
 
     @property
@@ -390,6 +394,27 @@ class BorderReport:
                     q = (f"China's share of the China-{n} disputed area: {DISAGREEMENT_LABELS[dis]}, "
                          f"{_SOLUTION_LABELS[s]}, L = {self.linkage_prior:g}")
                     out.append(record_check(f"{n}/{dis}/{s}", q, value, readings, src))
+        return out + self.out_of_sample_checks()
+
+    def out_of_sample_checks(self) -> list[RecordCheck]:
+        """The out-of-sample predictions (Nash, the scenario's disagreement point) beside the record: ``L``
+        fitted on one dyad's settlement, China's share in another (:func:`record_check`)."""
+        if self.out_of_sample is None:
+            return []
+        facts = settlements()
+        out = []
+        for r in self.out_of_sample.rows:
+            if r.solution != "nash" or r.disagreement != self.default_disagreement:
+                continue
+            f = facts[r.predicted_for]
+            fit = ("no L" if r.linkage is None else
+                   f"L = {r.linkage:.3g}" + ("" if r.exact else ", the closest allowed"))
+            q = (f"Out of sample: China's share of the China-{r.predicted_for} disputed area with {fit} "
+                 f"fitted on the {r.calibrated_on} settlement ({DISAGREEMENT_LABELS[r.disagreement]}, "
+                 "asymmetric Nash)")
+            out.append(record_check(f"oos/{r.calibrated_on}->{r.predicted_for}", q, r.predicted,
+                                    [(x.label, x.share_range) for x in f.readings],
+                                    "border_settlements.yaml: " + f.reading().ceded_source))
         return out
 
     def key_results(self) -> dict[str, Any]:
@@ -420,7 +445,24 @@ class BorderReport:
             "China's Nash weight (scenario)": tj.game.nash_weight_china,
             "China's Rubinstein-implied weight": round(self.rubinstein_weight, 3),
             **{f"B{i + 1} verdict": c.verdict for i, c in enumerate(self.claims())},
+            **self._out_of_sample_results(),
         }
+
+    def _out_of_sample_results(self) -> dict[str, Any]:
+        """Key results of the out-of-sample test: Nash, the scenario's disagreement point, mean absolute
+        errors (percentage points) of the model and of the best baseline, each direction."""
+        if self.out_of_sample is None:
+            return {}
+        out: dict[str, Any] = {}
+        for d in ("from Tajikistan", "to Tajikistan"):
+            m = self.out_of_sample.mean_abs_errors(d, "nash", self.default_disagreement)
+            model = m.pop("model")
+            best = min(((v, k) for k, v in m.items() if v is not None), default=None)
+            out[f"out of sample, Nash, {d}: mean error (points)"] = (
+                "no prediction" if model is None else round(100 * model, 1))
+            out[f"out of sample, {d}: best baseline"] = (
+                "none" if best is None else f"{best[1]}, {100 * best[0]:.1f} points")
+        return out
 
     def sidecar(self, scenario_name: str) -> dict[str, Any]:
         """The notebook's sidecar: ``headline``, ``key_results``, ``claims`` (B1-B4), ``record`` (predicted
@@ -439,6 +481,12 @@ class BorderReport:
                       for rid, cs in self.tajikistan.linkage_by[dis].items()}
                 for dis in self.disagreement_order()
             },
+            "out_of_sample": [] if self.out_of_sample is None else [
+                {"calibrated_on": r.calibrated_on, "predicted_for": r.predicted_for, "solution": r.solution,
+                 "disagreement": r.disagreement, "linkage": r.linkage, "exact": r.exact,
+                 "predicted": r.predicted, "observed": r.observed, "error": r.error,
+                 "baselines": dict(zip(BASELINES, r.baselines, strict=True))}
+                for r in self.out_of_sample.rows],
             "scenario": scenario_name,
             "focus_dyad": self.focus,
             "win_probability_tajikistan": self.tajikistan.game.win_probability,
@@ -542,6 +590,7 @@ def border_report(params: BorderParams, date: _dt.date | str, low_win_probabilit
         default_disagreement=str(params.disagreement.value),
         tajik_sensitivity_by=sens_by,
         tajik_curves=curves,
+        out_of_sample=out_of_sample(params),
     )
 
 

@@ -13,6 +13,7 @@ from sco_games.models.partnership.claims import (
     alignment,
     assess_claims,
     claims_at_range_ends,
+    p3_verdict,
     pillar_table,
     verdict_p1,
     verdict_p2,
@@ -65,6 +66,15 @@ from sco_games.models.partnership.report import (
     PartnershipReport,
     record_checks,
     report,
+)
+from sco_games.models.partnership.second_axis import (
+    AXES,
+    PERIODS,
+    SERIES_PAIRS,
+    Correlation,
+    PeriodTest,
+    SecondAxisTest,
+    second_axis_test,
 )
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 
@@ -129,4 +139,12 @@ __all__ = [
     "verdict_p3",
     "verdict_p4",
     "verdict_p5",
+    "p3_verdict",
+    "AXES",
+    "PERIODS",
+    "SERIES_PAIRS",
+    "Correlation",
+    "PeriodTest",
+    "SecondAxisTest",
+    "second_axis_test",
 ]

@@ -13,6 +13,7 @@ from sco_games.models.common import Claim
 from sco_games.models.partnership.events import dominance_of, founding_values
 from sco_games.models.partnership.game import analyze, payoff_matrices
 from sco_games.models.partnership.params import STRATEGIES, PartnershipParams, apply_events, with_values
+from sco_games.models.partnership.second_axis import DEFAULT_SEED, Correlation, second_axis_test
 from sco_games.models.partnership.sustainability import sustainability
 from sco_games.sourced import check_section
 
@@ -24,6 +25,8 @@ __all__ = [
     "verdict_p1",
     "verdict_p2",
     "verdict_p3",
+    "P3_MIN_CHANGES",
+    "p3_verdict",
     "verdict_p4",
     "verdict_p5",
     "alignment",
@@ -160,14 +163,51 @@ def verdict_p2(as_given: str, single: dict[str, str], none: str, no_barriers: st
     return Verdict("not reproduced", f"the scenario's outcome is {as_given}" + alone + "; " + half2)
 
 
-def verdict_p3() -> Verdict:
-    """P3 is built into the model (the cost of alignment rises with the US stake), so it is not tested here.
+#: The fewest year-on-year changes P3 is judged on (fewer: "not applicable", too few years to tell).
+P3_MIN_CHANGES = 6
 
-    >>> verdict_p3().verdict
-    'not applicable'
+
+def verdict_p3(russia: Correlation, china: Correlation, min_changes: int = P3_MIN_CHANGES) -> Verdict:
+    """P3, the "second axis", from the correlations of the year-on-year changes in UN-vote agreement of
+    (Russia-US, Russia-China) (``russia``) and of (China-US, Russia-China) (``china``), each with its 95%
+    block-bootstrap interval (:mod:`~sco_games.models.partnership.second_axis`).
+
+    The rule, fixed before the numbers were seen: an axis *supports* the claim if its whole interval is below
+    0, and *contradicts* it if its whole interval is above 0. "reproduced" iff both axes support it;
+    "partly" iff one supports it and the other does not contradict it; "not reproduced" otherwise (neither
+    supports it -- the data cannot tell, or show the opposite -- or one supports and one contradicts);
+    "not applicable" with fewer than ``min_changes`` changes.
+
+    >>> from sco_games.models.partnership.second_axis import Correlation
+    >>> c = lambda r, lo, hi: Correlation("a", "changes", 1992, 2019, 27, r, lo, hi, 0.95, 3, 10, 10)
+    >>> verdict_p3(c(-0.5, -0.8, -0.2), c(-0.4, -0.7, -0.1)).verdict
+    'reproduced'
+    >>> verdict_p3(c(-0.5, -0.8, -0.2), c(0.1, -0.3, 0.5)).verdict
+    'partly'
+    >>> verdict_p3(c(-0.2, -0.6, 0.2), c(0.5, 0.2, 0.8)).verdict
+    'not reproduced'
     """
-    return Verdict("not applicable", "the model assumes it (a larger US stake makes alignment with the other "
-                   "costlier); it is to be tested against UN votes in issue 13")
+    n = min(russia.n, china.n)
+    years = f"UN votes {russia.first}-{russia.last}"
+    if n < min_changes or russia.r is None or china.r is None:
+        return Verdict("not applicable", f"{years}: {n} year-on-year changes, fewer than the {min_changes} "
+                       "the test needs")
+    said = (f"year-on-year changes in UN-vote agreement ({years}): Russia-US against Russia-China "
+            f"{russia.text()}; China-US against Russia-China {china.text()}")
+    sup = [c.below_zero for c in (russia, china)]
+    con = [c.above_zero for c in (russia, china)]
+    if all(sup):
+        return Verdict("reproduced", "when either side's agreement with the US rises, Russia-China agreement "
+                       "falls: " + said)
+    if any(sup) and not any(con):
+        which = "Russia-US" if sup[0] else "China-US"
+        return Verdict("partly", f"only the {which} axis moves against Russia-China beyond chance: " + said)
+    if any(con):
+        which = " and ".join(n for n, c in zip(("Russia-US", "China-US"), con, strict=True) if c)
+        return Verdict("not reproduced", f"the data show the opposite on the {which} axis (agreement with "
+                       "the US and Russia-China agreement rise together): " + said)
+    return Verdict("not reproduced", "neither axis moves against Russia-China beyond chance (every 95% "
+                   "interval includes 0): " + said)
 
 
 def verdict_p4(has_post_911: bool, label: tuple[str, str], joint_delta: tuple[float | None, float | None],
@@ -231,9 +271,19 @@ def verdict_p5(has_iraq: bool, label: str, joint_delta: float | None,
                    f"well'")
 
 
-def assess_claims(params: PartnershipParams) -> tuple[list[Claim], dict[str, Verdict]]:
+def p3_verdict(date: _dt.date | None = None, seed: int = DEFAULT_SEED) -> Verdict:
+    """P3 against UN votes (:func:`~sco_games.models.partnership.second_axis.second_axis_test`): on the
+    session-years ended before ``date`` (a scenario's date: coded only from what was known then), or on
+    every year of the table (``None``)."""
+    main = second_axis_test(date, seed).main
+    return verdict_p3(main.get(0, "changes"), main.get(1, "changes"))
+
+
+def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed: int = DEFAULT_SEED
+                  ) -> tuple[list[Claim], dict[str, Verdict]]:
     """P1-P5 for the scenario whose section is ``params`` (founding values + its events): the claims and the
-    verdicts (with ``by_dominance``)."""
+    verdicts (with ``by_dominance``). ``date``: the scenario's date, for P3 (UN votes known then; ``None``:
+    every year of the table); ``seed``: P3's bootstrap seed."""
     check_section(params, PartnershipParams, "partnership", "assess_claims")
     flat = apply_events(params) if params.events else params
     base = founding_values(params)
@@ -252,7 +302,7 @@ def assess_claims(params: PartnershipParams) -> tuple[list[Claim], dict[str, Ver
         "P1": verdict_p1(label, all(dom.strict[s] == STRATEGIES[1] for s in dom.strict)),
         "P2": verdict_p2(rows["scenario as given"], {k: rows[k] for k in _SINGLE}, rows[_NONE],
                          rows[_BARRIERS]),
-        "P3": verdict_p3(),
+        "P3": p3_verdict(date, seed),
         "P4": verdict_p4(bool(post), (analyze(base).label, analyze(after_post).label),
                          (sustainability(base)[1].delta_star, sustainability(after_post)[1].delta_star),
                          (pp(base), pp(after_post))),
@@ -261,7 +311,9 @@ def assess_claims(params: PartnershipParams) -> tuple[list[Claim], dict[str, Ver
     depends = {
         "P1": "the scenario's values with its events",
         "P2": "the scenario's values with terms set to zero (table of counterfactuals)",
-        "P3": "a modelling assumption",
+        "P3": "UN General Assembly votes (Lijphart agreement, unvotes 0.3.0), "
+              + (f"the session-years ended before {date}" if date else "every year 1992-2019")
+              + " -- not the model, which assumes it (a larger US stake makes alignment costlier)",
         "P4": "founding 2001 values, without and with the post-9/11 events (not the Iraq war): "
               + (", ".join(e.name for e in post) or "none"),
         "P5": "the scenario's values with its events: "
@@ -280,7 +332,8 @@ RANGE_CHECKS: tuple[tuple[str, tuple[str, str]], ...] = (
 )
 
 
-def claims_at_range_ends(params: PartnershipParams) -> list[tuple[str, str, dict[str, str]]]:
+def claims_at_range_ends(params: PartnershipParams, date: _dt.date | None = None
+                         ) -> list[tuple[str, str, dict[str, str]]]:
     """Rows ``(setting, equilibrium label, {claim id: verdict})`` with each pair of :data:`RANGE_CHECKS` set
     (as founding values, the events still added) to the low and then the high end of its ``range``.
 
@@ -302,5 +355,5 @@ def claims_at_range_ends(params: PartnershipParams) -> list[tuple[str, str, dict
             lab = analyze(apply_events(q) if q.events else q).label
             setting = f"{name} at the {'low' if end == 0 else 'high'} end (" + ", ".join(
                 f"{k} = {r[end]:g}" for k, r in zip(keys, ranges, strict=True)) + ")"
-            rows.append((setting, lab, {c.id: c.verdict for c in assess_claims(q)[0]}))
+            rows.append((setting, lab, {c.id: c.verdict for c in assess_claims(q, date)[0]}))
     return rows

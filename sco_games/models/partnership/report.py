@@ -17,6 +17,7 @@ trigger for the partnership and the joint front, and, over the reference scenari
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,7 @@ from sco_games.models.partnership.ladder import LadderCheck, ladder_check
 from sco_games.models.partnership.params import PLAYERS, PartnershipParams, apply_events
 from sco_games.models.partnership.regions import RegionMap, equilibrium_regions
 from sco_games.models.partnership.relations import triangle
+from sco_games.models.partnership.second_axis import SecondAxisTest, second_axis_test
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 from sco_games.theory.triangle import Triangle
 
@@ -98,6 +100,8 @@ class PartnershipReport:
     ladder: LadderCheck
     record: tuple[RecordCheck, ...]
     range_ends: tuple[tuple[str, str, dict[str, str]], ...]
+    #: P3 against UN votes: the sessions over before the scenario's date (every year when no date is given)
+    second_axis: SecondAxisTest | None = None
 
     @property
     def triangle(self) -> Triangle:
@@ -126,6 +130,10 @@ class PartnershipReport:
                 "delta* joint front": "none" if joint.delta_star is None else joint.delta_star,
                 "triangle": tri.pattern,
                 "pivot": tri.pivot or "none",
+                "P3 verdict (UN votes)": self.verdicts["P3"].verdict,
+                **({} if self.second_axis is None else {
+                    f"P3: r of changes, {c.axis} ({c.first}-{c.last})": None if c.r is None else round(c.r, 3)
+                    for c in (self.second_axis.main.get(k, "changes") for k in (0, 1))}),
             },
             "scenario": self.scenario,
             "equilibria": [{"row": eq.row, "col": eq.col, "payoffs": eq.payoffs, "regret": eq.regret}
@@ -163,10 +171,11 @@ class PartnershipReport:
 
 
 def report(params: PartnershipParams, scenario: str,
-           references: Mapping[str, PartnershipParams]) -> PartnershipReport:
+           references: Mapping[str, PartnershipParams], date: _dt.date | None = None) -> PartnershipReport:
     """Run the partnership model of scenario ``scenario`` (its section ``params``, overrides applied) beside
     ``references`` (scenario name -> partnership section; those of :data:`REFERENCE_SCENARIOS` are used, all
-    three are needed for the claims)."""
+    three are needed for the claims). ``date``: the scenario's date (``scenario.meta.date``): claim P3 is
+    judged on the UN votes of the sessions ended before it (``None``: every year of the table)."""
     section = params
     refs = {n: references[n] for n in REFERENCE_SCENARIOS if n in references}
     refs[scenario] = params  # this scenario, with its overrides
@@ -177,7 +186,7 @@ def report(params: PartnershipParams, scenario: str,
     grid = US_STAKE_GRID
     claims_map = equilibrium_regions(refs.get("founding_2001", params), "us_stake_russia", grid,
                                      "us_stake_china", grid)
-    claims, verdicts = assess_claims(section)
+    claims, verdicts = assess_claims(section, date)
     stages = {n: analyze(refs[n]) for n in order}
     sus = {n: sustainability(refs[n]) for n in order}
     return PartnershipReport(
@@ -204,7 +213,8 @@ def report(params: PartnershipParams, scenario: str,
         us_prices={side: us_price(params, side) for side in PLAYERS},
         ladder=ladder_check(params),
         record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
-        range_ends=tuple(claims_at_range_ends(section)),
+        range_ends=tuple(claims_at_range_ends(section, date)),
+        second_axis=second_axis_test(date),
     )
 
 
