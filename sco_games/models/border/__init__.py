@@ -44,7 +44,9 @@ from sco_games.models.border.solutions import (
     predicted_share,
 )
 
+from sco_games.models.border.frames import LinkageFrames, linkage_frames
 __all__ = [
+    "LinkageFrames", "linkage_frames",
     "NEIGHBOURS",
     "SOLUTIONS",
     "BorderParams",

@@ -61,7 +61,9 @@ from sco_games.models.enlargement.space import (
     world_from_points,
 )
 
+from sco_games.models.enlargement.frames import StatusQuoFrame, StatusQuoFrames, status_quo_frames
 __all__ = [
+    "StatusQuoFrame", "StatusQuoFrames", "status_quo_frames",
     "STATUSES",
     "Coordinate",
     "EnlargementParams",

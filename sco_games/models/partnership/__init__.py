@@ -68,7 +68,9 @@ from sco_games.models.partnership.report import (
 )
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 
+from sco_games.models.partnership.frames import StakeFrame, StakeFrames, stake_frames
 __all__ = [
+    "StakeFrame", "StakeFrames", "stake_frames",
     "PLAYERS",
     "STRATEGIES",
     "RELATION_KEYS",
