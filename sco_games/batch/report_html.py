@@ -53,7 +53,42 @@ _TEMPLATE = r"""
   table.sco-table { border-collapse: collapse; margin: 0.5em 0; }
   table.sco-table td, table.sco-table th { border: 1px solid #ccc; padding: 2px 8px; text-align: left; }
   table.sco-table caption { caption-side: top; text-align: left; font-weight: bold; }
+  /* the lesson layer (sco_games.lessons.render) */
+  .sco-summary { border: 2px solid #1f77b4; background: #eef5fb; padding: 8px 16px; margin: 12px 0;
+                 font-family: system-ui, sans-serif; border-radius: 4px; }
+  .sco-summary h2 { margin: 4px 0; font-size: 1.2em; }
+  .sco-summary-note { color: #555; font-size: 0.9em; margin: 4px 0; }
+  .sco-lesson { border-top: 3px solid #1f77b4; margin-top: 24px; padding-top: 8px; }
+  .sco-glossary dt { font-weight: bold; margin-top: 6px; }
+  .sco-glossary dd { margin-left: 1.5em; }
+  .sco-src { color: #666; font-size: 0.9em; }
+  details.sco-answer summary { cursor: pointer; color: #1f5f9f; }
+  details.sco-answer[open] { background: #f7f7f7; padding: 2px 8px; }
+  @media print {
+    @page { size: A4; margin: 15mm; }
+    .sco-bar, .modebar, .modebar-container, .slider-container, .updatemenu-container { display: none !important; }
+    .jp-OutputArea-output, .jp-RenderedHTMLCommon { max-width: 180mm; }
+    .plotly-graph-div, .js-plotly-plot { max-width: 180mm !important; page-break-inside: avoid; }
+    .sco-summary, table.sco-table, .sco-lesson li { page-break-inside: avoid; }
+    details.sco-answer > summary { display: none; }
+    details.sco-answer::details-content { content-visibility: visible; display: block; }
+    details.sco-answer > p { display: block; }
+    details.sco-answer::before { content: "Answer: "; font-weight: bold; }
+    a[href]::after { content: none; }
+  }
 </style>
+<script>
+  // print: open every answer (the CSS above does it in browsers that know ::details-content)
+  (function () {
+    function openAll() { document.querySelectorAll("details").forEach(function (d) { d.open = true; }); }
+    window.addEventListener("beforeprint", openAll);
+    if (window.matchMedia) {
+      var mq = window.matchMedia("print");
+      var on = function (e) { if (e.matches) { openAll(); } };
+      if (mq.addEventListener) { mq.addEventListener("change", on); } else if (mq.addListener) { mq.addListener(on); }
+    }
+  })();
+</script>
 {%- endblock extra_css -%}
 {%- block body_header -%}
 {{ super() }}
