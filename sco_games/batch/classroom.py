@@ -32,7 +32,7 @@ from sco_games.batch.report_html import PLOTLY_JS, remote_scripts
 from sco_games.batch.report_index import ALL_FOLDER
 from sco_games.markup import html_text as _h
 
-__all__ = ["ClassroomError", "Pack", "broken_links", "build_pack", "class_index_html"]
+__all__ = ["ClassroomError", "Pack", "broken_links", "build_pack", "class_index_html", "unlink_missing"]
 
 
 class ClassroomError(RuntimeError):
@@ -67,6 +67,32 @@ def broken_links(folder: Path) -> list[str]:
             if not target.is_file() or root not in target.parents:
                 bad.append(f"{page.relative_to(root)} -> {m.group(2)}")
     return bad
+
+
+_ANCHOR = re.compile(r"<a\b[^>]*?\shref\s*=\s*([\"'])([^\"'#?]+)(?:[#?][^\"']*)?\1[^>]*>(.*?)</a>",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def unlink_missing(page: Path, root: Path) -> int:
+    """Turn every ``<a href>`` of ``page`` whose relative target is not in the pack (e.g. a report of a
+    scenario left out of it) into plain text (``<span class="sco-absent">``); returns how many."""
+    text = page.read_text("utf-8")
+    n = 0
+
+    def fix(m: re.Match) -> str:
+        nonlocal n
+        href = html.unescape(m.group(2))
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^//", href, re.IGNORECASE):
+            return m.group(0)
+        target = (page.parent / href).resolve()
+        if target.is_file() and root.resolve() in target.parents:
+            return m.group(0)
+        n += 1
+        return f'<span class="sco-absent" title="not in this pack">{m.group(3)}</span>'
+    new = _ANCHOR.sub(fix, text)
+    if n:
+        page.write_text(new, "utf-8")
+    return n
 
 
 def _headline(sidecar: Path) -> str:
@@ -128,6 +154,7 @@ def _assemble(stage: Path, reports: Path, scenarios: Sequence[str], notebooks: S
             shutil.copyfile(reports / ALL_FOLDER / f"{nb}.html", stage / ALL_FOLDER / f"{nb}.html")
     (stage / "index.html").write_text(class_index_html(rows, across), "utf-8")
     for page in sorted(stage.rglob("*.html")):
+        unlink_missing(page, stage)
         bad = remote_scripts(page.read_text("utf-8"))
         if bad:
             raise ClassroomError(f"{page.relative_to(stage)}: would load remote resources: {', '.join(bad[:3])}")
