@@ -194,6 +194,7 @@ def build_pack(out: str | Path, reports: str | Path, scenarios: Sequence[str], n
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+        stage.chmod(0o755)  # mkdtemp makes it private; a pack is for a course site
     except OSError as e:
         raise ClassroomError(f"cannot write beside {out}: {e.strerror or e}") from None
     old = tmp_zip = None
