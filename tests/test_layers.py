@@ -2,7 +2,8 @@
 inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
-< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display``, ``lessons`` < ``batch``. A module may import its own
+< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display``, ``lessons`` < ``batch``. A module may
+import its own
 layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
@@ -44,7 +45,8 @@ ALLOWED: dict[str, set[str]] = {
     "alias": {"theory"},
     "package": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "lessons",
                 "batch", "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "lessons",
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display",
+                 "lessons",
                  "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
@@ -210,10 +212,11 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.display", "import nbformat", "only batch may import nbformat"),
     ("sco_games.sidecar", "from sco_games.scenario import Scenario", "base may not import scenario"),
     ("sco_games.games", "from sco_games.models import border", "alias may not import models"),
-    ("sco_games.scenario", "from IPython.display import display", "only display and figures and lessons may import"),
+    ("sco_games.scenario", "from IPython.display import display", "and lessons may import"),
     ("notebook:x", "from sco_games.batch.runner import run", "notebook may not import batch"),
     ("sco_games.lessons.border", "from sco_games import figures", "lessons may not import figures"),
-    ("sco_games.lessons.render", "from sco_games.display import show_table", "lessons may not import display"),
+    ("sco_games.lessons.render", "from sco_games.display import show_table",
+     "lessons may not import display"),
     ("sco_games.lessons.render", "import plotly", "only figures may import plotly"),
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
 ])

@@ -52,7 +52,8 @@ _LINK = re.compile(r"<(?:a|link|script|img)\b[^>]*?\s(?:src|href)\s*=\s*([\"'])(
 
 
 def broken_links(folder: Path) -> list[str]:
-    """Every relative ``href``/``src`` of every ``.html`` page under ``folder`` that does not resolve to a file
+    """Every relative ``href``/``src`` of every ``.html`` page under ``folder`` that does not resolve to a
+    file
     inside ``folder`` (anchors and ``mailto:``/``https:`` links are not checked here; remote scripts are
     refused separately), as ``"page -> link"``."""
     root = folder.resolve()
@@ -69,8 +70,9 @@ def broken_links(folder: Path) -> list[str]:
     return bad
 
 
-_ANCHOR = re.compile(r"<a\b[^>]*?\shref\s*=\s*([\"'])([^\"'#?]+)(?:[#?][^\"']*)?\1[^>]*>(.*?)</a>",
-                     re.IGNORECASE | re.DOTALL)
+_ANCHOR = re.compile(
+    r"<a\b[^>]*?\shref\s*=\s*([\"'])([^\"'#?]+)(?:[#?][^\"']*)?\1[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL
+)
 
 
 def unlink_missing(page: Path, root: Path) -> int:
@@ -89,6 +91,7 @@ def unlink_missing(page: Path, root: Path) -> int:
             return m.group(0)
         n += 1
         return f'<span class="sco-absent" title="not in this pack">{m.group(3)}</span>'
+
     new = _ANCHOR.sub(fix, text)
     if n:
         page.write_text(new, "utf-8")
@@ -102,8 +105,11 @@ def _headline(sidecar: Path) -> str:
         return ""
 
 
-def class_index_html(rows: Sequence[tuple[str, Sequence[tuple[str, str, str]]]], across: Sequence[str],
-                     title: str = "SCO games: lessons") -> str:
+def class_index_html(
+    rows: Sequence[tuple[str, Sequence[tuple[str, str, str]]]],
+    across: Sequence[str],
+    title: str = "SCO games: lessons",
+) -> str:
     """The class index: steps for the teacher, then per scenario its reports (notebook, href, headline)."""
     steps = [
         "Open a report below (every page works offline: no network, no Python).",
@@ -114,23 +120,41 @@ def class_index_html(rows: Sequence[tuple[str, Sequence[tuple[str, str, str]]]],
         "'Try it yourself' changes for students who can run the notebooks (JupyterLab or papermill).",
         "Print a report (Ctrl+P): the sliders' controls are left out and every answer is printed.",
     ]
-    body = [f"<h1>{_h(title)}</h1>", "<h2>How to run a lesson</h2><ol>"
-            + "".join(f"<li>{_h(s)}</li>" for s in steps) + "</ol>", "<h2>Reports by scenario</h2>"]
+    body = [
+        f"<h1>{_h(title)}</h1>",
+        "<h2>How to run a lesson</h2><ol>" + "".join(f"<li>{_h(s)}</li>" for s in steps) + "</ol>",
+        "<h2>Reports by scenario</h2>",
+    ]
     for scen, pages in rows:
-        body.append(f'<h3>{_h(scen)}</h3><ul class="pages">' + "".join(
-            f'<li><a href="{_h(href)}">{_h(nb)}</a>' + (f" <span class=\"hl\">{_h(hl)}</span>" if hl else "")
-            + "</li>" for nb, href, hl in pages) + "</ul>")
+        body.append(
+            f'<h3>{_h(scen)}</h3><ul class="pages">'
+            + "".join(
+                f'<li><a href="{_h(href)}">{_h(nb)}</a>'
+                + (f' <span class="hl">{_h(hl)}</span>' if hl else "")
+                + "</li>"
+                for nb, href, hl in pages
+            )
+            + "</ul>"
+        )
     if across:
-        body.append("<h2>Across all scenarios</h2><ul>" + "".join(
-            f'<li><a href="{ALL_FOLDER}/{_h(nb)}.html">{_h(nb)}</a></li>' for nb in across) + "</ul>")
-    css = ("body{font-family:system-ui,sans-serif;margin:1.5em;max-width:60em;color:#222}"
-           ".hl{color:#555;font-size:0.92em}li{margin:4px 0}")
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{_h(title)}</title>'
-            f"<style>{css}</style></head><body>{''.join(body)}</body></html>\n")
+        body.append(
+            "<h2>Across all scenarios</h2><ul>"
+            + "".join(f'<li><a href="{ALL_FOLDER}/{_h(nb)}.html">{_h(nb)}</a></li>' for nb in across)
+            + "</ul>"
+        )
+    css = (
+        "body{font-family:system-ui,sans-serif;margin:1.5em;max-width:60em;color:#222}"
+        ".hl{color:#555;font-size:0.92em}li{margin:4px 0}"
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{_h(title)}</title>'
+        f"<style>{css}</style></head><body>{''.join(body)}</body></html>\n"
+    )
 
 
-def _assemble(stage: Path, reports: Path, scenarios: Sequence[str], notebooks: Sequence[str],
-              across: Sequence[str]) -> dict[str, int]:
+def _assemble(
+    stage: Path, reports: Path, scenarios: Sequence[str], notebooks: Sequence[str], across: Sequence[str]
+) -> dict[str, int]:
     pages: dict[str, int] = {}
     (stage / PLOTLY_JS).parent.mkdir(parents=True)
     src = reports / PLOTLY_JS
@@ -157,7 +181,9 @@ def _assemble(stage: Path, reports: Path, scenarios: Sequence[str], notebooks: S
         unlink_missing(page, stage)
         bad = remote_scripts(page.read_text("utf-8"))
         if bad:
-            raise ClassroomError(f"{page.relative_to(stage)}: would load remote resources: {', '.join(bad[:3])}")
+            raise ClassroomError(
+                f"{page.relative_to(stage)}: would load remote resources: {', '.join(bad[:3])}"
+            )
         pages[str(page.relative_to(stage))] = page.stat().st_size
     broken = broken_links(stage)
     if broken:
@@ -180,8 +206,13 @@ def _zip(stage: Path, zip_path: Path, top: str) -> Path:
     return Path(tmp)
 
 
-def build_pack(out: str | Path, reports: str | Path, scenarios: Sequence[str], notebooks: Sequence[str],
-               across: Sequence[str] = ()) -> Pack:
+def build_pack(
+    out: str | Path,
+    reports: str | Path,
+    scenarios: Sequence[str],
+    notebooks: Sequence[str],
+    across: Sequence[str] = (),
+) -> Pack:
     """Copy the reports of ``scenarios`` x ``notebooks`` (and the ``across`` notebooks of ``_all/``) from the
     built ``reports`` folder into the pack ``out`` (replaced as a whole) and ``out`` + ``.zip``."""
     out, reports = Path(out).absolute(), Path(reports).absolute()

@@ -244,14 +244,15 @@ def _add_classroom(sub, common: argparse.ArgumentParser) -> None:
     from sco_games.batch.runner import DEFAULT_TIMEOUT
 
     c = sub.add_parser("classroom", parents=[common],
-                       help="the teacher's pack: lesson reports + assets + class index, offline (folder and .zip)")
+                       help="the teacher's pack: lesson reports, assets, class index, offline (+ .zip)")
     c.add_argument("--out", default=None, metavar="DIR",
                    help="the pack's folder (default: classroom/ in the project folder; DIR.zip beside it)")
     c.add_argument("--scenario", "-s", action="append", metavar="NAME|FILE",
                    help="a scenario name or file (repeatable; default: all in params/)")
     c.add_argument("--reports", default=None, metavar="DIR",
-                   help="reports folder to build into and pack from (default: reports/ in the project folder)")
-    c.add_argument("--jobs", "-j", type=_positive_int, default=None, help="worker processes (default: all cores)")
+                   help="reports folder to build into and pack from (default: reports/ in the project)")
+    c.add_argument("--jobs", "-j", type=_positive_int, default=None,
+                   help="worker processes (default: all cores)")
     c.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="S",
                    help="per-cell execution timeout in seconds (default: %(default)s)")
     c.add_argument("--kernel", default=None, help="Jupyter kernel name (default: sco-games if installed)")

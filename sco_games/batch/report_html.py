@@ -66,7 +66,8 @@ _TEMPLATE = r"""
   details.sco-answer[open] { background: #f7f7f7; padding: 2px 8px; }
   @media print {
     @page { size: A4; margin: 15mm; }
-    .sco-bar, .modebar, .modebar-container, .slider-container, .updatemenu-container { display: none !important; }
+    .sco-bar, .modebar, .modebar-container, .slider-container, .updatemenu-container {
+      display: none !important; }
     .jp-OutputArea-output, .jp-RenderedHTMLCommon { max-width: 180mm; }
     .plotly-graph-div, .js-plotly-plot { max-width: 180mm !important; page-break-inside: avoid; }
     .sco-summary, table.sco-table, .sco-lesson li { page-break-inside: avoid; }
@@ -85,7 +86,8 @@ _TEMPLATE = r"""
     if (window.matchMedia) {
       var mq = window.matchMedia("print");
       var on = function (e) { if (e.matches) { openAll(); } };
-      if (mq.addEventListener) { mq.addEventListener("change", on); } else if (mq.addListener) { mq.addListener(on); }
+      if (mq.addEventListener) { mq.addEventListener("change", on); }
+      else if (mq.addListener) { mq.addListener(on); }
     }
   })();
 </script>

@@ -15,5 +15,18 @@ from sco_games.lessons.glossary import GLOSSARY, Term, terms
 from sco_games.lessons.lesson import Lesson, Link, Question, TryIt, links_for, override_text
 from sco_games.lessons.render import lesson_html, show_lesson, show_summary, summary_html
 
-__all__ = ["GLOSSARY", "Lesson", "Link", "Question", "Term", "TryIt", "lesson_html", "links_for",
-           "override_text", "show_lesson", "show_summary", "summary_html", "terms"]
+__all__ = [
+    "GLOSSARY",
+    "Lesson",
+    "Link",
+    "Question",
+    "Term",
+    "TryIt",
+    "lesson_html",
+    "links_for",
+    "override_text",
+    "show_lesson",
+    "show_summary",
+    "summary_html",
+    "terms",
+]

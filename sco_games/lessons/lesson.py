@@ -38,10 +38,12 @@ class TryIt:
     @property
     def instruction(self) -> str:
         """The instruction in plain words (two ways: JupyterLab or the papermill command)."""
-        return (f"Open notebooks/{self.notebook}.ipynb, set overrides = {override_text(self.overrides)} in its "
-                f"parameters cell (the first code cell) and run all cells; or run: papermill "
-                f"notebooks/{self.notebook}.ipynb out.ipynb -p scenario_path params/{self.scenario}.yaml "
-                f"-y \"overrides: {override_text(self.overrides)}\"")
+        return (
+            f"Open notebooks/{self.notebook}.ipynb, set overrides = {override_text(self.overrides)} in its "
+            f"parameters cell (the first code cell) and run all cells; or run: papermill "
+            f"notebooks/{self.notebook}.ipynb out.ipynb -p scenario_path params/{self.scenario}.yaml "
+            f'-y "overrides: {override_text(self.overrides)}"'
+        )
 
 
 def override_text(overrides: Mapping[str, Any]) -> str:
@@ -78,8 +80,9 @@ class Lesson:
     notebook_links: tuple[Link, ...] = field(default=())
 
 
-def links_for(notebook: str, scenario: str, root: str | Path | None = None) -> tuple[tuple[Link, ...],
-                                                                                   tuple[Link, ...]]:
+def links_for(
+    notebook: str, scenario: str, root: str | Path | None = None
+) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
     """Links from ``reports/<scenario>/<notebook>.html`` to the same notebook of every other scenario
     (``../<other>/<notebook>.html``) and to the other per-scenario notebooks (``<nb>.html``), from the
     project's ``params/*.yaml`` and ``notebooks/*.ipynb`` (notebooks numbered 90 and above take every
@@ -91,8 +94,11 @@ def links_for(notebook: str, scenario: str, root: str | Path | None = None) -> t
         base = find_project_root(root)
     except ProjectRootError:  # no project folder (e.g. an installed package in a bare kernel): no links
         return (), ()
-    others = tuple(Link(p.stem, f"../{p.stem}/{notebook}.html") for p in find_scenarios(base / "params")
-                   if p.stem != scenario)
+    others = tuple(
+        Link(p.stem, f"../{p.stem}/{notebook}.html")
+        for p in find_scenarios(base / "params")
+        if p.stem != scenario
+    )
     nbs = []
     for p in sorted((base / "notebooks").glob("*.ipynb")):
         if p.stem == notebook:

@@ -14,9 +14,11 @@ from sco_games.batch.classroom import ClassroomError, broken_links, build_pack
 
 
 def _page(links: str = "") -> str:
-    return (f'<html><head><script src="../assets/plotly.min.js"></script></head><body>'
-            f'<a href="../index.html">all</a>{links}<details class="sco-answer"><summary>s</summary><p>a</p>'
-            f"</details></body></html>")
+    return (
+        f'<html><head><script src="../assets/plotly.min.js"></script></head><body>'
+        f'<a href="../index.html">all</a>{links}<details class="sco-answer"><summary>s</summary><p>a</p>'
+        f"</details></body></html>"
+    )
 
 
 @pytest.fixture
@@ -27,8 +29,12 @@ def reports(tmp_path) -> Path:
     for s, other in (("a_2001", "b_2002"), ("b_2002", "a_2001")):
         (r / s).mkdir()
         for nb in ("02_x", "03_y"):
-            (r / s / f"{nb}.html").write_text(_page(f'<a href="../{other}/{nb}.html">{other}</a>'
-                                                    f'<a href="03_y.html">y</a><a href="https://doi.org/1">doi</a>'))
+            (r / s / f"{nb}.html").write_text(
+                _page(
+                    f'<a href="../{other}/{nb}.html">{other}</a>'
+                    f'<a href="03_y.html">y</a><a href="https://doi.org/1">doi</a>'
+                )
+            )
             (r / s / f"{nb}.json").write_text(json.dumps({"headline": f"{s} {nb} <b>"}))
     return r
 
@@ -36,15 +42,27 @@ def reports(tmp_path) -> Path:
 def test_pack_layout_zip_and_index(tmp_path, reports):
     pack = build_pack(tmp_path / "out" / "lesson", reports, ["a_2001", "b_2002"], ["02_x", "03_y"])
     root = pack.folder
-    assert sorted(pack.pages) == ["a_2001/02_x.html", "a_2001/03_y.html", "b_2002/02_x.html", "b_2002/03_y.html",
-                                  "index.html"]
+    assert sorted(pack.pages) == [
+        "a_2001/02_x.html",
+        "a_2001/03_y.html",
+        "b_2002/02_x.html",
+        "b_2002/03_y.html",
+        "index.html",
+    ]
     assert (root / "assets" / "plotly.min.js").read_text() == "/* plotly */"
     assert broken_links(root) == []
     index = (root / "index.html").read_text()
-    assert 'href="a_2001/02_x.html"' in index and "a_2001 02_x &lt;b&gt;" in index and "How to run a lesson" in index
+    assert (
+        'href="a_2001/02_x.html"' in index
+        and "a_2001 02_x &lt;b&gt;" in index
+        and "How to run a lesson" in index
+    )
     names = zipfile.ZipFile(pack.zip_path).namelist()
     assert "lesson/index.html" in names and "lesson/assets/plotly.min.js" in names
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["lesson", "lesson.zip"]  # no temporary left
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "lesson",
+        "lesson.zip",
+    ]  # no temporary left
 
 
 def test_links_to_scenarios_left_out_become_text(tmp_path, reports):
@@ -69,6 +87,7 @@ def test_a_missing_report_leaves_the_earlier_pack(tmp_path, reports):
 def test_a_failure_while_zipping_leaves_no_pack_and_no_temporary(tmp_path, reports, monkeypatch):
     def full_disk(*a, **k):
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(classroom, "_zip", full_disk)
     with pytest.raises(ClassroomError, match="No space left"):
         build_pack(tmp_path / "p", reports, ["a_2001"], ["02_x"])
@@ -92,7 +111,9 @@ def test_refuses_to_replace_a_folder_that_is_not_a_pack(tmp_path, reports):
 
 def test_broken_links_finds_a_missing_asset(tmp_path):
     (tmp_path / "s").mkdir()
-    (tmp_path / "s" / "r.html").write_text('<script src="../assets/plotly.min.js"></script><a href="#top">t</a>')
+    (tmp_path / "s" / "r.html").write_text(
+        '<script src="../assets/plotly.min.js"></script><a href="#top">t</a>'
+    )
     assert broken_links(tmp_path) == ["s/r.html -> ../assets/plotly.min.js"]
 
 

@@ -18,11 +18,17 @@ from sco_games.batch.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-_LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--proxy-server=127.0.0.1:9"]
+_LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--proxy-server=127.0.0.1:9",
+]
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +36,22 @@ def usb(tmp_path_factory) -> Path:
     """The pack for founding_2001, built by the command and copied elsewhere (the original removed)."""
     tmp = tmp_path_factory.mktemp("classroom")
     out = tmp / "pack"
-    code = main(["classroom", "--root", str(ROOT), "--scenario", "founding_2001", "--out", str(out),
-                 "--reports", str(tmp / "reports"), "--no-progress", "--jobs", "2"])
+    code = main(
+        [
+            "classroom",
+            "--root",
+            str(ROOT),
+            "--scenario",
+            "founding_2001",
+            "--out",
+            str(out),
+            "--reports",
+            str(tmp / "reports"),
+            "--no-progress",
+            "--jobs",
+            "2",
+        ]
+    )
     assert code == 0
     assert zipfile.ZipFile(tmp / "pack.zip").namelist()  # the zip is written too
     stick = tmp / "stick" / "lesson"
@@ -49,10 +69,13 @@ def _shots() -> Path | None:
     return Path(d)
 
 
-_SLIDER_GRAPH = ("() => [...document.querySelectorAll('.js-plotly-plot')]"
-                 ".findIndex(g => g.layout && g.layout.sliders && g.layout.sliders.length)")
+_SLIDER_GRAPH = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')]"
+    ".findIndex(g => g.layout && g.layout.sliders && g.layout.sliders.length)"
+)
 _STATE = """(i) => { const g = document.querySelectorAll('.js-plotly-plot')[i];
-  const t = g.querySelector('.gtitle'); const pts = [...g.querySelectorAll('.scatterlayer .trace path.point')];
+  const t = g.querySelector('.gtitle');
+  const pts = [...g.querySelectorAll('.scatterlayer .trace path.point')];
   return {title: t ? t.textContent : '', points: pts.map(p => p.getAttribute('transform')).join(';'),
           active: g.layout.sliders[0].active}; }"""
 
@@ -73,6 +96,7 @@ def test_pack_offline_slider_moves_and_prints(usb):
                 else:
                     blocked.append(route.request.url)
                     route.abort()
+
             page.route("**/*", guard)
             page.goto((usb / "index.html").as_uri())
             assert "How to run a lesson" in page.content()

@@ -1,10 +1,11 @@
-"""The lesson layer: every "try it yourself" instruction is run (the scenario with its overrides, solved by the
-model directly) and changes the result as its text says; summaries, answers and links come from the results."""
+"""The lesson layer: every "try it yourself" instruction is run (the scenario with its overrides, solved
+by the model directly) and changes the result as its text says; summaries, answers and links come from the
+results."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def _scen(name, overrides=None):
     return load_scenario(ROOT / "params" / f"{name}.yaml", overrides)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _partnership(name):
     sc = _scen(name)
     refs = {n: _scen(n).partnership for n in pm.REFERENCE_SCENARIOS}
@@ -34,14 +35,14 @@ def _partnership(name):
     return rep, partnership_lesson(rep, {s: pm.stake_frames(sc.partnership, s) for s in pm.PLAYERS})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _border(name):
     sc = _scen(name)
     rep = border.report(sc.border, sc.meta.date)
     return rep, border_lesson(rep, border.linkage_frames(sc.border), sc.name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _enlargement(name):
     sc = _scen(name)
     rep = enlargement.report(enlargement.EnlargementModel(sc.enlargement))
@@ -60,8 +61,14 @@ def _area(sc) -> str:
 #: model -> (lesson builder, the quantity a try-it instruction names, computed straight from the model)
 MEASURE = {
     "partnership": (_partnership, lambda sc: pm.analyze(sc.partnership).label),
-    "border": (_border, lambda sc: _pct(border.predict(border.dyad_game(sc.border, "Tajikistan").replace(
-        linkage=sc.border.linkage_prior.value)).nash.china_share)),
+    "border": (
+        _border,
+        lambda sc: _pct(
+            border.predict(
+                border.dyad_game(sc.border, "Tajikistan").replace(linkage=sc.border.linkage_prior.value)
+            ).nash.china_share
+        ),
+    ),
     "enlargement": (_enlargement, lambda sc: _area(sc)),
 }
 
@@ -121,13 +128,21 @@ def test_glossary_covers_the_terms_and_defines_each_plainly():
 
 
 def test_rendering_escapes_scenario_text_and_puts_answers_behind_a_reveal():
-    les = lessons.Lesson("m", "02_partnership", "<s>", ("<script>x</script>.", "b.", "c."),
-                         lessons.terms("regret"), (lessons.Question("Q <b>?", "A & <i>"),), (),
-                         (lessons.Link("a\"b", "../x/02.html"),))
+    les = lessons.Lesson(
+        "m",
+        "02_partnership",
+        "<s>",
+        ("<script>x</script>.", "b.", "c."),
+        lessons.terms("regret"),
+        (lessons.Question("Q <b>?", "A & <i>"),),
+        (),
+        (lessons.Link('a"b', "../x/02.html"),),
+    )
     page = lessons.summary_html(les) + lessons.lesson_html(les)
     assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;" in page
-    assert re.search(r"<details class=\"sco-answer\"><summary>[^<]+</summary><p>A &amp; &lt;i&gt;</p></details>",
-                     page)
+    assert re.search(
+        r"<details class=\"sco-answer\"><summary>[^<]+</summary><p>A &amp; &lt;i&gt;</p></details>", page
+    )
     assert 'href="../x/02.html"' in page and "a&quot;b" in page
 
 

@@ -23,8 +23,11 @@ def _scen(name: str, overrides=None):
 
 def _pure_nash_brute_force(A: np.ndarray, B: np.ndarray) -> set[tuple[int, int]]:
     """Pure equilibria by checking every cell's best replies directly."""
-    return {(i, j) for i, j in itertools.product(range(A.shape[0]), range(A.shape[1]))
-            if A[i, j] >= A[:, j].max() - 1e-12 and B[i, j] >= B[i, :].max() - 1e-12}
+    return {
+        (i, j)
+        for i, j in itertools.product(range(A.shape[0]), range(A.shape[1]))
+        if A[i, j] >= A[:, j].max() - 1e-12 and B[i, j] >= B[i, :].max() - 1e-12
+    }
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
@@ -38,7 +41,7 @@ def test_stake_frames_match_brute_force_and_a_fresh_solve(name, side):
     for f in fs.frames:
         pure = {(int(np.argmax(r)), int(np.argmax(c))) for r, c, _, _, is_pure in f.equilibria if is_pure}
         assert pure == _pure_nash_brute_force(f.A, f.B)
-        for r, c, pay, regret, _ in f.equilibria:  # each equilibrium: no deviation gains (regret by hand)
+        for r, c, pay, _regret, _ in f.equilibria:  # each equilibrium: no deviation gains (regret by hand)
             x, y = np.array(r), np.array(c)
             assert max((f.A @ y).max() - x @ f.A @ y, (x @ f.B).max() - x @ f.B @ y) <= 1e-9
             assert pay == pytest.approx((x @ f.A @ y, x @ f.B @ y))
@@ -50,12 +53,13 @@ def test_stake_frames_match_brute_force_and_a_fresh_solve(name, side):
 
 
 def test_stake_frames_change_where_rival_starts_answering_rival():
-    # founding 2001: theta U + V >= C  <=>  U >= (C - V) / theta = (2 - 1) / 0.5 = 2 for China (hand computation)
+    # founding 2001: theta U + V >= C  <=>  U >= (C - V) / theta = (2 - 1) / 0.5 = 2 for China
+    # (hand computation)
     sc = _scen("founding_2001")
     p = sc.partnership
     u_star = (p.rivalry_cost_china.value - p.exposure_cost_china.value) / p.partnership_depth.value
     assert u_star == 2.0
-    (u, before, after), = pm.stake_frames(p, "China").changes
+    ((u, before, after),) = pm.stake_frames(p, "China").changes
     assert u == pytest.approx(u_star) and before == "Partner/Partner" and "Rival/Rival" in after
 
 
@@ -77,7 +81,9 @@ def _nash_by_grid(g, L: float) -> float | None:
     if not ok.any():
         return None
     w = g.nash_weight_china
-    obj = np.where(ok, w * np.log(np.where(ok, u1 - d1, 1)) + (1 - w) * np.log(np.where(ok, u2 - d2, 1)), -np.inf)
+    obj = np.where(
+        ok, w * np.log(np.where(ok, u1 - d1, 1)) + (1 - w) * np.log(np.where(ok, u2 - d2, 1)), -np.inf
+    )
     return float(x[np.argmax(obj)])
 
 
@@ -87,7 +93,10 @@ def test_linkage_frames_match_the_report_and_a_grid_search(name):
     fs = border.linkage_frames(sc.border)
     rep = border.report(sc.border, sc.meta.date)
     i = int(np.flatnonzero(fs.linkage == fs.prior)[0])
-    assert fs.linkage[0] == sc.border.linkage_prior.range[0] and fs.linkage[-1] == sc.border.linkage_prior.range[1]
+    assert (
+        fs.linkage[0] == sc.border.linkage_prior.range[0]
+        and fs.linkage[-1] == sc.border.linkage_prior.range[1]
+    )
     for dis in fs.curves:
         for s in border.POINT_SOLUTIONS:
             assert fs.share(dis, s, i) == pytest.approx(rep.tajikistan.at_prior[dis].share(s), abs=1e-12)
@@ -114,7 +123,9 @@ def test_status_quo_frames_match_a_rebuilt_model(name):
     sc = _scen(name)
     fs = enlargement.status_quo_frames(sc.enlargement, axis=0, n=5)
     for f in fs.frames[::2]:
-        m = enlargement.EnlargementModel(_scen(name, {"enlargement.status_quo": list(f.status_quo)}).enlargement)
+        m = enlargement.EnlargementModel(
+            _scen(name, {"enlargement.status_quo": list(f.status_quo)}).enlargement
+        )
         members = m.world.members
         assert f.winset_area == pytest.approx(winset_area_in_square(m.world, members), abs=1e-12)
         assert f.blockers == m.statement_vote().blockers

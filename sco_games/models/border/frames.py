@@ -66,10 +66,19 @@ def linkage_frames(params: BorderParams, neighbour: str | None = None, n: int = 
         raise ValueError(f"linkage_frames: n = {n}: need at least 2 frames")
     who = neighbour or params.focus_dyad
     prior = float(params.linkage_prior.value)
-    lo, hi = params.linkage_prior.range if params.linkage_prior.range is not None else (0.0, max(1.0, 2 * prior))
+    lo, hi = (
+        params.linkage_prior.range if params.linkage_prior.range is not None else (0.0, max(1.0, 2 * prior))
+    )
     grid = np.union1d(np.linspace(lo, hi, n), [prior])
-    curves = {dis: linkage_curve(dyad_game(params, who, disagreement=dis), grid) for dis in disagreements(who)}
-    return LinkageFrames(neighbour=who, linkage=grid, range=(float(lo), float(hi)), prior=prior, curves=curves,
-                         labels={d: DISAGREEMENT_LABELS[d] for d in curves},
-                         readings=tuple(settlements()[who].readings))
-
+    curves = {
+        dis: linkage_curve(dyad_game(params, who, disagreement=dis), grid) for dis in disagreements(who)
+    }
+    return LinkageFrames(
+        neighbour=who,
+        linkage=grid,
+        range=(float(lo), float(hi)),
+        prior=prior,
+        curves=curves,
+        labels={d: DISAGREEMENT_LABELS[d] for d in curves},
+        readings=tuple(settlements()[who].readings),
+    )

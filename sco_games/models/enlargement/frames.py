@@ -86,33 +86,41 @@ def status_quo_frames(params: EnlargementParams, axis: int = 0, n: int = 21) -> 
     world = build_world(params)
     q0 = world.status_quo.astype(float)
     rng = params.status_quo.range
-    lo, hi = (float(rng[axis][0]), float(rng[axis][1])) if rng is not None else (q0[axis] - 0.2, q0[axis] + 0.2)
+    lo, hi = (
+        (float(rng[axis][0]), float(rng[axis][1])) if rng is not None else (q0[axis] - 0.2, q0[axis] + 0.2)
+    )
     grid = np.union1d(np.round(np.linspace(lo, hi, n), 12), [q0[axis]])
     qs = np.repeat(q0[None, :], grid.size, axis=0)
     qs[:, axis] = grid
     members = world.members
-    a = np.array([world.ideal[m] for m in members])                       # (M, 2)
-    r2 = ((qs[:, None, :] - a[None, :, :]) ** 2).sum(-1)                   # (F, M)
-    x = world.proposals                                                    # (N, 2)
-    d2 = ((x[:, None, :] - a[None, :, :]) ** 2).sum(-1)                    # (N, M)
-    passes = (d2[None, :, :] < r2[:, None, :]).all(-1)                     # (F, N)
+    a = np.array([world.ideal[m] for m in members])  # (M, 2)
+    r2 = ((qs[:, None, :] - a[None, :, :]) ** 2).sum(-1)  # (F, M)
+    x = world.proposals  # (N, 2)
+    d2 = ((x[:, None, :] - a[None, :, :]) ** 2).sum(-1)  # (N, M)
+    passes = (d2[None, :, :] < r2[:, None, :]).all(-1)  # (F, N)
     t = np.linspace(BOX[0], BOX[1], _LATTICE)
     lat = np.stack(np.meshgrid(t, t), -1).reshape(-1, 2)
     dl = ((lat[:, None, :] - a[None, :, :]) ** 2).sum(-1)
-    inside = (dl[None, :, :] < r2[:, None, :]).all(-1)                     # (F, L)
+    inside = (dl[None, :, :] < r2[:, None, :]).all(-1)  # (F, L)
     frames = []
     for i, q in enumerate(qs):
         w = dataclasses.replace(world, status_quo=q)
         vote = statement_vote(w)
-        frames.append(StatusQuoFrame(
-            status_quo=(float(q[0]), float(q[1])),
-            radius={m: float(np.sqrt(r2[i, k])) for k, m in enumerate(members)},
-            winset_area=winset_area_in_square(w, members),
-            pass_probability=float(passes[i].mean()),
-            blockers=vote.blockers,
-            winset_points=lat[inside[i]],
-        ))
+        frames.append(
+            StatusQuoFrame(
+                status_quo=(float(q[0]), float(q[1])),
+                radius={m: float(np.sqrt(r2[i, k])) for k, m in enumerate(members)},
+                winset_area=winset_area_in_square(w, members),
+                pass_probability=float(passes[i].mean()),
+                blockers=vote.blockers,
+                winset_points=lat[inside[i]],
+            )
+        )
     return StatusQuoFrames(
-        axis=axis, range=(lo, hi), coded=(float(q0[0]), float(q0[1])),
+        axis=axis,
+        range=(lo, hi),
+        coded=(float(q0[0]), float(q0[1])),
         ideal={m: (float(world.ideal[m][0]), float(world.ideal[m][1])) for m in members},
-        statement=(float(world.statement[0]), float(world.statement[1])), frames=tuple(frames))
+        statement=(float(world.statement[0]), float(world.statement[1])),
+        frames=tuple(frames),
+    )

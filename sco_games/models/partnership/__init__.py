@@ -32,6 +32,7 @@ from sco_games.models.partnership.events import (
     founding_values,
     us_price,
 )
+from sco_games.models.partnership.frames import StakeFrame, StakeFrames, stake_frames
 from sco_games.models.partnership.game import (
     StageResult,
     Thresholds,
@@ -68,7 +69,6 @@ from sco_games.models.partnership.report import (
 )
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 
-from sco_games.models.partnership.frames import StakeFrame, StakeFrames, stake_frames
 __all__ = [
     "StakeFrame", "StakeFrames", "stake_frames",
     "PLAYERS",

@@ -61,15 +61,18 @@ class StakeFrames:
     def changes(self) -> tuple[tuple[float, str, str], ...]:
         """(stake value, label before, label from there on) for every change of label along the slider."""
         fs = self.frames
-        return tuple((b.value, a.label, b.label) for a, b in zip(fs, fs[1:]) if a.label != b.label)
+        return tuple(
+            (b.value, a.label, b.label) for a, b in zip(fs, fs[1:], strict=False) if a.label != b.label
+        )
 
     def frame_at(self, value: float) -> StakeFrame:
         """The frame nearest to ``value``."""
         return self.frames[int(np.argmin(np.abs(self.values - value)))]
 
 
-def stake_frames(params: PartnershipParams, side: str = "Russia", n: int = 21,
-                 tol: float = DEFAULT_TOL) -> StakeFrames:
+def stake_frames(
+    params: PartnershipParams, side: str = "Russia", n: int = 21, tol: float = DEFAULT_TOL
+) -> StakeFrames:
     """The stage game at ``n`` evenly spaced founding values of ``side``'s US stake over its declared range
     (plus the coded value, if it falls between grid points), solved in one :func:`solve_batch` call; every
     equilibrium passes the solver's regret check (``max_regret`` <= ``tol`` x payoff range).
@@ -98,10 +101,23 @@ def stake_frames(params: PartnershipParams, side: str = "Russia", n: int = 21,
     for i, u in enumerate(grid):
         eqs = []
         for k in np.flatnonzero(batch.mask[i]):
-            eqs.append((tuple(float(x) for x in batch.row[i, k]), tuple(float(x) for x in batch.col[i, k]),
-                        (float(batch.payoffs[i, k, 0]), float(batch.payoffs[i, k, 1])),
-                        float(batch.regret[i, k]), bool(batch.pure[i, k])))
+            eqs.append(
+                (
+                    tuple(float(x) for x in batch.row[i, k]),
+                    tuple(float(x) for x in batch.col[i, k]),
+                    (float(batch.payoffs[i, k, 0]), float(batch.payoffs[i, k, 1])),
+                    float(batch.regret[i, k]),
+                    bool(batch.pure[i, k]),
+                )
+            )
         frames.append(StakeFrame(float(u), a[i], b[i], str(labels[i]), tuple(eqs)))
     reg = batch.regret[batch.mask]
-    return StakeFrames(side=side, key=key, range=(float(lo), float(hi)), coded=coded, frames=tuple(frames),
-                       max_regret=float(reg.max()) if reg.size else 0.0, tol=tol)
+    return StakeFrames(
+        side=side,
+        key=key,
+        range=(float(lo), float(hi)),
+        coded=coded,
+        frames=tuple(frames),
+        max_regret=float(reg.max()) if reg.size else 0.0,
+        tol=tol,
+    )
