@@ -37,7 +37,7 @@ def html_snippet(fig: go.Figure) -> str:
     True
     """
     height = fig.layout.height or 450
-    # auto_play=False: a figure with frames (figures.sliders) starts at its coded frame and waits for the reader
+    # auto_play=False: a figure with frames (figures.sliders) opens at its coded frame, and waits
     return fig.to_html(full_html=False, include_plotlyjs=False, default_height=f"{int(height)}px",
                        config={"displaylogo": False, "responsive": True}, auto_play=False)
 
