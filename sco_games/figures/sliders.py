@@ -77,16 +77,18 @@ def _fmt(x: float) -> str:
 def _stake_data(fs: StakeFrames, i: int) -> list[go.Scatter]:
     f = fs.frames[i]
     names = [f"{STRATEGIES[r]}/{STRATEGIES[c]}" for r in range(3) for c in range(3)]
-    cells = go.Scatter(
-        x=f.A.ravel().tolist(),
-        y=f.B.ravel().tolist(),
-        mode="markers+text",
-        text=names,
-        textposition="top center",
-        marker=dict(size=8, color="#999"),
-        name="profiles (payoffs)",
-        hovertemplate="%{text}: Russia %{x:.3g}, China %{y:.3g}<extra></extra>",
-    )
+    xs, ys = f.A.ravel().tolist(), f.B.ravel().tolist()
+    # profiles with the same payoffs would print their names on top of each other: move the later ones
+    where = ("top center", "bottom center", "middle right", "middle left")
+    seen: dict[tuple[float, float], int] = {}
+    pos = []
+    for x, y in zip(xs, ys, strict=True):
+        k = (round(x, 9), round(y, 9))
+        pos.append(where[seen.get(k, 0) % len(where)])
+        seen[k] = seen.get(k, 0) + 1
+    cells = go.Scatter(x=xs, y=ys, mode="markers+text", text=names, textposition=pos,
+                       marker=dict(size=8, color="#999"), name="profiles (payoffs)",
+                       hovertemplate="%{text}: Russia %{x:.3g}, China %{y:.3g}<extra></extra>")
     pure = [e for e in f.equilibria if e[4]]
     mixed = [e for e in f.equilibria if not e[4]]
 

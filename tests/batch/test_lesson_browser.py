@@ -130,6 +130,10 @@ def test_pack_offline_slider_moves_and_prints(usb):
             if shots:
                 page.locator(".sco-lesson").screenshot(path=str(shots / "report_print_lesson.png"))
                 page.pdf(path=str(shots / "report_print.pdf"), format="A4")
+                page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi: the first printed page
+                page.evaluate("() => window.scrollTo(0, 0)")
+                page.screenshot(path=str(shots / "report_print_page1.png"))
+                page.set_viewport_size({"width": 1200, "height": 900})
             # the links of the report stay inside the pack
             page.emulate_media(media="screen")
             page.click("text=03_border")
