@@ -79,13 +79,20 @@ _TEMPLATE = r"""
   }
 </style>
 <script>
-  // print: open every answer (the CSS above does it in browsers that know ::details-content)
+  // print: open every answer (the CSS above does it in browsers that know ::details-content),
+  // and draw every figure at the printed width (180 mm, about 680 px), back to the window's width after
   (function () {
-    function openAll() { document.querySelectorAll("details").forEach(function (d) { d.open = true; }); }
+    function graphs() { return window.Plotly ? document.querySelectorAll(".js-plotly-plot") : []; }
+    function openAll() {
+      document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+      graphs().forEach(function (g) { Plotly.relayout(g, {width: 680}); });
+    }
+    function back() { graphs().forEach(function (g) { Plotly.relayout(g, {width: null, autosize: true}); }); }
     window.addEventListener("beforeprint", openAll);
+    window.addEventListener("afterprint", back);
     if (window.matchMedia) {
       var mq = window.matchMedia("print");
-      var on = function (e) { if (e.matches) { openAll(); } };
+      var on = function (e) { if (e.matches) { openAll(); } else { back(); } };
       if (mq.addEventListener) { mq.addEventListener("change", on); }
       else if (mq.addListener) { mq.addListener(on); }
     }

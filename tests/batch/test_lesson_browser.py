@@ -127,6 +127,8 @@ def test_pack_offline_slider_moves_and_prints(usb):
             assert answers.first.is_visible() and answers.nth(answers.count() - 1).is_visible()
             assert not graph.locator(".slider-container").first.is_visible()
             assert not page.locator(".sco-bar").is_visible()
+            page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                                   ".every(g => g.getBoundingClientRect().width <= 700)")  # A4's 180 mm
             if shots:
                 page.locator(".sco-lesson").screenshot(path=str(shots / "report_print_lesson.png"))
                 page.pdf(path=str(shots / "report_print.pdf"), format="A4")

@@ -154,3 +154,23 @@ def test_links_point_to_existing_notebooks_and_scenarios():
     for k in nbs:
         assert (ROOT / "notebooks" / f"{k.label}.ipynb").is_file()
         assert k.href.startswith("../_all/") == k.label.startswith("9")
+
+
+@pytest.mark.slow
+def test_the_papermill_command_of_a_try_it_instruction_gives_what_it_says(tmp_path):
+    """The literal ``-y`` argument of the instruction's command, run through papermill (slow)."""
+    import json
+    import shlex
+
+    import papermill
+    import yaml
+
+    _, les = _partnership("founding_2001")
+    t = les.try_it[0]
+    argv = shlex.split(t.instruction.split("or run: ", 1)[1])
+    params = yaml.safe_load(argv[argv.index("-y") + 1])
+    side = tmp_path / "s.json"
+    papermill.execute_notebook(str(ROOT / argv[1]), str(tmp_path / "out.ipynb"), kernel_name="sco-games",
+                               cwd=str(ROOT), parameters={"scenario_path": str(ROOT / argv[5]),
+                                                          "sidecar_path": str(side), **params})
+    assert json.loads(side.read_text())["key_results"]["equilibrium"] == t.after != t.before
