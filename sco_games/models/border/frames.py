@@ -57,9 +57,12 @@ def linkage_frames(params: BorderParams, neighbour: str | None = None, n: int = 
     prior), for ``neighbour`` (default: the scenario's focus dyad), under each disagreement point the dyad
     admits.
 
-    >>> f = linkage_frames(BorderParams.example(), "Tajikistan", n=4)
+    >>> from sco_games.scenario import load_scenario
+    >>> f = linkage_frames(load_scenario("params/founding_2001.yaml").border, "Tajikistan", n=4)
     >>> f.linkage.tolist(), sorted(f.curves)
     ([0.0, 0.5, 1.0, 2.0, 3.0], ['dispute', 'war'])
+    >>> linkage_frames(BorderParams.example(), n=3).linkage.tolist()  # no range: 0 to max(1, twice the prior)
+    [0.0, 0.5, 1.0]
     """
     check_section(params, BorderParams, "border", "linkage_frames")
     if n < 2:

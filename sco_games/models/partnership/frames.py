@@ -77,9 +77,14 @@ def stake_frames(
     (plus the coded value, if it falls between grid points), solved in one :func:`solve_batch` call; every
     equilibrium passes the solver's regret check (``max_regret`` <= ``tol`` x payoff range).
 
-    >>> f = stake_frames(PartnershipParams.example(us_stake_russia=2.0), "Russia", n=5)
+    >>> from sco_games.scenario import load_scenario
+    >>> f = stake_frames(load_scenario("params/founding_2001.yaml").partnership, "China", n=5)
     >>> f.range, f.values.tolist()
     ((1.0, 3.0), [1.0, 1.5, 2.0, 2.5, 3.0])
+    >>> f.changes
+    ((2.0, 'Partner/Partner', 'multiple: Partner/Partner + Rival/Rival'),)
+    >>> stake_frames(PartnershipParams.example(), "Russia", n=3).values.tolist()  # no range: 0 to 2x
+    [0.0, 2.0, 4.0]
     """
     check_section(params, PartnershipParams, "partnership", "stake_frames")
     if side not in PLAYERS:
