@@ -78,14 +78,13 @@ def _stake_data(fs: StakeFrames, i: int) -> list[go.Scatter]:
     f = fs.frames[i]
     names = [f"{STRATEGIES[r]}/{STRATEGIES[c]}" for r in range(3) for c in range(3)]
     xs, ys = f.A.ravel().tolist(), f.B.ravel().tolist()
-    # profiles with the same payoffs would print their names on top of each other: move the later ones
+    # profiles with (nearly) the same payoffs would print their names on top of each other: move later ones
     where = ("top center", "bottom center", "middle right", "middle left")
-    seen: dict[tuple[float, float], int] = {}
-    pos = []
-    for x, y in zip(xs, ys, strict=True):
-        k = (round(x, 9), round(y, 9))
-        pos.append(where[seen.get(k, 0) % len(where)])
-        seen[k] = seen.get(k, 0) + 1
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    pos: list[str] = []
+    for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        near = sum(1 for j in range(k) if abs(xs[j] - x) < 0.1 * span and abs(ys[j] - y) < 0.03 * span)
+        pos.append(where[near % len(where)])
     cells = go.Scatter(x=xs, y=ys, mode="markers+text", text=names, textposition=pos,
                        marker=dict(size=8, color="#999"), name="profiles (payoffs)",
                        hovertemplate="%{text}: Russia %{x:.3g}, China %{y:.3g}<extra></extra>")
