@@ -200,17 +200,18 @@ def linkage_slider_figure(fs: LinkageFrames, title: str | None = None) -> go.Fig
         return dict(
             title=dict(
                 text=f"{head}<br><sup>L = {_fmt(fs.linkage[i])} (units: China's value of "
-                "the whole disputed area); lines: China's share on the record</sup>"
+                "the whole area); solid line: China's share on the record, dotted: other readings</sup>"
             )
         )
 
     fig = go.Figure(data=_linkage_data(fs, i0))
+    # the main reading labelled; the other readings dotted (their labels would print on top of each other)
     for k, r in enumerate(fs.readings):
         fig.add_hline(
             y=r.observed_share * 100,
-            line=dict(color="black", dash="solid" if k == 0 else "dot"),
-            annotation_text=_t(f"record: {r.label} ({100 * r.observed_share:.1f}%)"),
-            annotation_position="top right" if k == 0 else "bottom right",
+            line=dict(color="black", dash="solid" if k == 0 else "dot", width=2 if k == 0 else 1),
+            annotation_text=_t(f"record: {r.label} ({100 * r.observed_share:.1f}%)") if k == 0 else None,
+            annotation_position="top left",
         )
     frames = [
         go.Frame(name=f"f{i}", data=_linkage_data(fs, i), layout=layout(i)) for i in range(fs.linkage.size)
@@ -319,8 +320,8 @@ def status_quo_slider_figure(fs: StatusQuoFrames, title: str | None = None) -> g
     ]
     fig.update_layout(
         **layout(i0),
-        height=640,
-        margin=dict(t=110),
+        height=660,
+        margin=dict(t=130),
         xaxis=dict(title="stance toward the US (-1 against, +1 welcomes)", range=[-1.6, 1.6]),
         yaxis=dict(
             title="depth of SCO security cooperation (-1 loose, +1 deep)",
@@ -328,7 +329,7 @@ def status_quo_slider_figure(fs: StatusQuoFrames, title: str | None = None) -> g
             scaleanchor="x",
             scaleratio=1,
         ),
-        legend=dict(orientation="h", y=-0.3),
+        legend=dict(orientation="h", y=1.0, x=1, xanchor="right", yanchor="bottom"),
     )
     fig.add_shape(type="rect", x0=-1, y0=-1, x1=1, y1=1, line=dict(color="grey", width=1))
     labels = [_fmt(x) + (" (coded)" if x == fs.coded[fs.axis] else "") for x in fs.values]
