@@ -207,12 +207,10 @@ def linkage_slider_figure(fs: LinkageFrames, title: str | None = None) -> go.Fig
     fig = go.Figure(data=_linkage_data(fs, i0))
     # the main reading labelled; the other readings dotted (their labels would print on top of each other)
     for k, r in enumerate(fs.readings):
-        fig.add_hline(
-            y=r.observed_share * 100,
-            line=dict(color="black", dash="solid" if k == 0 else "dot", width=2 if k == 0 else 1),
-            annotation_text=_t(f"record: {r.label} ({100 * r.observed_share:.1f}%)") if k == 0 else None,
-            annotation_position="top left",
-        )
+        label = {"annotation_text": _t(f"record: {r.label}"),
+                 "annotation_position": "top left"} if k == 0 else {}
+        line = dict(color="black", dash="solid" if k == 0 else "dot", width=2 if k == 0 else 1)
+        fig.add_hline(y=r.observed_share * 100, line=line, **label)
     frames = [
         go.Frame(name=f"f{i}", data=_linkage_data(fs, i), layout=layout(i)) for i in range(fs.linkage.size)
     ]
