@@ -2,13 +2,14 @@
 inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
-< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display`` < ``batch``. A module may import its own
+< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display``, ``lessons`` < ``batch``. A module may
+import its own
 layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
 - a model imports no other model (``models/common.py``, shared by all, imports none);
 - only figures imports plotly; only batch imports papermill, nbconvert, nbformat, jupyter_client;
-  only figures and display import IPython;
+  only figures, display and lessons import IPython;
 - the public aliases ``sco_games.games`` and ``sco_games.repeated`` import only theory;
 - notebooks import no batch module (they write their sidecar with ``sco_games.sidecar``).
 
@@ -38,14 +39,16 @@ ALLOWED: dict[str, set[str]] = {
     "scenario": {"theory", "base", "data", "models"},
     "figures": {"theory", "base", "data", "models", "scenario"},
     "display": {"theory", "base", "data", "models", "scenario"},
+    "lessons": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
     "history": {"theory", "base", "data", "models", "scenario"},
-    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display"},
+    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
+              "lessons"},
     "alias": {"theory"},
     "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
-                "batch", "alias"},
+                "lessons", "batch", "alias"},
     "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures",
-                 "display", "alias"},
+                 "display", "lessons", "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -54,7 +57,7 @@ ONLY: dict[str, set[str]] = {
     "nbconvert": {"batch"},
     "nbformat": {"batch"},
     "jupyter_client": {"batch"},
-    "IPython": {"figures", "display"},
+    "IPython": {"figures", "display", "lessons"},
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
@@ -72,7 +75,7 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "figures", "batch", "history"):
+    if parts[1] in ("theory", "data", "models", "history", "figures", "lessons", "batch"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
@@ -174,7 +177,7 @@ def test_every_module_keeps_to_its_layer():
     modules = package_modules()
     layers = {layer_of(m) for m, _, _ in modules}
     assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display",
-                      "batch", "alias"}
+                      "lessons", "batch", "alias"}
     assert len(modules) >= 40
     problems = [p for m, path, pkg in modules for p in import_violations(m, path.read_text("utf-8"), pkg)]
     assert not problems, "\n".join(problems)
@@ -210,8 +213,12 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.display", "import nbformat", "only batch may import nbformat"),
     ("sco_games.sidecar", "from sco_games.scenario import Scenario", "base may not import scenario"),
     ("sco_games.games", "from sco_games.models import border", "alias may not import models"),
-    ("sco_games.scenario", "from IPython.display import display", "only display and figures may import"),
+    ("sco_games.scenario", "from IPython.display import display", "and lessons may import"),
     ("notebook:x", "from sco_games.batch.runner import run", "notebook may not import batch"),
+    ("sco_games.lessons.border", "from sco_games import figures", "lessons may not import figures"),
+    ("sco_games.lessons.render", "from sco_games.display import show_table",
+     "lessons may not import display"),
+    ("sco_games.lessons.render", "import plotly", "only figures may import plotly"),
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
     ("sco_games.history.second_axis", "from sco_games.figures import second_axis", "history may not import"),
     ("sco_games.models.partnership.claims", "from sco_games.history import second_axis", "models may not"),

@@ -6,6 +6,9 @@
     sco-games validate [FILES ...]      check scenario files (default: params/*.yaml)
     sco-games run [--scenario S ...] [--notebook N ...] [--jobs N] [--force]
                   [--reports DIR] [--timeout SECONDS]
+    sco-games classroom [--out DIR] [--scenario S ...] [--jobs N] [--reports DIR]
+                                        the teacher's pack: the reports (built first, incrementally), their
+                                        assets and a class index in one offline folder, and a .zip of it
 
 Every command takes ``--root DIR``, the project folder (with ``params/`` and ``notebooks/``); by default
 it is found from the current folder upwards (see :mod:`sco_games.project`).
@@ -133,6 +136,44 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if summary.failures else EXIT_OK
 
 
+def _cmd_classroom(args: argparse.Namespace) -> int:
+    """Build (incrementally) every notebook's report for the scenarios, then write the pack atomically."""
+    from sco_games.batch.classroom import ClassroomError, build_pack
+    from sco_games.batch.runner import ReportsError, UsageError, run, takes_all_scenarios
+
+    scenarios = resolve_scenarios(args.scenario, args.root)
+    notebooks = resolve_notebooks(None, args.root)
+    root = find_project_root(args.root)
+    reports = Path(args.reports) if args.reports else root / "reports"
+    out = Path(args.out) if args.out else root / "classroom"
+    try:
+        summary = run(scenarios, notebooks, reports_dir=reports, jobs=args.jobs, timeout=args.timeout,
+                      kernel_name=args.kernel, progress=not args.no_progress, root=args.root)
+    except UsageError as e:
+        raise _Usage(str(e)) from None
+    except ReportsError as e:
+        _err(str(e))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted: no pack written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    _print_summary(summary)
+    if summary.failures:
+        _err("some reports failed (above): no pack written")
+        return EXIT_FAILED
+    per = [p.stem for p in notebooks if not takes_all_scenarios(p)]
+    across = [p.stem for p in notebooks if takes_all_scenarios(p)]
+    try:
+        pack = build_pack(out, reports, [load_scenario(p).name for p in scenarios], per, across)
+    except ClassroomError as e:
+        _err(str(e))
+        return EXIT_FAILED
+    total = sum(pack.pages.values())
+    print(f"pack: {pack.folder} ({len(pack.pages)} pages, {total} bytes of HTML) and {pack.zip_path}; "
+          f"open {pack.folder / 'index.html'}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _print_summary(summary) -> None:
     n_ok, n_skip, n_fail = summary.count("ok"), summary.count("skipped-unchanged"), len(summary.failures)
     index = summary.index_path if summary.index_written else "not rebuilt"
@@ -173,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--root", default=None, metavar="DIR",
                         help="the project folder, with params/ and notebooks/ (default: the current folder "
                              "or its nearest parent that has them)")
-    sub = ap.add_subparsers(dest="command", required=True, metavar="{list,validate,run}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="{list,validate,run,classroom}")
     sub.add_parser("list", help="list scenarios and notebooks", parents=[common]).set_defaults(func=_cmd_list)
     v = sub.add_parser("validate", help="check scenario files (default: params/*.yaml)", parents=[common])
     v.add_argument("files", nargs="*", help="scenario files")
@@ -195,7 +236,28 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Jupyter kernel name (default: sco-games if installed, else python3)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.set_defaults(func=_cmd_run)
+    _add_classroom(sub, common)
     return ap
+
+
+def _add_classroom(sub, common: argparse.ArgumentParser) -> None:
+    from sco_games.batch.runner import DEFAULT_TIMEOUT
+
+    c = sub.add_parser("classroom", parents=[common],
+                       help="the teacher's pack: lesson reports, assets, class index, offline (+ .zip)")
+    c.add_argument("--out", default=None, metavar="DIR",
+                   help="the pack's folder (default: classroom/ in the project folder; DIR.zip beside it)")
+    c.add_argument("--scenario", "-s", action="append", metavar="NAME|FILE",
+                   help="a scenario name or file (repeatable; default: all in params/)")
+    c.add_argument("--reports", default=None, metavar="DIR",
+                   help="reports folder to build into and pack from (default: reports/ in the project)")
+    c.add_argument("--jobs", "-j", type=_positive_int, default=None,
+                   help="worker processes (default: all cores)")
+    c.add_argument("--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="S",
+                   help="per-cell execution timeout in seconds (default: %(default)s)")
+    c.add_argument("--kernel", default=None, help="Jupyter kernel name (default: sco-games if installed)")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar")
+    c.set_defaults(func=_cmd_classroom)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

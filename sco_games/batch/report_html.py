@@ -53,7 +53,51 @@ _TEMPLATE = r"""
   table.sco-table { border-collapse: collapse; margin: 0.5em 0; }
   table.sco-table td, table.sco-table th { border: 1px solid #ccc; padding: 2px 8px; text-align: left; }
   table.sco-table caption { caption-side: top; text-align: left; font-weight: bold; }
+  /* the lesson layer (sco_games.lessons.render) */
+  .sco-summary { border: 2px solid #1f77b4; background: #eef5fb; padding: 8px 16px; margin: 12px 0;
+                 font-family: system-ui, sans-serif; border-radius: 4px; }
+  .sco-summary h2 { margin: 4px 0; font-size: 1.2em; }
+  .sco-summary-note { color: #555; font-size: 0.9em; margin: 4px 0; }
+  .sco-lesson { border-top: 3px solid #1f77b4; margin-top: 24px; padding-top: 8px; }
+  .sco-glossary dt { font-weight: bold; margin-top: 6px; }
+  .sco-glossary dd { margin-left: 1.5em; }
+  .sco-src { color: #666; font-size: 0.9em; }
+  details.sco-answer summary { cursor: pointer; color: #1f5f9f; }
+  details.sco-answer[open] { background: #f7f7f7; padding: 2px 8px; }
+  @media print {
+    @page { size: A4; margin: 15mm; }
+    .sco-bar, .modebar, .modebar-container, .slider-container, .updatemenu-container {
+      display: none !important; }
+    .jp-OutputArea-output, .jp-RenderedHTMLCommon { max-width: 180mm; }
+    .plotly-graph-div, .js-plotly-plot { max-width: 180mm !important; page-break-inside: avoid; }
+    .sco-summary, table.sco-table, .sco-lesson li { page-break-inside: avoid; }
+    details.sco-answer > summary { display: none; }
+    details.sco-answer::details-content { content-visibility: visible; display: block; }
+    details.sco-answer > p { display: block; }
+    details.sco-answer::before { content: "Answer: "; font-weight: bold; }
+    a[href]::after { content: none; }
+  }
 </style>
+<script>
+  // print: open every answer (the CSS above does it in browsers that know ::details-content),
+  // and draw every figure at the printed width (180 mm, about 680 px), back to the window's width after
+  (function () {
+    function graphs() { return window.Plotly ? document.querySelectorAll(".js-plotly-plot") : []; }
+    function openAll() {
+      document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+      graphs().forEach(function (g) { Plotly.relayout(g, {width: 680}); });
+    }
+    function back() { graphs().forEach(function (g) { Plotly.relayout(g, {width: null, autosize: true}); }); }
+    window.addEventListener("beforeprint", openAll);
+    window.addEventListener("afterprint", back);
+    if (window.matchMedia) {
+      var mq = window.matchMedia("print");
+      var on = function (e) { if (e.matches) { openAll(); } else { back(); } };
+      if (mq.addEventListener) { mq.addEventListener("change", on); }
+      else if (mq.addListener) { mq.addListener(on); }
+    }
+  })();
+</script>
 {%- endblock extra_css -%}
 {%- block body_header -%}
 {{ super() }}

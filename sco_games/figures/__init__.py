@@ -37,8 +37,9 @@ def html_snippet(fig: go.Figure) -> str:
     True
     """
     height = fig.layout.height or 450
+    # auto_play=False: a figure with frames (figures.sliders) opens at its coded frame, and waits
     return fig.to_html(full_html=False, include_plotlyjs=False, default_height=f"{int(height)}px",
-                       config={"displaylogo": False, "responsive": True})
+                       config={"displaylogo": False, "responsive": True}, auto_play=False)
 
 
 def show(fig: go.Figure) -> None:

@@ -42,8 +42,8 @@ EXPECTED = {
 }
 
 # Anything an injected payload would leave in the DOM if it were markup.
-_INJECTED = ('img[src="x"], img[src^="https:"], iframe, details, svg[onload], [onerror], [onload], '
-             '[ontoggle], a[href^="javascript:"]')
+_INJECTED = ('img[src="x"], img[src^="https:"], iframe, details:not(.sco-answer), svg[onload], [onerror], '
+             '[onload], [ontoggle], a[href^="javascript:"]')
 _LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--proxy-server=127.0.0.1:9"]
 

@@ -11,6 +11,7 @@ from sco_games.models.border.calibration import (
     linkage_need,
 )
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim, record_check
+from sco_games.models.border.frames import LinkageFrames, linkage_frames
 from sco_games.models.border.game import NUCLEAR_POWERS, DyadGame, dyad_game, war_credible
 from sco_games.models.border.out_of_sample import (
     BASELINES,
@@ -52,6 +53,7 @@ from sco_games.models.border.solutions import (
 )
 
 __all__ = [
+    "LinkageFrames", "linkage_frames",
     "NEIGHBOURS",
     "SOLUTIONS",
     "BorderParams",

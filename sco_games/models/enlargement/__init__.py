@@ -19,6 +19,7 @@ from sco_games.models.enlargement.coalition import (
     coalition_view,
     tu_game,
 )
+from sco_games.models.enlargement.frames import StatusQuoFrame, StatusQuoFrames, status_quo_frames
 from sco_games.models.enlargement.game import (
     Admission,
     CandidateStatuses,
@@ -62,6 +63,7 @@ from sco_games.models.enlargement.space import (
 )
 
 __all__ = [
+    "StatusQuoFrame", "StatusQuoFrames", "status_quo_frames",
     "STATUSES",
     "Coordinate",
     "EnlargementParams",

@@ -33,6 +33,7 @@ from sco_games.models.partnership.events import (
     founding_values,
     us_price,
 )
+from sco_games.models.partnership.frames import StakeFrame, StakeFrames, stake_frames
 from sco_games.models.partnership.game import (
     StageResult,
     Thresholds,
@@ -79,6 +80,7 @@ from sco_games.models.partnership.second_axis import (
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 
 __all__ = [
+    "StakeFrame", "StakeFrames", "stake_frames",
     "PLAYERS",
     "STRATEGIES",
     "RELATION_KEYS",

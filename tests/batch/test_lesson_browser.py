@@ -1,0 +1,146 @@
+"""The lesson layer in a real browser (issue 14; slow tier): the teacher's pack is built by ``sco-games
+classroom``, copied to another folder (as onto a USB stick) and opened from ``file://`` in Debian's Chromium
+with every non-file request aborted. Moving a report's slider changes the drawn figure; print emulation hides
+the sliders' chrome and shows every answer. Screenshots go to ``$SCO_SHOTS`` (if set), for a human to look at.
+Skipped without ``/usr/bin/chromium``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sco_games.batch.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+_LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--proxy-server=127.0.0.1:9",
+]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def usb(tmp_path_factory) -> Path:
+    """The pack for founding_2001, built by the command and copied elsewhere (the original removed)."""
+    tmp = tmp_path_factory.mktemp("classroom")
+    out = tmp / "pack"
+    code = main(
+        [
+            "classroom",
+            "--root",
+            str(ROOT),
+            "--scenario",
+            "founding_2001",
+            "--out",
+            str(out),
+            "--reports",
+            str(tmp / "reports"),
+            "--no-progress",
+            "--jobs",
+            "2",
+        ]
+    )
+    assert code == 0
+    assert zipfile.ZipFile(tmp / "pack.zip").namelist()  # the zip is written too
+    stick = tmp / "stick" / "lesson"
+    shutil.copytree(out, stick)
+    shutil.rmtree(out)
+    shutil.rmtree(tmp / "reports")
+    return stick
+
+
+def _shots() -> Path | None:
+    d = os.environ.get("SCO_SHOTS")
+    if not d:
+        return None
+    Path(d).mkdir(parents=True, exist_ok=True)
+    return Path(d)
+
+
+_SLIDER_GRAPH = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')]"
+    ".findIndex(g => g.layout && g.layout.sliders && g.layout.sliders.length)"
+)
+_STATE = """(i) => { const g = document.querySelectorAll('.js-plotly-plot')[i];
+  const t = g.querySelector('.gtitle');
+  const pts = [...g.querySelectorAll('.scatterlayer .trace path.point')];
+  return {title: t ? t.textContent : '', points: pts.map(p => p.getAttribute('transform')).join(';'),
+          active: g.layout.sliders[0].active}; }"""
+
+
+def test_pack_offline_slider_moves_and_prints(usb):
+    from playwright.sync_api import sync_playwright
+
+    shots = _shots()
+    blocked: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=_LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+
+            def guard(route):
+                if route.request.url.startswith("file://"):
+                    route.continue_()
+                else:
+                    blocked.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", guard)
+            page.goto((usb / "index.html").as_uri())
+            assert "How to run a lesson" in page.content()
+            if shots:
+                page.screenshot(path=str(shots / "index.png"), full_page=True)
+            page.click("text=02_partnership")
+            page.wait_for_function("() => window.Plotly && document.querySelector('.sco-summary')")
+            assert page.locator(".sco-summary li").count() == 3
+            i = page.evaluate(_SLIDER_GRAPH)
+            assert i >= 0, "no figure with a slider in the partnership report"
+            graph = page.locator(".js-plotly-plot").nth(i)
+            graph.scroll_into_view_if_needed()
+            before = page.evaluate(_STATE, i)
+            # a real click on the left end of the slider's rail: the first frame (the range's low end)
+            rail = graph.locator(".slider-container .slider-rail-rect").bounding_box()
+            page.mouse.click(rail["x"] + 3, rail["y"] + rail["height"] / 2)
+            page.wait_for_function(f"(b) => ({_STATE})({i}).title !== b", arg=before["title"])
+            after = page.evaluate(_STATE, i)
+            assert after["active"] == 0 != before["active"]
+            assert after["title"] != before["title"] and after["points"] != before["points"]
+            assert "Partner/Partner" in after["title"]
+            if shots:
+                graph.screenshot(path=str(shots / "report_slider_moved.png"))
+            # print: no slider chrome, every answer shown
+            answers = page.locator("details.sco-answer > p")
+            assert answers.count() >= 3 and not answers.first.is_visible()
+            page.emulate_media(media="print")
+            assert answers.first.is_visible() and answers.nth(answers.count() - 1).is_visible()
+            assert not graph.locator(".slider-container").first.is_visible()
+            assert not page.locator(".sco-bar").is_visible()
+            page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                                   ".every(g => g.getBoundingClientRect().width <= 700)")  # A4's 180 mm
+            if shots:
+                page.locator(".sco-lesson").screenshot(path=str(shots / "report_print_lesson.png"))
+                page.pdf(path=str(shots / "report_print.pdf"), format="A4")
+                page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi: the first printed page
+                page.evaluate("() => window.scrollTo(0, 0)")
+                page.screenshot(path=str(shots / "report_print_page1.png"))
+                page.set_viewport_size({"width": 1200, "height": 900})
+            # the links of the report stay inside the pack
+            page.emulate_media(media="screen")
+            page.click("text=03_border")
+            page.wait_for_function("() => document.querySelector('.sco-summary')")
+            assert page.url.startswith((usb / "founding_2001").as_uri())
+        finally:
+            browser.close()
+    assert blocked == []
