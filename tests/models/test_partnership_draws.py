@@ -1,0 +1,56 @@
+"""The partnership over draws: the reference loop against the report computed directly (scenario
+overrides), bad input, and (below) the vectorized path against the loop."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sco_games.models import partnership as pm
+from sco_games.models.partnership.draws import CLAIM_IDS, NUMBERS, evaluate_draws
+from sco_games.scenario import load_scenario
+
+SCENARIOS = ("founding_2001", "post_911_2002", "iraq_2003")
+
+
+def _draws(section, keys, n, seed):
+    rng = np.random.default_rng(seed)
+    return {k: rng.uniform(*getattr(section, k).range, size=n) for k in keys}
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_loop_matches_the_report(name):
+    sc = load_scenario(f"params/{name}.yaml")
+    keys = ("us_stake_russia", "exposure_cost_china", "rivalry_cost_russia", "partnership_depth")
+    draws = _draws(sc.partnership, keys, 2, 1)
+    out = evaluate_draws(sc.partnership, draws, method="loop")
+    refs = {n: load_scenario(f"params/{n}.yaml").partnership for n in SCENARIOS}
+    for i in range(2):
+        over = load_scenario(f"params/{name}.yaml",
+                             {f"partnership.{k}": float(v[i]) for k, v in draws.items()}).partnership
+        rep = pm.report(over, name, {**refs, name: over})
+        assert {c: out.verdicts[c][i] for c in CLAIM_IDS} == {c.id: c.verdict for c in rep.claims}
+        part, joint = rep.sustainability
+        assert out.numbers["delta_star_partnership"][i] == part.delta_star
+        j = out.numbers["delta_star_joint_front"][i]
+        assert (np.isnan(j) and joint.delta_star is None) or j == joint.delta_star
+        for side in pm.PLAYERS:
+            price = rep.us_prices[side].price
+            got = out.numbers[f"us_price_{side.lower()}"][i]
+            assert (np.isnan(got) and price is None) or got == price
+        assert out.numbers["partner_partner_unique"][i] == float(rep.stage.label == "Partner/Partner")
+    assert set(out.numbers) == set(NUMBERS) == set(out.descriptions)
+
+
+def test_bad_keys_and_values_are_clear_errors():
+    p = load_scenario("params/founding_2001.yaml").partnership
+    with pytest.raises(ValueError, match=r"unknown key\(s\) \['us_stake'\]"):
+        evaluate_draws(p, {"us_stake": np.ones(2)})
+    with pytest.raises(ValueError, match="draw 1 .*partnership_depth"):
+        evaluate_draws(p, {"partnership_depth": np.array([0.5, 1.5])}, method="loop")
+    with pytest.raises(ValueError, match="has 3 values"):
+        evaluate_draws(p, {"us_stake_russia": np.ones(2), "us_stake_china": np.ones(3)})
+    with pytest.raises(ValueError, match="method"):
+        evaluate_draws(p, {"us_stake_russia": np.ones(2)}, method="fast")
+    with pytest.raises(TypeError):
+        evaluate_draws(load_scenario("params/founding_2001.yaml"), {})
