@@ -54,3 +54,52 @@ def test_bad_keys_and_values_are_clear_errors():
         evaluate_draws(p, {"us_stake_russia": np.ones(2)}, method="fast")
     with pytest.raises(TypeError):
         evaluate_draws(load_scenario("params/founding_2001.yaml"), {})
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_vectorized_equals_the_loop_on_seeded_draws_over_every_range(name):
+    p = load_scenario(f"params/{name}.yaml").partnership
+    keys = [k for k in type(p).model_fields if k != "events" and getattr(p, k).range]
+    assert len(keys) >= 15  # the scenario's every declared range
+    draws = _draws(p, keys, 60, 20260 + len(name))
+    loop = evaluate_draws(p, draws, method="loop")
+    fast = evaluate_draws(p, draws, method="vectorized")
+    assert fast.method.startswith("vectorized")
+    for c in CLAIM_IDS:
+        assert fast.verdicts[c].tolist() == loop.verdicts[c].tolist(), c
+    for k in NUMBERS:
+        np.testing.assert_allclose(fast.numbers[k], loop.numbers[k], rtol=0, atol=1e-9, equal_nan=True)
+
+
+def test_vectorized_on_knife_edges_and_extreme_draws():
+    """Integer ladder values (ties everywhere: the degenerate games of the scenarios) and a draw far outside
+    the scenarios, both against the loop."""
+    p = load_scenario("params/iraq_2003.yaml").partnership
+    draws = {"us_stake_russia": np.array([1.0, 2.0, 3.0, 0.0, 20.0]),
+             "exposure_cost_china": np.array([0.0, 1.0, 2.0, 3.0, 0.0]),
+             "rivalry_cost_russia": np.array([1.0, 2.0, 3.0, 0.0, 10.0]),
+             "partnership_depth": np.array([0.5, 0.5, 0.25, 0.75, 0.2])}
+    loop = evaluate_draws(p, draws, method="loop")
+    fast = evaluate_draws(p, draws, method="auto")
+    for c in CLAIM_IDS:
+        assert fast.verdicts[c].tolist() == loop.verdicts[c].tolist(), c
+    for k in NUMBERS:
+        np.testing.assert_allclose(fast.numbers[k], loop.numbers[k], rtol=0, atol=1e-9, equal_nan=True)
+
+
+def test_grim_trigger_batch_against_critical_discount_factor():
+    from sco_games.models.partnership.draws_fast import grim_trigger_batch
+    from sco_games.theory.repeated import critical_discount_factor
+
+    rng = np.random.default_rng(7)
+    A, B = rng.integers(-3, 4, size=(400, 3, 3)).astype(float), rng.integers(-3, 4, size=(400, 3, 3)) * 1.0
+    for prof in ((0, 0), (1, 1)):
+        d, has = grim_trigger_batch(A, B, prof)
+        for i in range(400):
+            try:
+                want = critical_discount_factor(A[i], B[i], profile=prof, punishment="nash").delta_star
+            except ValueError:
+                assert not has[i]
+                continue
+            assert has[i]
+            assert (want is None and np.isnan(d[i])) or d[i] == pytest.approx(want, abs=1e-12)

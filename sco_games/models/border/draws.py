@@ -95,7 +95,8 @@ def evaluate_loop(sections: list[BorderParams], date: _dt.date) -> DrawOutputs:
         for k, x in _numbers(p).items():
             numbers[k][i] = x
     return DrawOutputs(n, verdicts, numbers, dict(NUMBERS),
-                       "reference loop (b1_claim..b4_claim, linkage_need, predict, calibrate_linkage per draw)")
+                       "reference loop (b1_claim..b4_claim, linkage_need, predict, calibrate_linkage "
+                       "per draw)")
 
 
 def evaluate_draws(params: BorderParams, draws: Mapping[str, Any], *, date: _dt.date | str,
