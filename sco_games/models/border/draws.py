@@ -110,6 +110,7 @@ def evaluate_draws(params: BorderParams, draws: Mapping[str, Any], *, date: _dt.
         raise ValueError(f"evaluate_draws: method={method!r}; allowed: {METHODS}")
     day = _as_date(date)
     draw_count(draws, "border.evaluate_draws")
-    if method in ("loop", "auto"):  # the vectorized path is phase 2
+    if method == "loop":
         return evaluate_loop(draw_sections(params, draws, "border.evaluate_draws"), day)
-    raise NotImplementedError("evaluate_draws: method='vectorized' is not written yet")
+    from sco_games.models.border.draws_fast import evaluate_vectorized
+    return evaluate_vectorized(params, draws, day)
