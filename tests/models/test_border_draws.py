@@ -94,12 +94,13 @@ def test_vectorized_nash_against_a_fine_scalar_maximisation():
 
     rng = np.random.default_rng(3)
     n = 25
-    vals = {k: np.full(n, v) for k, v in {"war_cost_china": 0.25, "war_cost_neighbour": 0.25,
-                                           "dispute_cost_china": 0.1, "dispute_cost_neighbour": 0.1,
-                                           "discount_rate_china": 0.05, "discount_rate_neighbour": 0.1,
-                                           "offer_interval_years": 1.0, "neighbour_outside_option": 0.0}.items()}
+    fixed = {"war_cost_china": 0.25, "war_cost_neighbour": 0.25, "dispute_cost_china": 0.1,
+             "dispute_cost_neighbour": 0.1, "discount_rate_china": 0.05, "discount_rate_neighbour": 0.1,
+             "offer_interval_years": 1.0, "neighbour_outside_option": 0.0}
+    vals = {k: np.full(n, v) for k, v in fixed.items()}
     vals.update(valuation_curvature_china=rng.uniform(0.5, 1, n),
-                valuation_curvature_neighbour=rng.uniform(0.5, 1, n), nash_weight_china=rng.uniform(0.2, 0.8, n))
+                valuation_curvature_neighbour=rng.uniform(0.5, 1, n),
+                nash_weight_china=rng.uniform(0.2, 0.8, n))
     assert set(vals) == set(_FIELDS)
     g = Dyad(vals, 0.5, 0.0, "war")
     got, _ = shares(g, 0.3, "nash")

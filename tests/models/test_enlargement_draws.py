@@ -43,3 +43,58 @@ def test_bad_keys_and_values_are_clear_errors():
         evaluate_draws(p, {"members.Narnia": np.zeros((2, 2))})
     with pytest.raises(ValueError, match="draw 0 .*prestige_exponent"):
         evaluate_draws(p, {"prestige_exponent": np.array([2.0])}, method="loop")
+
+
+def _ranged(p, n, seed):
+    """Uniform draws over every declared range of the section (points: each coordinate over its range)."""
+    rng = np.random.default_rng(seed)
+    out = {}
+
+    def walk(v, path):
+        if isinstance(v, dict) and "value" in v and "source" in v:
+            r = v.get("range")
+            if r is not None and not path.startswith(("documents", "status_quo_alternatives")):
+                out[path] = (np.column_stack([rng.uniform(*r[0], n), rng.uniform(*r[1], n)])
+                             if isinstance(r[0], list | tuple) else rng.uniform(*r, n))
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(x, f"{path}.{k}" if path else k)
+    walk(p.model_dump(), "")
+    return out
+
+
+@pytest.mark.parametrize("name", ["founding_2001", "post_911_2002", "iraq_2003"])
+def test_vectorized_equals_the_loop_on_seeded_draws_over_every_range(name):
+    p = load_scenario(f"params/{name}.yaml").enlargement
+    draws = _ranged(p, 8, 40 + len(name))
+    assert len(draws) >= 25
+    loop = evaluate_draws(p, draws, method="loop")
+    fast = evaluate_draws(p, draws, method="vectorized")
+    assert fast.method.startswith("vectorized")
+    for c in CLAIM_IDS:
+        assert fast.verdicts[c].tolist() == loop.verdicts[c].tolist(), c
+    for k in loop.numbers:
+        # the loop's winset area is space.winset_area_in_square (adaptive quadrature without breakpoints where
+        # a circle crosses the square's edge: off by up to ~1e-6 there); every other number is exact
+        tol = 1e-6 if k == "members_winset_share" else 0.0
+        np.testing.assert_allclose(fast.numbers[k], loop.numbers[k], rtol=0, atol=tol, equal_nan=True)
+
+
+def test_structural_keys_fall_back_to_the_loop_and_say_so():
+    p = load_scenario("params/founding_2001.yaml").enlargement
+    out = evaluate_draws(p, {"seed": np.array([1, 2])})
+    assert "reference loop" in out.method and "seed" in out.method
+
+
+def test_in_hull_against_the_linear_program():
+    from sco_games.models.enlargement.draws_fast import in_hull
+    from sco_games.theory.spatial import is_absorbed
+
+    rng = np.random.default_rng(9)
+    for k in (1, 2, 3, 6):
+        pts, p = rng.uniform(-1, 1, (300, k, 2)), rng.uniform(-1, 1, (300, 2))
+        got = in_hull(p, pts)
+        want = [is_absorbed(p[i], pts[i]) for i in range(300)]
+        assert got.tolist() == want
+    flat = np.array([[[0, 0], [1, 1], [2, 2]]], dtype=float)  # a hull that is a segment
+    assert in_hull(np.array([[0.5, 0.5], [0.5, 0.6]]), np.repeat(flat, 2, 0)).tolist() == [True, False]

@@ -98,6 +98,7 @@ def evaluate_draws(params: EnlargementParams, draws: Mapping[str, Any], *, metho
     if method not in METHODS:
         raise ValueError(f"evaluate_draws: method={method!r}; allowed: {METHODS}")
     draw_count(draws, "enlargement.evaluate_draws")
-    if method in ("loop", "auto"):  # the vectorized path is phase 2
+    if method == "loop":
         return evaluate_loop(params, draw_sections(params, draws, "enlargement.evaluate_draws"))
-    raise NotImplementedError("evaluate_draws: method='vectorized' is not written yet")
+    from sco_games.models.enlargement.draws_fast import evaluate_vectorized
+    return evaluate_vectorized(params, draws)
