@@ -6,7 +6,8 @@ state's "prefers to the status quo" test is computed for a block of draws with t
 operations as ``space._prefers``, packed to bits (40,000 proposals = 625 words of 64 bits), and the pass
 probability of a member set is the popcount of the AND of its members' words: the very counts the report
 gets, so every verdict is the report's, at a fraction of the cost. Memory: ``O(block x states x
-n_proposals / 8)`` bytes (a block of 128 draws: about 7 MB), never ``O(N x n_proposals)``.
+n_proposals / 8)`` bytes plus two ``block x n_proposals`` float buffers (16 draws: 10 MB), never
+``O(N x n_proposals)``.
 
 On those probabilities the payoffs (``game.EnlargementModel.payoffs``: prestige, effectiveness, voice,
 association, cost), the consensus admissions (``admit``), the trade-off curve (prestige, pass probability,
@@ -56,7 +57,7 @@ from sco_games.theory import coalitions
 
 __all__ = ["evaluate_vectorized", "in_hull"]
 
-BLOCK = 128  # draws per block of the bit-packed proposal test
+BLOCK = 16  # draws per block of the bit-packed proposal test (2 buffers of 16 x n_proposals floats)
 _STRUCTURAL = ("n_proposals", "seed", "capability_measure", "entrant", "entry_decided", "enlargement_order",
                "package_deals", "voice_quota", "statement_label", "statement_adopted")
 #: keys only the record checks and the status-quo table read (validated, not used here)
@@ -84,7 +85,7 @@ def in_hull(p: np.ndarray, pts: np.ndarray, tol: float = 1e-9) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
             u = (v2[:, 0] * v1[:, 1] - v1[:, 0] * v2[:, 1]) / den
             v = (v0[:, 0] * v2[:, 1] - v2[:, 0] * v0[:, 1]) / den
-        out |= ok & (u >= -1e-12) & (v >= -1e-12) & (u + v <= 1 + 1e-12)
+            out |= ok & (u >= -1e-12) & (v >= -1e-12) & (u + v <= 1 + 1e-12)
     return out
 
 
@@ -138,14 +139,24 @@ class _Draws:
         X = self.proposals
         P = X.shape[0]
         counts = {s: np.zeros(self.n, dtype=np.int64) for s in sets}
+        x0, x1 = np.ascontiguousarray(X[:, 0]), np.ascontiguousarray(X[:, 1])
+        t = np.empty((BLOCK, P))
+        u = np.empty((BLOCK, P))
         for lo in range(0, self.n, BLOCK):
             hi = min(lo + BLOCK, self.n)
+            k = hi - lo
             words = {}
             for st in states:
                 a, q = self.ideal[st][lo:hi], self.q[lo:hi]
-                inside = (X[None, :, 0] - a[:, None, 0]) ** 2 + (X[None, :, 1] - a[:, None, 1]) ** 2
+                # (x - a_x)^2 + (y - a_y)^2 < |q - a|^2: the operations of space._prefers, in place
+                tt, uu = t[:k], u[:k]
+                np.subtract(x0[None, :], a[:, 0, None], out=tt)
+                np.square(tt, out=tt)
+                np.subtract(x1[None, :], a[:, 1, None], out=uu)
+                np.square(uu, out=uu)
+                tt += uu
                 radius = (q[:, 0] - a[:, 0]) ** 2 + (q[:, 1] - a[:, 1]) ** 2
-                words[st] = np.packbits(inside < radius[:, None], axis=1)
+                words[st] = np.packbits(tt < radius[:, None], axis=1)
             for s in sets:
                 acc = None
                 for st in s:
