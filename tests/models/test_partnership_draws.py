@@ -103,3 +103,10 @@ def test_grim_trigger_batch_against_critical_discount_factor():
                 continue
             assert has[i]
             assert (want is None and np.isnan(d[i])) or d[i] == pytest.approx(want, abs=1e-12)
+
+
+def test_no_draws_give_empty_outputs():
+    p = load_scenario("params/founding_2001.yaml").partnership
+    for method in ("loop", "vectorized"):
+        out = evaluate_draws(p, {"us_stake_russia": np.array([])}, method=method)
+        assert out.n == 0 and out.verdicts["P1"].shape == (0,)

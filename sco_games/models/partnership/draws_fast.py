@@ -141,6 +141,9 @@ def _values(params: PartnershipParams, arrays: dict[str, np.ndarray], n: int,
 def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any]) -> DrawOutputs:
     """See the module docstring; the outputs of the reference loop, for every draw."""
     n = draw_count(draws, "partnership.evaluate_draws")
+    if n == 0:
+        return DrawOutputs(0, {c: np.empty(0, dtype=object) for c in CLAIM_IDS},
+                           {k: np.empty(0) for k in NUMBERS}, dict(NUMBERS), "vectorized (no draws)")
     arrays = _check(params, draws, n)
     post = [ev for ev in params.events if ev.date >= SEPT_11 and "iraq" not in ev.name.lower()]
     iraq = [ev for ev in params.events if "iraq" in ev.name.lower()]
