@@ -197,15 +197,22 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--quick", action="store_true", help="a smoke run: small sizes")
     ap.add_argument("--no-million", action="store_true", help="skip the partnership's 10^6 draws")
+    ap.add_argument("--growth", default="1000,10000,100000",
+                    help="draw counts of section 3 (comma-separated); above 10^4 the partnership only")
+    ap.add_argument("--growth-first", action="store_true", help="run section 3 before section 2")
     a = ap.parse_args()
+    sizes = [int(x) for x in a.growth.split(",") if x]
     if a.quick:
         loop = section_loop(a.seed, {"partnership": 4, "border": 2, "enlargement": 2})
         section_joint(a.seed, 2_000, 500, a.jobs, loop)
         section_growth(a.seed, [1_000], False, a.jobs)
         return
-    loop = section_loop(a.seed, {"partnership": 40, "border": 12, "enlargement": 12})
+    loop = section_loop(a.seed, {"partnership": 20, "border": 6, "enlargement": 6})
+    if a.growth_first:
+        section_growth(a.seed, sizes, not a.no_million, a.jobs)
     section_joint(a.seed, a.draws, a.chunk, a.jobs, loop)
-    section_growth(a.seed, [1_000, 10_000, 100_000], not a.no_million, a.jobs)
+    if not a.growth_first:
+        section_growth(a.seed, sizes, not a.no_million, a.jobs)
 
 
 if __name__ == "__main__":
