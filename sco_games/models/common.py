@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["VERDICTS", "Claim", "DrawOutputs", "RecordCheck", "percent"]
+__all__ = ["VERDICTS", "Claim", "DrawOutputs", "RecordCheck", "draw_count", "draw_sections", "draw_value",
+           "percent"]
 
 #: A claim is reproduced by the model, partly, or not; "not applicable" where the claim cannot be asked of the
 #: scenario (e.g. Uzbekistan's entry when Uzbekistan is already a member).
@@ -119,3 +120,57 @@ class DrawOutputs:
         if not self.n:
             return float("nan")
         return float(np.mean(np.asarray(self.verdicts[claim], dtype=object) == verdict))
+
+
+def draw_count(draws: Mapping[str, object], caller: str) -> int:
+    """The number of draws in ``draws`` (key -> array whose first axis is the draw), checked: every array
+    has the same length. A ``ValueError`` names the key whose length differs."""
+    if not isinstance(draws, Mapping):
+        raise TypeError(f"{caller}: draws must map dotted keys to arrays, got {type(draws).__name__}")
+    n = None
+    for key, arr in draws.items():
+        k = int(np.shape(arr)[0]) if np.ndim(arr) else -1
+        if k < 0:
+            raise ValueError(f"{caller}: draws[{key!r}] must be an array of draws (first axis = draw), "
+                             f"got a scalar {arr!r}")
+        if n is None:
+            n = k
+        elif k != n:
+            raise ValueError(f"{caller}: draws[{key!r}] has {k} values, the other keys {n}")
+    return 0 if n is None else n
+
+
+def draw_value(arr: object, i: int) -> object:
+    """The ``i``-th draw of one key as a plain Python value (a float, a list for a point, a string)."""
+    v = np.asarray(arr, dtype=object)[i] if np.asarray(arr).dtype == object else np.asarray(arr)[i]
+    return v.tolist() if hasattr(v, "tolist") else v
+
+
+def draw_sections(params: object, draws: Mapping[str, object], caller: str) -> list:
+    """Draw ``i`` of ``draws`` as a section: ``params`` (a model's parameter class instance) with every key
+    set to its ``i``-th value (:func:`sco_games.sourced.set_values` on ``params.model_dump()``, then the
+    class's ``model_validate``), for every ``i``. An unknown key or a value the section does not allow is a
+    ``ValueError`` naming the key (and the draw)."""
+    from pydantic import ValidationError
+
+    from sco_games.sourced import set_values
+
+    cls = type(params)
+    n = draw_count(draws, caller)
+    base = params.model_dump()
+    _, unknown = set_values(base, {k: None for k in draws})
+    if unknown:
+        raise ValueError(f"{caller}: unknown key(s) {unknown} for the {cls.__name__} section; "
+                         f"allowed: dotted keys of its entries, e.g. {list(base)[:6]}")
+    out = []
+    for i in range(n):
+        values = {k: draw_value(a, i) for k, a in draws.items()}
+        data, _ = set_values(base, values, "draw")
+        try:
+            out.append(cls.model_validate(data))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"])
+            raise ValueError(f"{caller}: draw {i} ({values}) is not a valid {cls.__name__}: {loc}: "
+                             f"{err['msg']}") from None
+    return out
