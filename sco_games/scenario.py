@@ -274,7 +274,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
 
 
 #: The keys of a sourced entry ``{value: ..., source: ..., note: ..., range: ...}``.
-_ENTRY_KEYS = ("value", "source", "note", "range")
+_ENTRY_KEYS = ("value", "source", "note", "range", "distribution", "alternatives", "weights")
 
 
 def _is_entry(x: Any) -> bool:

@@ -2,13 +2,13 @@
 inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
-< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display`` < ``batch``. A module may import its own
-layer and the layers below it, with these further rules:
+< ``data`` < ``models`` < ``scenario`` < ``uncertainty`` < ``figures``, ``display`` < ``batch``. A module may
+import its own layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
 - a model imports no other model (``models/common.py``, shared by all, imports none);
 - only figures imports plotly; only batch imports papermill, nbconvert, nbformat, jupyter_client;
-  only figures and display import IPython;
+  only figures and display import IPython; only uncertainty imports dask and distributed;
 - the public aliases ``sco_games.games`` and ``sco_games.repeated`` import only theory;
 - notebooks import no batch module (they write their sidecar with ``sco_games.sidecar``).
 
@@ -36,14 +36,17 @@ ALLOWED: dict[str, set[str]] = {
     "data": {"theory", "base"},
     "models": {"theory", "base", "data"},
     "scenario": {"theory", "base", "data", "models"},
-    "figures": {"theory", "base", "data", "models", "scenario"},
+    "figures": {"theory", "base", "data", "models", "scenario", "uncertainty"},
     "display": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
-    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display"},
+    "uncertainty": {"theory", "base", "data", "models", "scenario"},
+    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "uncertainty", "figures",
+              "display"},
     "alias": {"theory"},
-    "package": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "batch",
-                "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "alias"},
+    "package": {"theory", "base", "data", "models", "scenario", "comparison", "uncertainty", "figures",
+                "display", "batch", "alias"},
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "uncertainty", "figures",
+                 "display", "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -53,6 +56,8 @@ ONLY: dict[str, set[str]] = {
     "nbformat": {"batch"},
     "jupyter_client": {"batch"},
     "IPython": {"figures", "display"},
+    "distributed": {"uncertainty"},
+    "dask": {"uncertainty"},
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
@@ -70,7 +75,7 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "figures", "batch"):
+    if parts[1] in ("theory", "data", "models", "uncertainty", "figures", "batch"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
@@ -171,8 +176,8 @@ def notebook_code(path: Path) -> str:
 def test_every_module_keeps_to_its_layer():
     modules = package_modules()
     layers = {layer_of(m) for m, _, _ in modules}
-    assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display",
-                      "batch", "alias"}
+    assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "uncertainty", "figures",
+                      "display", "batch", "alias"}
     assert len(modules) >= 40
     problems = [p for m, path, pkg in modules for p in import_violations(m, path.read_text("utf-8"), pkg)]
     assert not problems, "\n".join(problems)
@@ -211,6 +216,11 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.scenario", "from IPython.display import display", "only display and figures may import"),
     ("notebook:x", "from sco_games.batch.runner import run", "notebook may not import batch"),
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
+    ("sco_games.uncertainty.analysis", "from sco_games.figures import robustness", "uncertainty may not"),
+    ("sco_games.uncertainty.evaluate", "from sco_games.batch import runner", "uncertainty may not import"),
+    ("sco_games.models.border.draws", "from sco_games.uncertainty import space", "models may not import"),
+    ("sco_games.scenario", "from sco_games.uncertainty.space import Uncertainty", "scenario may not import"),
+    ("sco_games.batch.cli", "import distributed", "only uncertainty may import distributed"),
 ])
 def test_the_checker_finds_a_wrong_import(module, source, expected):
     problems = import_violations(module, source, is_package=module == "sco_games.models.enlargement")
@@ -226,6 +236,10 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
     ("sco_games.models.enlargement.claims", "from sco_games.models.common import Claim"),
     ("sco_games.batch.runner", "def f():\n    import papermill\n    from sco_games.figures import show\n"),
     ("notebook:x", "from sco_games.sidecar import write_sidecar\nfrom sco_games import figures\n"),
+    ("sco_games.uncertainty.evaluate", "from sco_games.models.common import DrawOutputs\n"
+                                       "from sco_games.scenario import Scenario\n"
+                                       "def f():\n    import distributed"),
+    ("sco_games.batch.cli", "from sco_games.uncertainty import analysis"),
 ])
 def test_the_checker_accepts_a_right_import(module, source):
     assert import_violations(module, source) == []
