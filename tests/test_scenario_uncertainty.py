@@ -42,11 +42,13 @@ def test_declared_distributions_and_alternatives_load_and_become_uncertainties(w
 
 @pytest.mark.parametrize("key, extra, expected", [
     ("war_cost_china", {"distribution": "normal"},
-     "border.war_cost_china.distribution = 'normal': Input should be 'uniform', 'triangular' or 'loguniform'"),
+     "border.war_cost_china.distribution = 'normal': Input should be 'uniform', 'triangular' or "
+     "'loguniform'"),
     ("dispute_cost_china", {"distribution": "loguniform"},
-     "border.dispute_cost_china = {value: 0.1, ...}: distribution loguniform needs a positive range \\(low > 0\\), not "
-     "\\[0, 0.5\\]: use uniform or triangular"),
-    ("disagreement", {"distribution": "uniform"}, "border.disagreement = .*distribution uniform needs a range"),
+     "border.dispute_cost_china = {value: 0.1, ...}: distribution loguniform needs a positive range "
+     "\\(low > 0\\), not \\[0, 0.5\\]: use uniform or triangular"),
+    ("disagreement", {"distribution": "uniform"},
+     "border.disagreement = .*distribution uniform needs a range"),
     ("disagreement", {"alternatives": ["peace"]},
      "border.disagreement.alternatives\\[0\\] = 'peace': Input should be 'war' or 'dispute'"),
     ("disagreement", {"alternatives": ["dispute"]}, "alternatives repeat 'dispute' \\(the value or another"),
