@@ -16,7 +16,7 @@ import numpy as np
 
 from sco_games.models.common import DrawOutputs
 from sco_games.uncertainty import discovery, sensitivity, stats
-from sco_games.uncertainty.evaluate import Evaluator, evaluate, evaluator
+from sco_games.uncertainty.chunks import Evaluator, evaluate, evaluator
 from sco_games.uncertainty.sampling import draws_from_columns, nominal_draws, to_columns, unit_sample
 from sco_games.uncertainty.space import Uncertainty, uncertainties
 
@@ -123,7 +123,7 @@ def analyze_model(model: str, params: Any, *, n: int = 2048, seed: int = 0, meth
                   **kwargs: Any) -> ModelRobustness:
     """The robustness of ``model`` (its section ``params``) over ``n`` draws of its uncertain values
     (design ``method``, seeded by ``seed``), and Sobol indices from ``sobol_n * (d + 2)`` more evaluations
-    (``None``: none). ``fn`` defaults to :func:`~sco_games.uncertainty.evaluate.evaluator` ``(model)``;
+    (``None``: none). ``fn`` defaults to :func:`~sco_games.uncertainty.chunks.evaluator` ``(model)``;
     ``kwargs`` go to it. The same arguments give the same numbers on any executor."""
     fn = fn or evaluator(model)
     uncs = uncertainties(params, include, exclude)

@@ -3,7 +3,7 @@ process pool for large ones, a Dask cluster with no change to the code (``distri
 .get_executor()``; Dask is the optional extra ``pip install -e '.[dask]'``, imported only when asked for).
 
 The numbers never depend on the executor: the work is cut into the same chunks whatever runs them, and the
-results are put back in draw order (:mod:`sco_games.uncertainty.evaluate`).
+results are put back in draw order (:mod:`sco_games.uncertainty.chunks`).
 """
 
 from __future__ import annotations

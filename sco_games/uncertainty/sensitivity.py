@@ -3,7 +3,7 @@
 Saltelli's scheme (Saltelli et al. 2010), as :func:`scipy.stats.sobol_indices` computes it: two independent
 designs ``A`` and ``B`` of ``n`` points (a scrambled Sobol sequence in ``2d`` dimensions, split, exactly as
 scipy builds them), and for each dimension ``i`` the design ``AB_i`` (``A`` with column ``i`` from ``B``);
-the model runs on all ``n (d + 2)`` points here, through :func:`~sco_games.uncertainty.evaluate.evaluate`
+the model runs on all ``n (d + 2)`` points here, through :func:`~sco_games.uncertainty.chunks.evaluate`
 (chunks, any executor), and scipy's estimator gets the evaluations (its ``func`` dict form). A verdict's
 output is the indicator of its coded verdict; a number undefined (NaN) in some draw gets no indices.
 """
@@ -21,7 +21,7 @@ import numpy as np
 from scipy.stats import qmc, sobol_indices
 
 from sco_games.models.common import DrawOutputs
-from sco_games.uncertainty.evaluate import Evaluator, evaluate
+from sco_games.uncertainty.chunks import Evaluator, evaluate
 from sco_games.uncertainty.sampling import to_draws
 from sco_games.uncertainty.space import Uncertainty
 

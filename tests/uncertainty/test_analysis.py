@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pytest
 
-from sco_games.uncertainty import analysis, evaluate
+from sco_games.uncertainty import analysis, chunks
 from sco_games.uncertainty.discovery import prim
 from sco_games.uncertainty.executors import InProcessExecutor
 from tests.uncertainty import toys
@@ -129,17 +129,17 @@ def test_chunks_are_joined_in_draw_order_and_progress_is_reported():
     seen = []
     draws = {"a": np.linspace(0, 1, 10), "b": np.zeros(10), "c": np.ones(10),
              "k": np.array(["war"] * 10, dtype=object)}
-    out = evaluate.evaluate(toys.evaluate_toy, toys.toy_params(), draws, chunk_size=3, progress=seen.append,
+    out = chunks.evaluate(toys.evaluate_toy, toys.toy_params(), draws, chunk_size=3, progress=seen.append,
                             scale=2.0)
     assert seen == [3, 3, 3, 1] and out.n == 10
     assert out.numbers["s"].tolist() == pytest.approx((2 * np.linspace(0, 1, 10)).tolist())
 
 
 def test_an_evaluator_is_found_by_name_or_registered():
-    evaluate.register("toy", toys.evaluate_toy)
-    assert evaluate.evaluator("toy") is toys.evaluate_toy
+    chunks.register("toy", toys.evaluate_toy)
+    assert chunks.evaluator("toy") is toys.evaluate_toy
     with pytest.raises(LookupError, match="model 'nope': none of partnership, border, enlargement"):
-        evaluate.evaluator("nope")
+        chunks.evaluator("nope")
 
 
 def test_a_model_with_nothing_uncertain_is_an_error():
@@ -151,4 +151,4 @@ def test_wrong_output_counts_are_caught():
     def bad(params, draws):
         return toys.evaluate_toy(params, {k: v[:1] for k, v in draws.items()})
     with pytest.raises(ValueError, match="1 outputs for 5 draws"):
-        evaluate.evaluate(bad, toys.toy_params(), {"a": np.zeros(5)}, chunk_size=5)
+        chunks.evaluate(bad, toys.toy_params(), {"a": np.zeros(5)}, chunk_size=5)
