@@ -101,3 +101,10 @@ def evaluate_box(params: BoxParams, draws) -> DrawOutputs:
     b1 = np.where((u < 0.3) & (v > 0.6), "not reproduced", "reproduced").astype(object)
     b2 = np.where((kind == "r") & (w > 0), "not reproduced", "reproduced").astype(object)
     return DrawOutputs(len(u), {"B1": b1, "B2": b2}, {}, {}, "toy")
+
+
+def evaluate_border_toy(params, draws) -> DrawOutputs:
+    """A stand-in for the border model's evaluator (the CLI's tests): T1 is reproduced when China's war
+    cost is below 0.525, the middle of its range [0.05, 1], so in half of the box."""
+    wc = np.asarray(draws["war_cost_china"], dtype=float)
+    return DrawOutputs(len(wc), {"T1": _verdict(wc < 0.525)}, {"wc": wc}, {"wc": "China's war cost"}, "toy")

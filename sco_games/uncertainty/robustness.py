@@ -1,0 +1,116 @@
+"""Every model of a scenario over its uncertainty box: :func:`robustness` -> :class:`ScenarioRobustness`
+(JSON through ``to_dict``), saved atomically (``reports/<scenario>/robustness.json``) with the key of what it
+was computed from, and read back only when that key matches (:func:`save`, :func:`load_saved`).
+
+A model whose ``draws.evaluate_draws`` does not exist yet is listed in ``missing`` (with why), not guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sco_games.scenario import Scenario
+from sco_games.sidecar import atomic_write_text
+from sco_games.uncertainty.analysis import ModelRobustness, analyze_model
+from sco_games.uncertainty.chunks import MODELS, evaluator
+from sco_games.uncertainty.space import uncertainties
+
+__all__ = ["SCHEMA", "ScenarioRobustness", "claim_rows", "evaluations", "load_saved", "model_seed",
+           "robustness", "save"]
+
+#: the version of the saved JSON's layout
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class ScenarioRobustness:
+    """One scenario's models over their boxes (``models``), and the models not evaluated (``missing``:
+    model -> why)."""
+
+    scenario: str
+    n: int
+    seed: int
+    method: str
+    sobol_n: int | None
+    models: tuple[ModelRobustness, ...]
+    missing: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, "scenario": self.scenario, "n": self.n, "seed": self.seed,
+                "method": self.method, "sobol_n": self.sobol_n, "models": [m.to_dict() for m in self.models],
+                "missing": dict(self.missing)}
+
+
+def model_seed(seed: int, model: str) -> int:
+    """The seed of ``model``'s design: its own stream of ``seed`` (the models' draws are independent)."""
+    return int(np.random.SeedSequence([seed, MODELS.index(model) if model in MODELS else len(model)])
+               .generate_state(1)[0])
+
+
+def evaluations(scenario: Scenario, models: Sequence[str] = MODELS, *, n: int, sobol_n: int | None) -> int:
+    """How many model evaluations :func:`robustness` makes (for a progress bar or the choice of executor)."""
+    total = 0
+    for m in models:
+        d = len(uncertainties(getattr(scenario, m)))
+        total += n + (sobol_n * (d + 2) if sobol_n else 0) if d else 0
+    return total
+
+
+def robustness(scenario: Scenario, models: Sequence[str] = MODELS, *, n: int = 4096, seed: int = 0,
+               method: str = "lhs", sobol_n: int | None = 256, chunk_size: int = 2048,
+               executor: Executor | None = None, progress: Callable[[int], None] | None = None
+               ) -> ScenarioRobustness:
+    """Each model of ``scenario`` (its section) through :func:`~sco_games.uncertainty.analysis.analyze_model`
+    (its own seed, :func:`model_seed`); a model without an evaluator is recorded in ``missing``."""
+    done, missing = [], {}
+    for m in models:
+        try:
+            fn = evaluator(m)
+        except LookupError as e:
+            missing[m] = str(e)
+            continue
+        done.append(analyze_model(m, getattr(scenario, m), n=n, seed=model_seed(seed, m), method=method,
+                                  sobol_n=sobol_n, chunk_size=chunk_size, executor=executor, fn=fn,
+                                  progress=progress))
+    return ScenarioRobustness(scenario.name, n, seed, method, sobol_n, tuple(done), missing)
+
+
+def claim_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per claim of a saved result: ``{id, model, verdict, probability, stderr, because}``: the coded
+    verdict, the probability that it holds over the box with its standard error, and the flip region."""
+    rows = []
+    for m in result.get("models", []):
+        regions = {r["claim"]: r["text"] for r in m["regions"]}
+        for v in m["verdicts"]:
+            rows.append({"id": v["claim"], "model": m["model"], "verdict": v["nominal"],
+                         "probability": v["holds"], "stderr": v["stderr"][v["nominal"]], "n": v["n"],
+                         "because": regions.get(v["claim"], "")})
+    return rows
+
+
+def save(path: str | Path, result: ScenarioRobustness | dict[str, Any], key: str) -> None:
+    """Write ``result`` with its ``key`` to ``path`` atomically (a reader sees the old file or the new)."""
+    data = result.to_dict() if isinstance(result, ScenarioRobustness) else dict(result)
+    data["key"] = key
+    atomic_write_text(path, json.dumps(data, indent=1, allow_nan=False) + "\n")
+
+
+def load_saved(path: str | Path, key: str | None = None) -> dict[str, Any] | None:
+    """The saved result at ``path`` if it exists, is readable and (when ``key`` is given) was computed from
+    ``key``; else ``None`` (then compute it again)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        return None
+    if key is not None and data.get("key") != key:
+        return None
+    return data
