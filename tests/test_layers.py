@@ -217,7 +217,7 @@ def test_notebooks_import_no_batch_module(path):
     ("notebook:x", "from sco_games.batch.runner import run", "notebook may not import batch"),
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
     ("sco_games.uncertainty.analysis", "from sco_games.figures import robustness", "uncertainty may not"),
-    ("sco_games.uncertainty.evaluate", "from sco_games.batch import runner", "uncertainty may not import"),
+    ("sco_games.uncertainty.chunks", "from sco_games.batch import runner", "uncertainty may not import"),
     ("sco_games.models.border.draws", "from sco_games.uncertainty import space", "models may not import"),
     ("sco_games.scenario", "from sco_games.uncertainty.space import Uncertainty", "scenario may not import"),
     ("sco_games.batch.cli", "import distributed", "only uncertainty may import distributed"),
@@ -236,7 +236,7 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
     ("sco_games.models.enlargement.claims", "from sco_games.models.common import Claim"),
     ("sco_games.batch.runner", "def f():\n    import papermill\n    from sco_games.figures import show\n"),
     ("notebook:x", "from sco_games.sidecar import write_sidecar\nfrom sco_games import figures\n"),
-    ("sco_games.uncertainty.evaluate", "from sco_games.models.common import DrawOutputs\n"
+    ("sco_games.uncertainty.chunks", "from sco_games.models.common import DrawOutputs\n"
                                        "from sco_games.scenario import Scenario\n"
                                        "def f():\n    import distributed"),
     ("sco_games.batch.cli", "from sco_games.uncertainty import analysis"),

@@ -36,7 +36,8 @@ def test_results_are_saved_and_reused_when_nothing_changed(toy_border, small_sce
     assert border["verdicts"][0]["probability"]["reproduced"] == 0.5  # LHS: exactly half the strata
     assert set(data["missing"]) == {"partnership", "enlargement"}
     err = capsys.readouterr()
-    assert "missing    small / partnership" in err.err and "T1   'reproduced' holds in 50.0% (+- 3.5)" in err.out
+    assert "missing    small / partnership" in err.err
+    assert "T1   'reproduced' holds in 50.0% (+- 3.5)" in err.out
     before = out.stat().st_mtime_ns
     assert _run(small_scenario, tmp_path) == 0
     assert "unchanged  small" in capsys.readouterr().err and out.stat().st_mtime_ns == before
