@@ -7,6 +7,7 @@ A model whose ``draws.evaluate_draws`` does not exist yet is listed in ``missing
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
@@ -23,7 +24,7 @@ from sco_games.uncertainty.chunks import MODELS, evaluator
 from sco_games.uncertainty.space import uncertainties
 
 __all__ = ["SCHEMA", "ScenarioRobustness", "claim_rows", "evaluations", "load_saved", "model_seed",
-           "robustness", "save"]
+           "robustness", "save", "scenario_kwargs"]
 
 #: the version of the saved JSON's layout
 SCHEMA = 1
@@ -78,8 +79,18 @@ def robustness(scenario: Scenario, models: Sequence[str] = MODELS, *, n: int = 4
             continue
         done.append(analyze_model(m, getattr(scenario, m), n=n, seed=model_seed(seed, m), method=method,
                                   sobol_n=sobol_n, chunk_size=chunk_size, executor=executor, fn=fn,
-                                  progress=progress))
+                                  progress=progress, **scenario_kwargs(fn, scenario)))
     return ScenarioRobustness(scenario.name, n, seed, method, sobol_n, tuple(done), missing)
+
+
+def scenario_kwargs(fn: Callable[..., Any], scenario: Scenario) -> dict[str, Any]:
+    """What an evaluator takes from the scenario beyond its section: ``date`` (``meta.date``, e.g. the border
+    model's, for which accounts were public) if its signature names it."""
+    try:
+        names = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return {}
+    return {"date": scenario.meta.date} if "date" in names else {}
 
 
 def claim_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
