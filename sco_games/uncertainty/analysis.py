@@ -55,6 +55,9 @@ def region_text(r: ClaimRegion) -> str:
     if r.region is None or not r.flips:
         return f"{held}: no draw flips it."
     g = r.region
+    if not g.restrictions:
+        return (f"{held}; it is '{r.becomes}' instead in {r.flips:.0%} of them, with no region of the box "
+                "that holds the flips (no restriction of the values concentrates them significantly).")
     return (f"{held}; it is '{r.becomes}' instead mainly when {g.condition} ({g.coverage:.0%} of the flips "
             f"lie there; {g.density:.0%} of the draws there flip).")
 

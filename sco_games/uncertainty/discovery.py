@@ -6,8 +6,11 @@ Peeling: starting from the whole box, repeatedly cut the ``alpha`` share of the 
 of one dimension (or drop one choice of a categorical dimension), whichever leaves the highest share of
 flips (the *density*), until less than ``min_mass`` of the draws remain. The box reported is the first on
 that trajectory with the best balance of coverage and density (their harmonic mean, the F1 score of the
-box as a classifier of the flips: a box must hold most flips and little else); restrictions that do not matter
-(dropping one lowers that score by less than ``tol``) are then removed, so the words name only what decides.
+box as a classifier of the flips: a box must hold most flips and little else). Restrictions that do not
+matter are then removed one by one, so the words name only what decides: one whose quasi-p-value (a
+one-sided binomial test of the box's flips against the box without it, as the EMA Workbench reports) exceeds
+``significance``, or whose removal lowers the score by less than ``tol``. With few draws in many dimensions
+peeling fits noise; the significance test is what keeps such restrictions out of the words.
 Our own numpy implementation (no dependency: ema-workbench 3.x needs Python >= 3.12; scikit-learn's CART
 would add a dependency and states its regions as a tree, not one box).
 """
@@ -18,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import stats
 
 __all__ = ["Region", "Restriction", "prim"]
 
@@ -117,7 +121,7 @@ def _peel(cols, y, alpha, min_mass):
 
 
 def prim(columns: Sequence[np.ndarray], labels: Sequence[str], target: np.ndarray, *, alpha: float = 0.05,
-         min_mass: float = 0.05, tol: float = 0.01) -> Region | None:
+         min_mass: float = 0.05, tol: float = 0.01, significance: float = 0.05) -> Region | None:
     """The PRIM box where ``target`` (a boolean per draw) is concentrated; ``columns[j]`` the values of
     dimension ``labels[j]`` (float for a number, an integer code array for a choice, whose restriction names
     the codes). ``None`` when the target never holds."""
@@ -134,18 +138,26 @@ def prim(columns: Sequence[np.ndarray], labels: Sequence[str], target: np.ndarra
         m = _inside(cols, b)
         return 2 * y[m].sum() / (y.sum() + m.sum())
 
+    def quasi_p(b: list, j: int) -> float:
+        """One-sided binomial p-value of the box's flips against the density of the box without
+        restriction ``j`` (the EMA Workbench's quasi-p-values): small when ``j`` really concentrates them."""
+        t = list(b)
+        t[j] = full[j]
+        m, mt = _inside(cols, b), _inside(cols, t)
+        return float(stats.binom.sf(y[m].sum() - 1, m.sum(), y[mt].mean()))
+
     changed = True
-    while changed:  # drop the restriction that matters least while the score barely moves
+    while changed:  # drop the restriction that matters least: no significant gain, or the score barely moves
         changed = False
         s0 = score(box)
         trials = []
         for j in restricted:
             t = list(box)
             t[j] = full[j]
-            trials.append((s0 - score(t), j, t))
+            trials.append((quasi_p(box, j) <= significance, s0 - score(t), j, t))
         if trials:
-            loss, j, t = min(trials, key=lambda x: (x[0], x[1]))
-            if loss < tol:
+            significant, loss, j, t = min(trials, key=lambda x: (x[0], x[1], x[2]))
+            if not significant or loss < tol:
                 box, changed = t, True
                 restricted.remove(j)
     m = _inside(cols, box)

@@ -152,3 +152,14 @@ def test_wrong_output_counts_are_caught():
         return toys.evaluate_toy(params, {k: v[:1] for k, v in draws.items()})
     with pytest.raises(ValueError, match="1 outputs for 5 draws"):
         chunks.evaluate(bad, toys.toy_params(), {"a": np.zeros(5)}, chunk_size=5)
+
+
+def test_flips_that_no_value_decides_are_said_to_be_unexplained():
+    """X with a 50-50 verdict drawn independently of every input: PRIM must name no restriction."""
+    rng = np.random.default_rng(4)
+    x = rng.random((400, 8))
+    y = rng.random(400) < 0.3
+    r = prim(list(x.T), [f"x{i}" for i in range(8)], y)
+    assert r.restrictions == ()
+    cr = analysis.ClaimRegion("Z", "reproduced", 0.3, "partly", r)
+    assert "with no region of the box that holds the flips" in cr.text
