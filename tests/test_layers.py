@@ -61,7 +61,8 @@ ONLY: dict[str, set[str]] = {
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
-_TOP = {"sourced": "base", "sidecar": "base", "project": "base", "markup": "base", "scenario": "scenario",
+_TOP = {"sourced": "base", "sidecar": "base", "project": "base", "markup": "base", "fingerprint": "base",
+        "scenario": "scenario",
         "comparison": "comparison", "display": "display", "games": "alias", "repeated": "alias",
         "__init__": "package", "__main__": "package"}
 

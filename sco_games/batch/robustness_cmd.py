@@ -1,7 +1,8 @@
 """``sco-games robustness``: every scenario's models over their uncertainty boxes, saved beside the reports
 (``reports/<scenario>/robustness.json``, atomically) and reused when nothing changed: the key is a hash of
-the scenario file, the library (:func:`~sco_games.batch.runner.library_hash`), the number of draws, the
-seed, the design and the Sobol base size.
+the scenario file, the library (:func:`~sco_games.fingerprint.library_hash`), the number of draws, the
+seed, the design and the Sobol base size (:func:`sco_games.uncertainty.robustness.cache_key`); notebook 05
+reads the saved result under the same key.
 
 ::
 
@@ -15,8 +16,6 @@ seed, the design and the Sobol base size.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,10 +26,10 @@ from sco_games.uncertainty import robustness as rb
 from sco_games.uncertainty.executors import executor_for
 from sco_games.uncertainty.sampling import METHODS
 
-__all__ = ["DEFAULT_DRAWS", "DEFAULT_SOBOL", "add_parser", "cache_key", "robustness_path", "run_robustness"]
+__all__ = ["DEFAULT_DRAWS", "DEFAULT_SOBOL", "add_parser", "robustness_path", "run_robustness"]
 
-DEFAULT_DRAWS = 4096
-DEFAULT_SOBOL = 256
+DEFAULT_DRAWS = rb.DEFAULT_DRAWS
+DEFAULT_SOBOL = rb.DEFAULT_SOBOL
 #: the file name of a scenario's saved robustness, in its reports folder
 FILE_NAME = "robustness.json"
 
@@ -41,15 +40,6 @@ class RobustnessUsage(Exception):
 
 def robustness_path(reports: Path, scenario: str) -> Path:
     return reports / scenario / FILE_NAME
-
-
-def cache_key(scenario_file: Path, library: str, **settings: Any) -> str:
-    """A hash of everything a saved result depends on: the scenario file's bytes, the library hash and the
-    settings (draws, seed, design, Sobol size, models)."""
-    h = hashlib.sha256(Path(scenario_file).read_bytes())
-    h.update(library.encode())
-    h.update(json.dumps(settings, sort_keys=True).encode())
-    return h.hexdigest()
 
 
 def _power_of_two_or_zero(s: str) -> int:
@@ -90,7 +80,7 @@ def run_robustness(args: argparse.Namespace, scenario_files: list[Path]) -> int:
     """Run the command over ``scenario_files``; returns the exit code (0 ok, 1 nothing could be evaluated)."""
     from tqdm import tqdm
 
-    from sco_games.batch.runner import library_hash
+    from sco_games.fingerprint import library_hash
 
     reports = Path(args.reports) if args.reports else find_project_root(args.root) / "reports"
     lib = library_hash()
@@ -98,8 +88,7 @@ def run_robustness(args: argparse.Namespace, scenario_files: list[Path]) -> int:
     sobol_n = args.sobol or None
     evaluated = 0
     for f, s in scenarios:
-        key = cache_key(f, lib, draws=args.draws, seed=args.seed, method=args.method, sobol=sobol_n,
-                        models=list(rb.MODELS))
+        key = rb.cache_key(f, lib, **rb.settings_of(args.draws, args.seed, args.method, sobol_n))
         out = robustness_path(reports, s.name)
         if not args.force and rb.load_saved(out, key) is not None:
             print(f"unchanged  {s.name}: {out}", file=sys.stderr)

@@ -7,6 +7,7 @@ A model whose ``draws.evaluate_draws`` does not exist yet is listed in ``missing
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import json
 from collections.abc import Callable, Sequence
@@ -17,17 +18,21 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.scenario import Scenario
+from sco_games.fingerprint import file_hash, library_hash
+from sco_games.scenario import Scenario, load_scenario, resolve_path
 from sco_games.sidecar import atomic_write_text
 from sco_games.uncertainty.analysis import ModelRobustness, analyze_model
 from sco_games.uncertainty.chunks import MODELS, evaluator
 from sco_games.uncertainty.space import uncertainties
 
-__all__ = ["SCHEMA", "ScenarioRobustness", "claim_rows", "evaluations", "load_saved", "model_seed",
-           "robustness", "save", "scenario_kwargs"]
+__all__ = ["SCHEMA", "ScenarioRobustness", "cache_key", "claim_rows", "convergence", "evaluations",
+           "load_or_compute", "load_saved", "model_seed", "robustness", "save", "scenario_kwargs"]
 
 #: the version of the saved JSON's layout
 SCHEMA = 1
+#: the command's defaults, which notebook 05 looks for: draws per model and the Sobol base size
+DEFAULT_DRAWS = 4096
+DEFAULT_SOBOL = 256
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,12 @@ class ScenarioRobustness:
     sobol_n: int | None
     models: tuple[ModelRobustness, ...]
     missing: dict[str, str] = field(default_factory=dict)
+    convergence: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": SCHEMA, "scenario": self.scenario, "n": self.n, "seed": self.seed,
                 "method": self.method, "sobol_n": self.sobol_n, "models": [m.to_dict() for m in self.models],
-                "missing": dict(self.missing)}
+                "missing": dict(self.missing), "convergence": list(self.convergence)}
 
 
 def model_seed(seed: int, model: str) -> int:
@@ -66,10 +72,44 @@ def evaluations(scenario: Scenario, models: Sequence[str] = MODELS, *, n: int, s
 
 def robustness(scenario: Scenario, models: Sequence[str] = MODELS, *, n: int = 4096, seed: int = 0,
                method: str = "lhs", sobol_n: int | None = 256, chunk_size: int = 2048,
-               executor: Executor | None = None, progress: Callable[[int], None] | None = None
-               ) -> ScenarioRobustness:
+               executor: Executor | None = None, progress: Callable[[int], None] | None = None,
+               check: bool = True) -> ScenarioRobustness:
     """Each model of ``scenario`` (its section) through :func:`~sco_games.uncertainty.analysis.analyze_model`
-    (its own seed, :func:`model_seed`); a model without an evaluator is recorded in ``missing``."""
+    (its own seed, :func:`model_seed`); a model without an evaluator is recorded in ``missing``. ``check``:
+    the same again with the seed ``seed + 1`` (no Sobol indices), compared claim by claim
+    (:func:`convergence`)."""
+    first = _run(scenario, models, n=n, seed=seed, method=method, sobol_n=sobol_n, chunk_size=chunk_size,
+                 executor=executor, progress=progress)
+    if not check or not first.models:
+        return first
+    second = _run(scenario, [m.model for m in first.models], n=n, seed=seed + 1, method=method, sobol_n=None,
+                  chunk_size=chunk_size, executor=executor, progress=progress)
+    return ScenarioRobustness(first.scenario, n, seed, method, sobol_n, first.models, first.missing,
+                              tuple(convergence(first.to_dict(), second.to_dict())))
+
+
+def convergence(a: dict[str, Any], b: dict[str, Any], z: float = 3.0) -> list[dict[str, Any]]:
+    """Claim by claim, the probability of the coded verdict under two seeds and whether they agree within
+    ``z`` combined standard errors (``|p_a - p_b| <= z sqrt(se_a^2 + se_b^2)``; a difference of zero always
+    agrees, also when both errors are zero)."""
+    pb = {(r["model"], r["id"]): r for r in claim_rows(b)}
+    rows = []
+    for r in claim_rows(a):
+        o = pb.get((r["model"], r["id"]))
+        if o is None or o["verdict"] != r["verdict"]:  # the coded verdict does not depend on the seed
+            continue
+        q = o["probability"]
+        tol = z * float(np.hypot(r["stderr"], o["stderr"]))
+        diff = abs(r["probability"] - q)
+        rows.append({"id": r["id"], "model": r["model"], "verdict": r["verdict"], "seed_a": a["seed"],
+                     "seed_b": b["seed"], "p_a": r["probability"], "p_b": q, "difference": diff,
+                     "tolerance": tol, "agrees": bool(diff <= tol)})
+    return rows
+
+
+def _run(scenario: Scenario, models: Sequence[str], *, n: int, seed: int, method: str, sobol_n: int | None,
+         chunk_size: int, executor: Executor | None, progress: Callable[[int], None] | None
+         ) -> ScenarioRobustness:
     done, missing = [], {}
     for m in models:
         try:
@@ -104,6 +144,41 @@ def claim_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
                          "probability": v["holds"], "stderr": v["stderr"][v["nominal"]], "n": v["n"],
                          "because": regions.get(v["claim"], "")})
     return rows
+
+
+def cache_key(scenario_file: str | Path, library: str | None = None, **settings: Any) -> str:
+    """A hash of everything a saved result depends on: the scenario file's bytes, the library
+    (:func:`~sco_games.fingerprint.library_hash` unless given) and the settings (draws, seed, design, ...)."""
+    payload = json.dumps({"scenario": file_hash(scenario_file), "library": library or library_hash(),
+                          "settings": settings}, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def settings_of(n: int, seed: int, method: str, sobol_n: int | None, models: Sequence[str] = MODELS
+                ) -> dict[str, Any]:
+    """The settings a saved result is keyed by."""
+    return {"draws": n, "seed": seed, "method": method, "sobol": sobol_n, "models": list(models)}
+
+
+def load_or_compute(scenario_path: str | Path, overrides: dict[str, Any] | None = None, *,
+                    reports_dir: str | Path | None = None, n: int = DEFAULT_DRAWS, seed: int = 0,
+                    method: str = "lhs", sobol_n: int | None = DEFAULT_SOBOL, fallback_n: int = 512,
+                    fallback_sobol_n: int | None = 32, executor: Executor | None = None) -> dict[str, Any]:
+    """Notebook 05's results: the result ``sco-games robustness`` saved in ``reports_dir/<scenario>/`` if
+    it was computed with these settings from this scenario file and this library (and no overrides);
+    else computed here with the modest ``fallback_n`` draws and ``fallback_sobol_n``. The dict says which
+    (``"origin"``)."""
+    path = resolve_path(scenario_path)
+    scenario = load_scenario(path, overrides)
+    if reports_dir is not None and not overrides:
+        key = cache_key(path, **settings_of(n, seed, method, sobol_n))
+        saved = load_saved(Path(reports_dir) / scenario.name / "robustness.json", key)
+        if saved is not None:
+            return {**saved, "origin": f"saved by sco-games robustness ({n} draws per model)"}
+    res = robustness(scenario, n=fallback_n, seed=seed, method=method, sobol_n=fallback_sobol_n,
+                     executor=executor).to_dict()
+    return {**res, "origin": f"computed in this notebook ({fallback_n} draws per model; run `sco-games "
+                             f"robustness` for {n})"}
 
 
 def save(path: str | Path, result: ScenarioRobustness | dict[str, Any], key: str) -> None:

@@ -163,3 +163,17 @@ def test_flips_that_no_value_decides_are_said_to_be_unexplained():
     assert r.restrictions == ()
     cr = analysis.ClaimRegion("Z", "reproduced", 0.3, "partly", r)
     assert "with no region of the box that holds the flips" in cr.text
+
+
+def test_convergence_compares_two_seeds_within_their_errors():
+    from sco_games.uncertainty.robustness import convergence
+
+    def res(seed, p, se):
+        return {"seed": seed, "models": [{"model": "m", "regions": [], "verdicts": [
+            {"claim": "C", "nominal": "partly", "holds": p, "n": 100, "stderr": {"partly": se}}]}]}
+    (row,) = convergence(res(0, 0.50, 0.05), res(1, 0.60, 0.05))
+    assert row["tolerance"] == pytest.approx(3 * np.hypot(0.05, 0.05)) and row["agrees"]
+    (row,) = convergence(res(0, 0.50, 0.01), res(1, 0.60, 0.01))
+    assert row["difference"] == pytest.approx(0.1) and not row["agrees"]
+    (row,) = convergence(res(0, 1.0, 0.0), res(1, 1.0, 0.0))
+    assert row["agrees"]
