@@ -4,7 +4,8 @@
 ``chunk_size`` (memory of each task bounded by the chunk, not by the number of draws), runs
 ``fn(params, chunk, **kwargs)`` on the executor (at most a few chunks in flight), and concatenates the
 :class:`~sco_games.models.common.DrawOutputs` in draw order, so the result never depends on the executor or
-its number of workers.
+its number of workers. Memory: each task holds one chunk; the caller holds the design (``n x d`` floats)
+and the outputs (``n`` per verdict and key number), which the statistics need.
 
 ``fn`` is a model's ``sco_games.models.<model>.draws.evaluate_draws`` (:func:`evaluator` finds it by the
 model's name) or anything with its signature registered under a name (:func:`register`, for toy models).

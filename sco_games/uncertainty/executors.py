@@ -75,5 +75,9 @@ def _dask_executor(scheduler: str, jobs: int | None) -> Iterator[Executor]:
         with cluster, distributed.Client(cluster) as client:
             yield client.get_executor()
         return
-    with distributed.Client(scheduler, timeout="30s") as client:
+    try:
+        client = distributed.Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as e:  # no scheduler there, or not an address
+        raise OSError(f"no Dask scheduler answers at {scheduler!r}: {e}") from None
+    with client:
         yield client.get_executor()

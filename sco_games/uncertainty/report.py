@@ -17,11 +17,14 @@ from typing import Any
 
 from sco_games.uncertainty.robustness import claim_rows
 
-__all__ = ["ROBUST_SHARE", "convergence_rows", "convergence_sentence", "missing_sentence", "sidecar",
+__all__ = ["NOTEBOOK_DRAWS", "NOTEBOOK_SEED", "NOTEBOOK_SOBOL", "ROBUST_SHARE", "convergence_rows",
+           "convergence_sentence", "missing_sentence", "sidecar",
            "sobol_outputs", "uncertainty_rows"]
 
 #: a claim whose coded verdict holds in at least this share of the draws is called robust in the words
 ROBUST_SHARE = 0.9
+#: notebook 05's seed, and its modest run (draws per model, Sobol base size) when no saved result matches
+NOTEBOOK_SEED, NOTEBOOK_DRAWS, NOTEBOOK_SOBOL = 0, 512, 32
 
 
 def _pct(p: float | None, digits: int = 1) -> str:

@@ -4,6 +4,7 @@ claim's probability; a toy border evaluator stands in for the models (theirs are
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,11 +47,14 @@ def test_the_sidecar_gives_each_claim_its_probability(saved):
 
 @pytest.mark.slow
 def test_notebook_runs_on_the_saved_result_and_writes_its_sidecar(saved, tmp_path):
+    """The project root (hence reports/) is the temporary folder, as the runner sets it ($SCO_GAMES_ROOT)."""
     reports, res = saved
+    (tmp_path / "params").mkdir()
+    (tmp_path / "notebooks").mkdir()
     side = tmp_path / "side.json"
     cmd = [str(Path(sys.executable).parent / "papermill"), str(ROOT / "notebooks" / "05_robustness.ipynb"),
-           str(tmp_path / "out.ipynb"), "-p", "scenario_path", "params/founding_2001.yaml",
-           "-p", "sidecar_path", str(side), "-p", "reports_dir", str(reports), "-k", "sco-games",
-           "--cwd", str(ROOT)]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+           str(tmp_path / "out.ipynb"), "-p", "scenario_path", str(SMALL_SCENARIO),
+           "-p", "sidecar_path", str(side), "-k", "sco-games", "--cwd", str(ROOT)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "SCO_GAMES_ROOT": str(tmp_path)})
     assert json.loads(side.read_text()) == json.loads(json.dumps(sidecar(res)))
