@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	  || { rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) \
 	       && $(PYTHON) -m pip --python $(BIN)/python install --quiet pip; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,lab,oracle]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab,oracle,dask]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name sco-games --display-name "Python 3 (sco-games)" >/dev/null
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (sco-games)" >/dev/null
 	@touch $(STAMP)

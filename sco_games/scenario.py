@@ -223,6 +223,8 @@ def _describe(err: dict, data: Any) -> str:
         return f"{key}: unknown key (not allowed here; check the spelling against the other scenarios)"
     found, value = _lookup(data, loc)
     shown = repr(value) if found else repr(err.get("input"))
+    if found and isinstance(value, dict) and "value" in value:  # a whole sourced entry: its value says enough
+        shown = f"{{value: {value['value']!r}, ...}}"
     if len(shown) > 80:
         shown = shown[:77] + "..."
     msg = err["msg"]
@@ -274,7 +276,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
 
 
 #: The keys of a sourced entry ``{value: ..., source: ..., note: ..., range: ...}``.
-_ENTRY_KEYS = ("value", "source", "note", "range")
+_ENTRY_KEYS = ("value", "source", "note", "range", "distribution", "alternatives", "weights")
 
 
 def _is_entry(x: Any) -> bool:
@@ -367,7 +369,8 @@ def apply_overrides(data: dict[str, Any], overrides: Mapping[str, Any] | None, p
         elif "range" in new_keys:  # a range given with the override: the schema checks the value is in it
             updated["source"] = source
         else:  # beyond the file's range, the range is dropped (a what-if), and the source says so
-            updated = with_value(updated, updated["value"], source)
+            before = {**old, **{k: v for k, v in new_keys.items() if k != "value"}}  # the old value kept
+            updated = with_value(before, updated["value"], source)
         parent[entry_path[-1]] = updated
     if problems:
         raise ScenarioError(path, problems)

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 T = TypeVar("T")
 
-__all__ = ["Strict", "Sourced", "unwrap", "sources", "set_values", "with_value", "check_section"]
+__all__ = ["DISTRIBUTIONS", "Distribution", "Strict", "Sourced", "unwrap", "sources", "set_values",
+           "with_value", "check_section", "check_distribution", "check_alternatives"]
+
+#: How a ranged value is spread over its range when the suite samples it (sco_games.uncertainty):
+#: ``uniform`` (the default), ``triangular`` (the value is the mode), ``loguniform`` (positive ranges only).
+DISTRIBUTIONS = ("uniform", "triangular", "loguniform")
+Distribution = Literal["uniform", "triangular", "loguniform"]
 
 
 class Strict(BaseModel):
@@ -31,7 +37,13 @@ class Strict(BaseModel):
 class Sourced(Strict, Generic[T]):
     """A value with its source (paper section or footnote, or a data set).
 
-    ``range`` records the spread where sources disagree (e.g. 1,000 vs 4,000 km2).
+    ``range`` records the spread where sources disagree (e.g. 1,000 vs 4,000 km2); the uncertainty layer
+    samples it uniformly unless ``distribution`` names another (:data:`DISTRIBUTIONS`). A discrete choice
+    (a word, a list, a flag) may instead declare ``alternatives``: the other values it could take, each
+    checked like the value, with optional ``weights`` (one per choice, the value's first).
+
+    >>> Sourced[str](value="war", source="paper §1-1", alternatives=["dispute"], weights=[1, 3]).weights
+    (1.0, 3.0)
 
     >>> from typing import Annotated
     >>> from pydantic import Field
@@ -51,6 +63,21 @@ class Sourced(Strict, Generic[T]):
     source: str = Field(min_length=3, description="paper section/footnote or data set")
     note: str | None = None
     range: tuple[float, float] | None = None
+    distribution: Distribution | None = None
+    alternatives: tuple[T, ...] | None = None
+    weights: tuple[float, ...] | None = None
+
+    @model_validator(mode="after")
+    def _uncertainty_is_consistent(self) -> Sourced[T]:
+        """``distribution`` needs a ``range``; ``alternatives`` and ``range`` exclude each other;
+        ``weights`` need ``alternatives`` (see :func:`check_distribution`, :func:`check_alternatives`)."""
+        if self.range is not None and self.alternatives is not None:
+            raise ValueError("give a range (a continuous value) or alternatives (a discrete choice), "
+                             "not both")
+        r = [self.range] if self.range is not None else None
+        check_distribution(self.distribution, r)
+        check_alternatives(self.value, self.alternatives, self.weights)
+        return self
 
     @field_validator("range")
     @classmethod
@@ -72,6 +99,64 @@ class Sourced(Strict, Generic[T]):
         return r
 
 
+def check_distribution(distribution: str | None, ranges: list[tuple[float, float]] | None) -> None:
+    """Raise ``ValueError`` unless ``distribution`` fits the ``ranges`` (one ``(low, high)`` per coordinate):
+    a distribution needs a range, and ``loguniform`` a positive one.
+
+    >>> check_distribution("loguniform", [(0.0, 1.0)])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: distribution loguniform needs a positive range (low > 0), not [0, 1]: use uniform ...
+    """
+    if distribution is None:
+        return
+    if distribution not in DISTRIBUTIONS:
+        raise ValueError(f"distribution {distribution!r} is none of {', '.join(DISTRIBUTIONS)}")
+    if ranges is None:
+        raise ValueError(f"distribution {distribution} needs a range [low, high] to spread over")
+    if distribution == "loguniform":
+        for lo, hi in ranges:
+            if lo <= 0:
+                raise ValueError(f"distribution loguniform needs a positive range (low > 0), not "
+                                 f"[{lo:g}, {hi:g}]: use uniform or triangular")
+
+
+def check_alternatives(value: Any, alternatives: tuple | None, weights: tuple[float, ...] | None) -> None:
+    """Raise ``ValueError`` unless ``alternatives`` (the other values of a discrete choice) are non-empty,
+    distinct and differ from ``value``, and ``weights`` (one per choice, the value's first) are finite,
+    non-negative and not all zero.
+
+    >>> check_alternatives("war", ("war",), None)
+    Traceback (most recent call last):
+    ...
+    ValueError: alternatives repeat 'war' (the value or another alternative): list each other choice once
+    >>> check_alternatives("war", ("dispute",), (1.0,))
+    Traceback (most recent call last):
+    ...
+    ValueError: weights: 1 given for 2 choices (the value 'war' first, then the alternatives 'dispute')
+    """
+    if alternatives is None:
+        if weights is not None:
+            raise ValueError("weights need alternatives: they weigh the value and its alternatives")
+        return
+    if not alternatives:
+        raise ValueError("alternatives is empty: list the other values it could take, or drop the key")
+    seen = [value]
+    for a in alternatives:
+        if a in seen:
+            raise ValueError(f"alternatives repeat {a!r} (the value or another alternative): list each other "
+                             "choice once")
+        seen.append(a)
+    if weights is None:
+        return
+    if len(weights) != len(seen):
+        listed = ", ".join(repr(a) for a in alternatives)
+        raise ValueError(f"weights: {len(weights)} given for {len(seen)} choices (the value {value!r} first, "
+                         f"then the alternatives {listed})")
+    if any(not (w >= 0) for w in weights) or not sum(weights) > 0:
+        raise ValueError(f"weights {list(weights)} must be non-negative and not all zero")
+
+
 def _is_number(x: Any) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool)
 
@@ -90,11 +175,29 @@ def with_value(entry: Mapping[str, Any], value: Any, source: str) -> dict[str, A
     r = out.get("range")
     if r is not None and _is_number(value) and all(_is_number(x) for x in r) and not r[0] <= value <= r[1]:
         del out["range"]
+        out.pop("distribution", None)
         out["source"] = f"{source}; outside the range [{r[0]:g}, {r[1]:g}] of the sources, so no range"
     elif r is not None and _outside_per_coordinate(value, r):  # a point with a [lo, hi] range per coordinate
         del out["range"]
+        out.pop("distribution", None)
         out["source"] = f"{source}; outside the range {list(map(list, r))} of the sources, so no range"
+    alts = out.get("alternatives")
+    if isinstance(alts, list | tuple) and _same_choice(value, alts):  # the value picks one of them
+        old = entry.get("value")
+        rest = [a for a in alts if not _same_choice(value, [a])]
+        out["alternatives"] = [old, *rest] if old is not None and not _same_choice(old, rest) else rest
+        out.pop("weights", None)
+        out["source"] = f"{out['source']}; the alternatives now list the old value (weights dropped)"
+        if not out["alternatives"]:
+            del out["alternatives"]
     return out
+
+
+def _same_choice(value: Any, choices: list | tuple) -> bool:
+    """Whether ``value`` equals one of ``choices`` (a point as a list or a tuple alike)."""
+    def norm(x: Any) -> Any:
+        return tuple(x) if isinstance(x, list | tuple) else x
+    return any(norm(value) == norm(c) for c in choices)
 
 
 def _outside_per_coordinate(value: Any, r: Any) -> bool:

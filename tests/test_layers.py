@@ -2,14 +2,13 @@
 inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
-< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display``, ``lessons`` < ``batch``. A module may
-import its own
-layer and the layers below it, with these further rules:
+< ``data`` < ``models`` < ``scenario`` < ``uncertainty`` < ``figures``, ``display``, ``lessons`` < ``batch``.
+A module may import its own layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
 - a model imports no other model (``models/common.py``, shared by all, imports none);
 - only figures imports plotly; only batch imports papermill, nbconvert, nbformat, jupyter_client;
-  only figures, display and lessons import IPython;
+  only figures, display and lessons import IPython; only uncertainty imports dask and distributed;
 - the public aliases ``sco_games.games`` and ``sco_games.repeated`` import only theory;
 - notebooks import no batch module (they write their sidecar with ``sco_games.sidecar``).
 
@@ -37,18 +36,19 @@ ALLOWED: dict[str, set[str]] = {
     "data": {"theory", "base"},
     "models": {"theory", "base", "data"},
     "scenario": {"theory", "base", "data", "models"},
-    "figures": {"theory", "base", "data", "models", "scenario"},
+    "figures": {"theory", "base", "data", "models", "scenario", "uncertainty"},
     "display": {"theory", "base", "data", "models", "scenario"},
     "lessons": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
     "history": {"theory", "base", "data", "models", "scenario"},
-    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
-              "lessons"},
+    "uncertainty": {"theory", "base", "data", "models", "scenario"},
+    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty", "figures",
+              "display", "lessons"},
     "alias": {"theory"},
-    "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
-                "lessons", "batch", "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures",
-                 "display", "lessons", "alias"},
+    "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
+                "figures", "display", "lessons", "batch", "alias"},
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
+                 "figures", "display", "lessons", "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -58,10 +58,13 @@ ONLY: dict[str, set[str]] = {
     "nbformat": {"batch"},
     "jupyter_client": {"batch"},
     "IPython": {"figures", "display", "lessons"},
+    "distributed": {"uncertainty"},
+    "dask": {"uncertainty"},
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
-_TOP = {"sourced": "base", "sidecar": "base", "project": "base", "markup": "base", "scenario": "scenario",
+_TOP = {"sourced": "base", "sidecar": "base", "project": "base", "markup": "base", "fingerprint": "base",
+        "scenario": "scenario",
         "comparison": "comparison", "display": "display", "games": "alias", "repeated": "alias",
         "__init__": "package", "__main__": "package"}
 
@@ -75,7 +78,7 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "history", "figures", "lessons", "batch"):
+    if parts[1] in ("theory", "data", "models", "history", "uncertainty", "figures", "lessons", "batch"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
@@ -176,8 +179,8 @@ def notebook_code(path: Path) -> str:
 def test_every_module_keeps_to_its_layer():
     modules = package_modules()
     layers = {layer_of(m) for m, _, _ in modules}
-    assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display",
-                      "lessons", "batch", "alias"}
+    assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
+                      "figures", "display", "lessons", "batch", "alias"}
     assert len(modules) >= 40
     problems = [p for m, path, pkg in modules for p in import_violations(m, path.read_text("utf-8"), pkg)]
     assert not problems, "\n".join(problems)
@@ -222,6 +225,11 @@ def test_notebooks_import_no_batch_module(path):
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
     ("sco_games.history.second_axis", "from sco_games.figures import second_axis", "history may not import"),
     ("sco_games.models.partnership.claims", "from sco_games.history import second_axis", "models may not"),
+    ("sco_games.uncertainty.analysis", "from sco_games.figures import robustness", "uncertainty may not"),
+    ("sco_games.uncertainty.chunks", "from sco_games.batch import runner", "uncertainty may not import"),
+    ("sco_games.models.border.draws", "from sco_games.uncertainty import space", "models may not import"),
+    ("sco_games.scenario", "from sco_games.uncertainty.space import Uncertainty", "scenario may not import"),
+    ("sco_games.batch.cli", "import distributed", "only uncertainty may import distributed"),
 ])
 def test_the_checker_finds_a_wrong_import(module, source, expected):
     problems = import_violations(module, source, is_package=module == "sco_games.models.enlargement")
@@ -239,6 +247,10 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
     ("notebook:x", "from sco_games.sidecar import write_sidecar\nfrom sco_games import figures\n"),
     ("sco_games.history.second_axis", "from sco_games.models.partnership import claims\n"
                                       "from sco_games.scenario import load_scenario"),
+    ("sco_games.uncertainty.chunks", "from sco_games.models.common import DrawOutputs\n"
+                                       "from sco_games.scenario import Scenario\n"
+                                       "def f():\n    import distributed"),
+    ("sco_games.batch.cli", "from sco_games.uncertainty import analysis"),
 ])
 def test_the_checker_accepts_a_right_import(module, source):
     assert import_violations(module, source) == []

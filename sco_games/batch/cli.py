@@ -9,6 +9,8 @@
     sco-games classroom [--out DIR] [--scenario S ...] [--jobs N] [--reports DIR]
                                         the teacher's pack: the reports (built first, incrementally), their
                                         assets and a class index in one offline folder, and a .zip of it
+    sco-games robustness [--scenario S ...] [--draws N] [--seed S] [--jobs J] [--scheduler ADDRESS]
+                  (verdict probabilities over every declared range: sco_games.batch.robustness_cmd)
 
 Every command takes ``--root DIR``, the project folder (with ``params/`` and ``notebooks/``); by default
 it is found from the current folder upwards (see :mod:`sco_games.project`).
@@ -174,6 +176,15 @@ def _cmd_classroom(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_robustness(args: argparse.Namespace) -> int:
+    from sco_games.batch.robustness_cmd import RobustnessUsage, run_robustness
+
+    try:
+        return run_robustness(args, resolve_scenarios(args.scenario, args.root))
+    except RobustnessUsage as e:
+        raise _Usage(str(e)) from None
+
+
 def _print_summary(summary) -> None:
     n_ok, n_skip, n_fail = summary.count("ok"), summary.count("skipped-unchanged"), len(summary.failures)
     index = summary.index_path if summary.index_written else "not rebuilt"
@@ -214,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--root", default=None, metavar="DIR",
                         help="the project folder, with params/ and notebooks/ (default: the current folder "
                              "or its nearest parent that has them)")
-    sub = ap.add_subparsers(dest="command", required=True, metavar="{list,validate,run,classroom}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="{list,validate,run,classroom,robustness}")
     sub.add_parser("list", help="list scenarios and notebooks", parents=[common]).set_defaults(func=_cmd_list)
     v = sub.add_parser("validate", help="check scenario files (default: params/*.yaml)", parents=[common])
     v.add_argument("files", nargs="*", help="scenario files")
@@ -237,6 +248,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.set_defaults(func=_cmd_run)
     _add_classroom(sub, common)
+    from sco_games.batch import robustness_cmd
+
+    robustness_cmd.add_parser(sub, common, _positive_int)
+    sub.choices["robustness"].set_defaults(func=_cmd_robustness)
     return ap
 
 

@@ -122,7 +122,23 @@ def contradictions(side: Mapping[str, Any]) -> list[dict[str, str]]:
             for r in raw if isinstance(r, Mapping) and r.get("agrees") is False]
 
 
-def _claims_html(side: Mapping[str, Any]) -> str:
+#: the notebook whose sidecar gives each claim's probability over the uncertainty box
+ROBUSTNESS_NOTEBOOK = "05_robustness"
+
+
+def claim_probabilities(folder: Path) -> dict[tuple[str, str], str]:
+    """``(claim id, verdict) -> "73% ± 2"``: how often each claim keeps that verdict over the box, from the
+    scenario's robustness sidecar (empty if there is none)."""
+    side = read_sidecar(folder / f"{ROBUSTNESS_NOTEBOOK}.json")
+    out = {}
+    for c in (side or {}).get("claims", []) if isinstance(side, Mapping) else []:
+        p, se = (c.get("probability"), c.get("stderr")) if isinstance(c, Mapping) else (None, None)
+        if isinstance(p, int | float) and isinstance(se, int | float):
+            out[(str(c.get("id")), str(c.get("verdict")))] = f"{100 * p:.0f}% ± {100 * se:.0f}"
+    return out
+
+
+def _claims_html(side: Mapping[str, Any], probs: Mapping[tuple[str, str], str] | None = None) -> str:
     rows = claim_rows(side)
     if not rows:
         return ""
@@ -132,7 +148,10 @@ def _claims_html(side: Mapping[str, Any]) -> str:
         cls = v.replace(" ", "-") if v in _KNOWN_VERDICTS else "unknown"
         tip = ": ".join(x for x in (c["claim"], c["because"]) if x)
         title = f' title="{_e(tip)}"' if tip else ""
-        items.append(f'<li{title}><b>{_e(c["id"])}</b> <span class="v v-{cls}">{_e(v)}</span>'
+        p = (probs or {}).get((c["id"], v))
+        tip_p = "share of the draws over every declared range with this verdict"
+        prob = f' <span class="small" title="{tip_p}">{_e(p)}</span>' if p else ""
+        items.append(f'<li{title}><b>{_e(c["id"])}</b> <span class="v v-{cls}">{_e(v)}</span>{prob}'
                      + (f' <span class="small">{_e(c["because"])}</span>' if c["because"] else "") + "</li>")
     return f'<ul class="claims">{"".join(items)}</ul>'
 
@@ -173,7 +192,7 @@ def _cell(reports: Path, scen: str, nb: str, stamp: dict[str, Any] | None, statu
             items = "".join(f"<li>{_e(k)}: <b>{_e(_fmt_value(v))}</b></li>" for k, v in kr.items())
             parts.append(f'<ul class="kr">{items}</ul>')
         parts.append(_record_html(side))
-        parts.append(_claims_html(side))
+        parts.append(_claims_html(side, claim_probabilities(folder)))
     links = []
     if has_report:
         links += [f'<a href="{_e(scen)}/{_e(nb)}.html">report</a>',

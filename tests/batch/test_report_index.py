@@ -94,3 +94,13 @@ def test_all_scenario_notebooks_get_their_own_section(tmp_path):
     grid = page.split("Across all scenarios")[0]
     assert "90_comparison" not in grid and ALL_FOLDER + "<" not in grid  # not a scenario row or column
     assert "Across all scenarios" not in index_html(tmp_path / "empty")
+
+
+def test_each_claim_shows_its_probability_from_the_robustness_sidecar(tmp_path):
+    _pair(tmp_path, "s1", "04_enlargement", {"headline": "h", "claims": LIST_CLAIMS})
+    _pair(tmp_path, "s1", "05_robustness", {"headline": "r", "claims": [
+        {"id": "E1", "verdict": "reproduced", "probability": 0.7312, "stderr": 0.0123},
+        {"id": "E2", "verdict": "partly", "probability": 0.5, "stderr": 0.01}]})  # another verdict: not shown
+    html = index_html(tmp_path)
+    assert html.count("73% ± 1") == 2  # beside E1's verdict in notebook 04's cell, and in 05's own
+    assert "50% ± 1" in html and html.count("50% ± 1") == 1  # E2's 'partly' appears in 05's cell only

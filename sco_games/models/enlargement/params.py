@@ -24,7 +24,7 @@ from typing import Annotated
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from sco_games.data.capabilities import capabilities
-from sco_games.sourced import Sourced, Strict
+from sco_games.sourced import Distribution, Sourced, Strict, check_alternatives, check_distribution
 
 __all__ = [
     "STATUSES",
@@ -49,7 +49,9 @@ Affinity = Annotated[float, Field(ge=-1.0, le=1.0)]
 
 class SourcedPoint(Strict):
     """A position in the policy square with its source and, optionally, a ``range`` per coordinate,
-    ``[[x_lo, x_hi], [y_lo, y_hi]]``: the box a reader could defend around the coded point.
+    ``[[x_lo, x_hi], [y_lo, y_hi]]``: the box a reader could defend around the coded point. As for a
+    :class:`~sco_games.sourced.Sourced` number, ``distribution`` (each coordinate independently) or, instead
+    of a range, ``alternatives`` (other points it could be) with optional ``weights``.
 
     >>> SourcedPoint(value=(0.0, 0.1), source="paper §1-2", range=((-0.2, 0.2), (0.0, 0.3))).range[1]
     (0.0, 0.3)
@@ -66,6 +68,17 @@ class SourcedPoint(Strict):
     source: str = Field(min_length=3, description="paper section/footnote or data set")
     note: str | None = None
     range: tuple[tuple[Coordinate, Coordinate], tuple[Coordinate, Coordinate]] | None = None
+    distribution: Distribution | None = None
+    alternatives: tuple[Point, ...] | None = None
+    weights: tuple[float, ...] | None = None
+
+    @model_validator(mode="after")
+    def _uncertainty_is_consistent(self) -> SourcedPoint:
+        if self.range is not None and self.alternatives is not None:
+            raise ValueError("give a range (a box) or alternatives (other points), not both")
+        check_distribution(self.distribution, list(self.range) if self.range is not None else None)
+        check_alternatives(self.value, self.alternatives, self.weights)
+        return self
 
     @field_validator("range")
     @classmethod
