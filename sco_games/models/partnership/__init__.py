@@ -1,4 +1,5 @@
-"""The Russia-China "partnership": a 3x3 stage game, its repeated play and the strategic triangle.
+"""The Russia-China "partnership": a 3x3 stage game, its repeated play, learning dynamics on it and the
+strategic triangle.
 
 Re-exports the public names of the model's modules, so ``from sco_games.models import partnership as pm;
 pm.analyze(...)`` works.
@@ -45,6 +46,16 @@ from sco_games.models.partnership.game import (
     us_stake_thresholds,
 )
 from sco_games.models.partnership.ladder import LADDER_READINGS, LadderCheck, ladder_check, ladder_map
+from sco_games.models.partnership.learning import (
+    FP_ITERATIONS,
+    LEARNING_SEED,
+    REPLICATOR_TIME,
+    Learning,
+    LearningPath,
+    fictitious_play,
+    learning,
+    replicator_dynamics,
+)
 from sco_games.models.partnership.params import (
     PAYOFF_KEYS,
     PLAYERS,
@@ -129,4 +140,12 @@ __all__ = [
     "verdict_p3",
     "verdict_p4",
     "verdict_p5",
+    "LEARNING_SEED",
+    "FP_ITERATIONS",
+    "REPLICATOR_TIME",
+    "Learning",
+    "LearningPath",
+    "fictitious_play",
+    "replicator_dynamics",
+    "learning",
 ]
