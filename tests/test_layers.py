@@ -2,13 +2,14 @@
 inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
-< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display`` < ``batch``. A module may import its own
+< ``data`` < ``models`` < ``scenario`` < ``figures``, ``display`` < ``explorer`` (live widgets), ``batch``.
+A module may import its own
 layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
 - a model imports no other model (``models/common.py``, shared by all, imports none);
 - only figures imports plotly; only batch imports papermill, nbconvert, nbformat, jupyter_client;
-  only figures and display import IPython;
+  only figures and display import IPython; only explorer imports ipywidgets;
 - the public aliases ``sco_games.games`` and ``sco_games.repeated`` import only theory;
 - notebooks import no batch module (they write their sidecar with ``sco_games.sidecar``).
 
@@ -39,11 +40,13 @@ ALLOWED: dict[str, set[str]] = {
     "figures": {"theory", "base", "data", "models", "scenario"},
     "display": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
+    "explorer": {"theory", "base", "data", "models", "scenario", "figures", "display"},
     "batch": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display"},
     "alias": {"theory"},
     "package": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "batch",
-                "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "alias"},
+                "alias", "explorer"},
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "alias",
+                 "explorer"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -53,6 +56,8 @@ ONLY: dict[str, set[str]] = {
     "nbformat": {"batch"},
     "jupyter_client": {"batch"},
     "IPython": {"figures", "display"},
+    "ipywidgets": {"explorer"},
+    "anywidget": {"figures"},
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
@@ -70,7 +75,7 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "figures", "batch"):
+    if parts[1] in ("theory", "data", "models", "figures", "batch", "explorer"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
@@ -172,7 +177,7 @@ def test_every_module_keeps_to_its_layer():
     modules = package_modules()
     layers = {layer_of(m) for m, _, _ in modules}
     assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display",
-                      "batch", "alias"}
+                      "batch", "alias", "explorer"}
     assert len(modules) >= 40
     problems = [p for m, path, pkg in modules for p in import_violations(m, path.read_text("utf-8"), pkg)]
     assert not problems, "\n".join(problems)
@@ -211,6 +216,10 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.scenario", "from IPython.display import display", "only display and figures may import"),
     ("notebook:x", "from sco_games.batch.runner import run", "notebook may not import batch"),
     ("notebook:x", "import jupyter_client", "only batch may import jupyter_client"),
+    ("sco_games.explorer.widget", "from sco_games.batch.runner import run", "explorer may not import batch"),
+    ("sco_games.explorer.views", "import plotly.graph_objects as go", "only figures may import plotly"),
+    ("sco_games.figures.partnership", "from sco_games.explorer import controls", "figures may not import"),
+    ("sco_games.display", "import ipywidgets", "only explorer may import ipywidgets"),
 ])
 def test_the_checker_finds_a_wrong_import(module, source, expected):
     problems = import_violations(module, source, is_package=module == "sco_games.models.enlargement")
@@ -226,6 +235,10 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
     ("sco_games.models.enlargement.claims", "from sco_games.models.common import Claim"),
     ("sco_games.batch.runner", "def f():\n    import papermill\n    from sco_games.figures import show\n"),
     ("notebook:x", "from sco_games.sidecar import write_sidecar\nfrom sco_games import figures\n"),
+    ("sco_games.explorer.widget", "import ipywidgets as W\nfrom sco_games import figures\n"
+                                  "from sco_games.scenario import read_yaml\n"
+                                  "from sco_games.markup import html_text"),
+    ("notebook:x", "from sco_games.explorer import explore"),
 ])
 def test_the_checker_accepts_a_right_import(module, source):
     assert import_violations(module, source) == []
