@@ -104,7 +104,8 @@ def _walk(v: Any, path: tuple[str, ...], out: list[Control]) -> None:
 
 
 def controls(scenario: Scenario, section: str) -> list[Control]:
-    """The controls of ``scenario.<section>``, in file order: every sourced value with a ``range``.
+    """The controls of ``scenario.<section>``, in the order of the section's fields (the same in every
+    scenario; a mapping's entries in file order): every sourced value with a ``range``.
 
     Raises ``ValueError`` for a section the scenario does not have."""
     if section not in SECTIONS:

@@ -88,7 +88,7 @@ class ModelExplorer:
         self._show(view)
         if not self.controls:
             rows = [W.HTML("<i>No value of this section declares a range: nothing to move.</i>")]
-        panel = W.VBox(rows, layout=W.Layout(max_height="640px", overflow_y="auto", width="100%"))
+        panel = W.VBox(rows, layout=W.Layout(max_height="640px", overflow="auto", width="100%"))
         left = W.VBox([W.HBox([self.reset_button]), self.overrides_box, panel],
                       layout=W.Layout(width="38%", min_width="320px"))
         right = W.VBox([self.summary, self.error, *self.figures], layout=W.Layout(width="62%"))
