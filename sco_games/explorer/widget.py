@@ -76,7 +76,8 @@ class ModelExplorer:
             note = f" ({html_text(c.note)})" if c.note else ""
             src = W.HTML(f"<small>range [{c.low:g}, {c.high:g}]; source: {html_text(c.source)}{note}</small>",
                          layout=W.Layout(width="98%"))
-            rows.append(W.VBox([s, src], layout=W.Layout(margin="0 0 6px 0")))
+            # flex "0 0 auto": in the scrolling panel a row keeps its height (else flex squeezes the source)
+            rows.append(W.VBox([s, src], layout=W.Layout(margin="0 0 6px 0", flex="0 0 auto")))
         self.reset_button = W.Button(description="reset", tooltip="every value back to the scenario file's",
                                      icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
