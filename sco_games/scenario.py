@@ -39,6 +39,7 @@ __all__ = [
     "find_scenarios",
     "load_scenario",
     "resolve_path",
+    "scenario_from_data",
 ]
 
 #: Scenario names become folder names under reports/: lowercase letters, digits, _ and -.
@@ -383,7 +384,15 @@ def load_scenario(path: str | Path, overrides: Mapping[str, Any] | None = None) 
     Raises :class:`ScenarioError` (a ``ValueError``) naming the file, key path, value and rule.
     """
     p = resolve_path(path)
-    data = read_yaml(p)
+    return scenario_from_data(read_yaml(p), p, overrides)
+
+
+def scenario_from_data(data: dict[str, Any], path: str | Path,
+                       overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """What :func:`load_scenario` does once the file ``path`` is read into ``data`` (by :func:`read_yaml`):
+    overrides applied, validated, ``meta.name`` checked against the file name. For callers that re-solve one
+    file under many overrides (the explorer) without parsing it again; ``data`` is not changed."""
+    p = Path(path)
     data = apply_overrides(data, overrides, p)
     try:
         scenario = Scenario.model_validate(data)

@@ -2,13 +2,14 @@
 inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
-< ``data`` < ``models`` < ``scenario`` < ``uncertainty`` < ``figures``, ``display``, ``lessons`` < ``batch``.
-A module may import its own layer and the layers below it, with these further rules:
+< ``data`` < ``models`` < ``scenario`` < ``uncertainty`` < ``figures``, ``display``, ``lessons`` < ``explorer``
+(live widgets), ``batch``. A module may import its own layer and the layers below it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
 - a model imports no other model (``models/common.py``, shared by all, imports none);
 - only figures imports plotly; only batch imports papermill, nbconvert, nbformat, jupyter_client;
-  only figures, display and lessons import IPython; only uncertainty imports dask and distributed;
+  only figures, display and lessons import IPython; only uncertainty imports dask and distributed; only
+  explorer imports ipywidgets;
 - the public aliases ``sco_games.games`` and ``sco_games.repeated`` import only theory;
 - notebooks import no batch module (they write their sidecar with ``sco_games.sidecar``).
 
@@ -42,13 +43,14 @@ ALLOWED: dict[str, set[str]] = {
     "comparison": {"theory", "base", "data", "models", "scenario"},
     "history": {"theory", "base", "data", "models", "scenario"},
     "uncertainty": {"theory", "base", "data", "models", "scenario"},
+    "explorer": {"theory", "base", "data", "models", "scenario", "figures", "display"},
     "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
               "figures", "display", "lessons"},
     "alias": {"theory"},
     "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
-                "figures", "display", "lessons", "batch", "alias"},
+                "figures", "display", "lessons", "batch", "alias", "explorer"},
     "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
-                 "figures", "display", "lessons", "alias"},
+                 "figures", "display", "lessons", "alias", "explorer"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -60,6 +62,8 @@ ONLY: dict[str, set[str]] = {
     "IPython": {"figures", "display", "lessons"},
     "distributed": {"uncertainty"},
     "dask": {"uncertainty"},
+    "ipywidgets": {"explorer"},
+    "anywidget": {"figures"},
 }
 #: what theory may import outside the standard library
 THEORY_THIRD_PARTY = {"numpy", "scipy"}
@@ -78,7 +82,8 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "history", "uncertainty", "figures", "lessons", "batch"):
+    if parts[1] in ("theory", "data", "models", "history", "uncertainty", "figures", "lessons", "batch",
+                    "explorer"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
@@ -180,7 +185,7 @@ def test_every_module_keeps_to_its_layer():
     modules = package_modules()
     layers = {layer_of(m) for m, _, _ in modules}
     assert layers >= {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",
-                      "figures", "display", "lessons", "batch", "alias"}
+                      "figures", "display", "lessons", "batch", "alias", "explorer"}
     assert len(modules) >= 40
     problems = [p for m, path, pkg in modules for p in import_violations(m, path.read_text("utf-8"), pkg)]
     assert not problems, "\n".join(problems)
@@ -230,6 +235,10 @@ def test_notebooks_import_no_batch_module(path):
     ("sco_games.models.border.draws", "from sco_games.uncertainty import space", "models may not import"),
     ("sco_games.scenario", "from sco_games.uncertainty.space import Uncertainty", "scenario may not import"),
     ("sco_games.batch.cli", "import distributed", "only uncertainty may import distributed"),
+    ("sco_games.explorer.widget", "from sco_games.batch.runner import run", "explorer may not import batch"),
+    ("sco_games.explorer.views", "import plotly.graph_objects as go", "only figures may import plotly"),
+    ("sco_games.figures.partnership", "from sco_games.explorer import controls", "figures may not import"),
+    ("sco_games.display", "import ipywidgets", "only explorer may import ipywidgets"),
 ])
 def test_the_checker_finds_a_wrong_import(module, source, expected):
     problems = import_violations(module, source, is_package=module == "sco_games.models.enlargement")
@@ -251,6 +260,10 @@ def test_the_checker_finds_a_wrong_import(module, source, expected):
                                        "from sco_games.scenario import Scenario\n"
                                        "def f():\n    import distributed"),
     ("sco_games.batch.cli", "from sco_games.uncertainty import analysis"),
+    ("sco_games.explorer.widget", "import ipywidgets as W\nfrom sco_games import figures\n"
+                                  "from sco_games.scenario import read_yaml\n"
+                                  "from sco_games.markup import html_text"),
+    ("notebook:x", "from sco_games.explorer import explore"),
 ])
 def test_the_checker_accepts_a_right_import(module, source):
     assert import_violations(module, source) == []

@@ -69,6 +69,7 @@ __all__ = [
     "UsageError",
     "default_kernel_name",
     "find_notebooks",
+    "is_report",
     "library_hash",
     "plan_pairs",
     "run",
@@ -175,9 +176,22 @@ class RunSummary:
 
 
 def find_notebooks(folder: str | Path | None = None) -> list[Path]:
-    """The notebooks in ``folder`` (default: the project's ``notebooks/``), sorted by name."""
+    """The report notebooks in ``folder`` (default: the project's ``notebooks/``), sorted by name: every
+    ``*.ipynb`` but hidden ones and those that are not reports (:func:`is_report`, e.g. explore.ipynb)."""
     d = Path(folder) if folder is not None else find_project_root() / "notebooks"
-    return sorted(p for p in d.glob("*.ipynb") if not p.name.startswith("."))
+    return sorted(p for p in d.glob("*.ipynb") if not p.name.startswith(".") and is_report(p))
+
+
+def is_report(notebook_path: str | Path) -> bool:
+    """Whether the runner makes a report of the notebook: all do but those whose notebook metadata says
+    ``"sco_games": {"report": false}`` (an interactive notebook, such as ``notebooks/explore.ipynb``, which
+    needs a live kernel and widgets). A notebook that cannot be read counts as a report (it fails when run,
+    and says why)."""
+    try:
+        meta = json.loads(Path(notebook_path).read_text(encoding="utf-8")).get("metadata", {})
+        return meta.get("sco_games", {}).get("report", True) is not False
+    except (OSError, ValueError, AttributeError):
+        return True
 
 
 def takes_all_scenarios(notebook_path: str | Path) -> bool:
@@ -295,6 +309,9 @@ def plan_pairs(scenario_paths: Sequence[str | Path], notebook_paths: Sequence[st
             raise UsageError(f"{np_}: no such notebook")
         if p.suffix != ".ipynb":
             raise UsageError(f"{np_}: not a notebook (expected a .ipynb file)")
+        if not is_report(p):
+            raise UsageError(f"{np_}: an interactive notebook (its metadata says sco_games.report = false), "
+                             "not a report: open it in JupyterLab (make lab)")
         _check_name("notebook", p.stem, p)
         if p.stem in nb_seen:
             raise UsageError(f"{p}: notebook name {p.stem!r} is also used by {nb_seen[p.stem]}")

@@ -4,6 +4,8 @@ One module per subject (``overview``, ``partnership``, ``border``, ``enlargement
 takes plain model results and returns a ``plotly.graph_objects.Figure``. :func:`show` displays a
 figure so that it works both in JupyterLab and in the offline HTML reports. Submodules load on
 first use: ``figures.overview.timeline_figure(...)`` works after ``from sco_games import figures``.
+For live widgets (:mod:`sco_games.explorer`): :func:`widget` makes a ``FigureWidget`` of a figure and
+:func:`update_widget` redraws one in place from a new figure.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from types import ModuleType
 
 import plotly.graph_objects as go
 
-__all__ = ["show", "html_snippet"]
+__all__ = ["show", "html_snippet", "widget", "update_widget"]
 
 
 def __getattr__(name: str) -> ModuleType:
@@ -54,3 +56,23 @@ def show(fig: go.Figure) -> None:
         "text/html": html_snippet(fig),
     }
     display(bundle, raw=True)
+
+
+def widget(fig: go.Figure) -> go.FigureWidget:
+    """``fig`` as a plotly ``FigureWidget`` (an ipywidget, which :func:`update_widget` redraws in place).
+
+    plotly >= 6 builds its ``FigureWidget`` on anywidget: without it (and ipywidgets) this raises an
+    ``ImportError`` that says what to install (the ``lab`` extra, which ``make lab`` installs)."""
+    try:
+        return go.FigureWidget(fig)
+    except ImportError as e:
+        raise ImportError(f"live figures need ipywidgets and anywidget (the 'lab' extra: "
+                          f"pip install -e '.[lab]', or make lab): {e}") from None
+
+
+def update_widget(w: go.FigureWidget, fig: go.Figure) -> None:
+    """Redraw the ``FigureWidget`` ``w`` in place as ``fig``: every trace and the whole layout replaced
+    (the widget keeps its place on the page; the browser gets the new data and layout)."""
+    w.data = ()
+    w.add_traces(list(fig.data))
+    w.layout = fig.layout

@@ -1,4 +1,4 @@
-"""Figures for the partnership notebook: the region map and the strategic triangle.
+"""Figures for the partnership notebook: the region map, the strategic triangle and the learning paths.
 
 >>> from sco_games.models.partnership import PartnershipParams, equilibrium_regions, triangle
 >>> p = PartnershipParams.example()
@@ -18,10 +18,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from sco_games.markup import plotly_text as _t
-from sco_games.models.partnership import RegionMap
+from sco_games.models.partnership import LearningPath, RegionMap
 from sco_games.theory.triangle import Triangle
 
-__all__ = ["region_figure", "triangle_figure", "triangles_figure", "LABEL_COLOURS", "BOUNDARY"]
+__all__ = ["region_figure", "triangle_figure", "triangles_figure", "learning_figure", "LABEL_COLOURS",
+           "BOUNDARY", "LEARNING_FRAMES"]
 
 #: A fixed colour per equilibrium label, so maps of different scenarios read alike.
 LABEL_COLOURS = {
@@ -156,4 +157,66 @@ def triangles_figure(triangles: Sequence[tuple[str, Triangle]]) -> go.Figure:
         fig.update_yaxes(visible=False, range=[-0.35, 1.15], row=1, col=i)
     fig.update_layout(height=420, margin={"l": 20, "r": 20, "t": 60, "b": 20},
                       title="The strategic triangle Russia-China-US (green +, red dashed -)")
+    return fig
+
+
+#: Frames of an animated learning figure (points of the path shown; the last point is always one).
+LEARNING_FRAMES = 60
+
+
+def _frame_indices(n: int, frames: int) -> list[int]:
+    """Up to ``frames`` indices into a path of ``n`` points, denser at the start (where learning moves
+    most), always with the first and the last."""
+    if n <= frames:
+        return list(range(n))
+    idx = np.unique(np.round(np.geomspace(1, n, frames)).astype(int) - 1)
+    return [int(i) for i in idx]
+
+
+def learning_figure(path: LearningPath, title: str | None = None, frames: int = LEARNING_FRAMES) -> go.Figure:
+    """An animated figure of a learning path: each player's mixed strategy (bars, one panel per player) at
+    each point of ``path``, with a play button and a slider over the rounds (or times). Plotly frames, so
+    it plays offline in a static report. ``title`` is plain text.
+
+    >>> from sco_games.models.partnership import PartnershipParams, fictitious_play
+    >>> fig = learning_figure(fictitious_play(PartnershipParams.example(), iterations=50, seed=1))
+    >>> len(fig.frames) == len(fig.layout.sliders[0].steps) and fig.layout.updatemenus[0].buttons[0].label
+    '▶ play'
+    """
+    g = path.game
+    idx = _frame_indices(len(path.steps), frames)
+    unit = "round" if path.counts is not None else "t"
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[_t(p) for p in g.players], shared_yaxes=True)
+    colours = [LABEL_COLOURS.get(f"{s}/{s}", _OTHER) for s in g.strategies[0]]
+
+    def bars(i: int) -> list[go.Bar]:
+        return [go.Bar(x=[_t(s) for s in g.strategies[k]], y=list(v[i]), marker_color=colours,
+                       text=[f"{100 * p:.0f}%" for p in v[i]], textposition="outside", showlegend=False,
+                       hovertemplate="%{x}: %{y:.3f}<extra></extra>")
+                for k, v in enumerate((path.row, path.col))]
+
+    for k, b in enumerate(bars(idx[0])):
+        fig.add_trace(b, row=1, col=k + 1)
+    heading = title or path.method
+    fig.frames = [go.Frame(data=bars(i), traces=[0, 1], name=f"{path.steps[i]:g}",
+                           layout={"title": {"text": _t(f"{heading}: {unit} {path.steps[i]:g}")}})
+                  for i in idx]
+    steps = [{"method": "animate", "label": f"{path.steps[i]:g}",
+              "args": [[f"{path.steps[i]:g}"], {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
+                                                "transition": {"duration": 0}}]} for i in idx]
+    fig.update_layout(
+        title=_t(f"{title or path.method}: {unit} {path.steps[idx[0]]:g}"), height=440,
+        margin={"l": 60, "r": 20, "t": 70, "b": 110},
+        yaxis={"title": "probability (share of plays)", "range": [0, 1.12]},
+        updatemenus=[{"type": "buttons", "direction": "left", "x": 0.0, "y": -0.18, "xanchor": "left",
+                      "buttons": [
+                          {"label": "▶ play", "method": "animate",
+                           "args": [None, {"frame": {"duration": 80, "redraw": True}, "fromcurrent": True,
+                                           "transition": {"duration": 0}}]},
+                          {"label": "❚❚ pause", "method": "animate",
+                           "args": [[None], {"mode": "immediate",
+                                             "frame": {"duration": 0, "redraw": False}}]}]}],
+        sliders=[{"active": 0, "x": 0.18, "len": 0.82, "y": -0.1, "currentvalue": {"prefix": f"{unit} = "},
+                  "steps": steps}],
+    )
     return fig

@@ -14,11 +14,11 @@ import nbformat
 import pytest
 
 from sco_games.batch.report_html import remote_scripts
-from sco_games.batch.runner import ALL_SCENARIOS, run, takes_all_scenarios
+from sco_games.batch.runner import ALL_SCENARIOS, find_notebooks, run, takes_all_scenarios
 from sco_games.scenario import find_scenarios
 from tests.conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = find_notebooks(ROOT / "notebooks")  # the reports (not notebooks/explore.ipynb)
 SCENARIOS = find_scenarios(ROOT / "params")
 SMALL = ROOT / "params" / "founding_2001.yaml"
 PARAMETERS = 'scenario_path = "params/founding_2001.yaml"\noverrides = {}\nsidecar_path = None'

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sco_games.batch.runner import run, takes_all_scenarios
+from sco_games.batch.runner import find_notebooks, run, takes_all_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = find_notebooks(ROOT / "notebooks")  # the reports (not notebooks/explore.ipynb)
 CHROMIUM = "/usr/bin/chromium"
 
 TITLE = "T <script>window.__pwned = 'title'</script> <b>\"quoted\"</b> & more"

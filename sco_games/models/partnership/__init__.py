@@ -1,4 +1,5 @@
-"""The Russia-China "partnership": a 3x3 stage game, its repeated play and the strategic triangle.
+"""The Russia-China "partnership": a 3x3 stage game, its repeated play, learning dynamics on it and the
+strategic triangle.
 
 Re-exports the public names of the model's modules, so ``from sco_games.models import partnership as pm;
 pm.analyze(...)`` works.
@@ -47,6 +48,16 @@ from sco_games.models.partnership.game import (
     us_stake_thresholds,
 )
 from sco_games.models.partnership.ladder import LADDER_READINGS, LadderCheck, ladder_check, ladder_map
+from sco_games.models.partnership.learning import (
+    FP_ITERATIONS,
+    LEARNING_SEED,
+    REPLICATOR_TIME,
+    Learning,
+    LearningPath,
+    fictitious_play,
+    learning,
+    replicator_dynamics,
+)
 from sco_games.models.partnership.params import (
     PAYOFF_KEYS,
     PLAYERS,
@@ -149,4 +160,12 @@ __all__ = [
     "PeriodTest",
     "SecondAxisTest",
     "second_axis_test",
+    "LEARNING_SEED",
+    "FP_ITERATIONS",
+    "REPLICATOR_TIME",
+    "Learning",
+    "LearningPath",
+    "fictitious_play",
+    "replicator_dynamics",
+    "learning",
 ]
