@@ -3,7 +3,8 @@ inside functions count too), and on the notebooks' code cells.
 
 Layers, from the bottom: ``theory`` (general game theory) < ``base`` (``sourced``, ``sidecar``, ``project``)
 < ``data`` < ``models`` < ``scenario`` < ``uncertainty`` < ``figures``, ``display``, ``lessons``
-< ``explorer`` (live widgets), ``batch``. A module may import its own layer and the layers below it, with these further rules:
+< ``explorer`` (live widgets), ``batch``. A module may import its own layer and the layers below
+it, with these further rules:
 
 - theory imports nothing of sco_games outside theory, and of the rest only the standard library, numpy, scipy;
 - a model imports no other model (``models/common.py``, shared by all, imports none);
