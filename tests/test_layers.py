@@ -39,11 +39,13 @@ ALLOWED: dict[str, set[str]] = {
     "figures": {"theory", "base", "data", "models", "scenario"},
     "display": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
-    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display"},
+    "history": {"theory", "base", "data", "models", "scenario"},
+    "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display"},
     "alias": {"theory"},
-    "package": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "batch",
-                "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "figures", "display", "alias"},
+    "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
+                "batch", "alias"},
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
+                 "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {
@@ -70,7 +72,7 @@ def layer_of(module: str) -> str:
         raise ValueError(f"{module}: not a sco_games module")
     if len(parts) == 1:
         return "package"
-    if parts[1] in ("theory", "data", "models", "figures", "batch"):
+    if parts[1] in ("theory", "data", "models", "figures", "batch", "history"):
         return parts[1]
     if len(parts) == 2 and parts[1] in _TOP:
         return _TOP[parts[1]]
