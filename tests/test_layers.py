@@ -44,8 +44,8 @@ ALLOWED: dict[str, set[str]] = {
     "alias": {"theory"},
     "package": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
                 "batch", "alias"},
-    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures", "display",
-                 "alias"},
+    "notebook": {"theory", "base", "data", "models", "scenario", "comparison", "history", "figures",
+                 "display", "alias"},
 }
 #: third-party top-level packages -> the only layers that may import them
 ONLY: dict[str, set[str]] = {

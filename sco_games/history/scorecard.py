@@ -44,15 +44,18 @@ from sco_games.models.enlargement import EnlargementModel, EnlargementParams
 from sco_games.models.enlargement.claims import ranged_points, ranged_values, with_overrides
 from sco_games.scenario import Scenario
 
-__all__ = ["BASELINES", "PAPER_ORDER", "WINDOW_DAYS", "Baseline", "Prediction", "Score", "Scorecard",
-           "baseline_predictions", "brier", "draw_overrides", "model_statuses", "predict", "score",
-           "scorecard"]
+__all__ = ["BASELINES", "N_DRAWS", "PAPER_ORDER", "SEED", "WINDOW_DAYS", "Baseline", "Prediction", "Score",
+           "Scorecard", "baseline_predictions", "brier", "draw_overrides", "findings", "model_statuses",
+           "predict", "score", "scorecard"]
 
 #: The paper's list of candidates, in its order (§3-2: Mongolia the "top candidate", fn 61; India, fn 60;
 #: Pakistan, fn 55; Iran "said to express interest").
 PAPER_ORDER: tuple[str, ...] = ("Mongolia", "India", "Pakistan", "Iran")
 #: Days after a scenario's date (the eve of a summit) in which what happened is read: that summit only.
 WINDOW_DAYS = 30
+#: The notebook's draws over the values' ranges, and their seed (arguments of :func:`scorecard`).
+N_DRAWS = 40
+SEED = 2026
 _STAGES = ("none", "dialogue_partner", "observer", "member")
 
 
@@ -151,7 +154,7 @@ def _p_upgrade(params: EnlargementParams, n_draws: int, seed: int) -> dict[str, 
     return {c: k / n_draws for c, k in ups.items()}
 
 
-def predict(scenario: Scenario, n_draws: int = 40, seed: int = 2026,
+def predict(scenario: Scenario, n_draws: int = N_DRAWS, seed: int = SEED,
             window_days: int = WINDOW_DAYS) -> list[Prediction]:
     """The model's :class:`Prediction` for every candidate of ``scenario`` (its enlargement section)."""
     p = _section(scenario)
@@ -234,13 +237,19 @@ class Scorecard:
         """The model's predictions the record contradicts."""
         return [r for r in self.model if not r.hit]
 
+    def headline(self) -> str:
+        m = self.scores[0]
+        if not m.n:
+            return ("No dated scenario (after 2003, with an enlargement section) among those given: "
+                    "nothing scored")
+        best = max(self.scores[1:], key=lambda x: x.hits)
+        return (f"Enlargement model vs the record, {len(self.by_scenario())} dated scenarios, {m.n} "
+                f"candidate decisions: {m.hits} hits ({m.hit_rate:.0%}), Brier {m.brier:.3f}; best baseline "
+                f"by hits: {best.predictor} ({best.hits} hits, Brier {best.brier:.3f})")
+
     def sidecar(self) -> dict[str, object]:
-        s = {x.predictor: x for x in self.scores}
-        m = s["model"]
         return {
-            "headline": (f"Enlargement model vs the record, {len(self.by_scenario())} dated scenarios, {m.n} "
-                         f"candidate decisions: {m.hits} hits ({m.hit_rate:.0%}), Brier {m.brier:.3f}; best "
-                         f"baseline by hits: {max(self.scores[1:], key=lambda x: x.hit_rate).predictor}"),
+            "headline": self.headline(),
             "key_results": {f"{x.predictor}: hits / Brier": f"{x.hits}/{x.n} / {x.brier:.3f}"
                             for x in self.scores},
             "record": [{"id": f"{r.scenario}/{r.candidate}",
@@ -253,7 +262,7 @@ class Scorecard:
         }
 
 
-def scorecard(scenarios: Sequence[Scenario], n_draws: int = 40, seed: int = 2026,
+def scorecard(scenarios: Sequence[Scenario], n_draws: int = N_DRAWS, seed: int = SEED,
               window_days: int = WINDOW_DAYS) -> Scorecard:
     """The scorecard over the ``scenarios`` that code the enlargement model and are dated after the paper
     (after 2003-12-31), in date order. ``seed`` seeds the draws (the same seed in every scenario)."""
@@ -263,3 +272,32 @@ def scorecard(scenarios: Sequence[Scenario], n_draws: int = 40, seed: int = 2026
     base = {name: tuple(baseline_predictions(name, rows)) for name in BASELINES}
     scores = (score("model", rows), *(score(n, b) for n, b in base.items()))
     return Scorecard(tuple(rows), base, scores, window_days, n_draws, seed)
+
+
+def findings(card: Scorecard) -> list[str]:
+    """Plain sentences for the notebook: how the model's hits and Brier score compare with each baseline's,
+    and which decisions it gets wrong (the upgrades it misses and the ones it invents)."""
+    s = {x.predictor: x for x in card.scores}
+    m = s["model"]
+    if not m.n:
+        return [card.headline() + "."]
+    out = [f"Over {m.n} candidate decisions at {len(card.by_scenario())} summits the model gets {m.hits} "
+           f"statuses right ({m.hit_rate:.0%}); its Brier score on 'is the candidate upgraded?' is "
+           f"{m.brier:.3f} (0 is perfect; 0.25 is a coin toss)."]
+    for name in BASELINES:
+        b = s[name]
+        hits = "more" if m.hits > b.hits else "fewer" if m.hits < b.hits else "as many"
+        br = "better" if m.brier < b.brier else "worse" if m.brier > b.brier else "the same"
+        out.append(f"Against the baseline '{name}' ({b.hits} right, Brier {b.brier:.3f}) the model gets "
+                   f"{hits} statuses right and a {br} Brier score.")
+    missed = [r for r in card.model if r.upgraded and not r.hit]
+    invented = [r for r in card.model if not r.upgraded and not r.hit]
+    if missed:
+        out.append("It misses what happened: " + "; ".join(
+            f"{r.candidate} became {r.observed.replace('_', ' ')} after {r.date} (the model: "
+            f"{r.predicted.replace('_', ' ')})" for r in missed) + ".")
+    if invented:
+        out.append("It predicts what did not happen: " + "; ".join(
+            f"{r.candidate} {r.predicted.replace('_', ' ')} after {r.date} (the record: "
+            f"{r.observed.replace('_', ' ')})" for r in invented) + ".")
+    return out

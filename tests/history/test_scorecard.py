@@ -4,6 +4,7 @@ the aggregation of the admission table, the draws, and the dated scenarios again
 from __future__ import annotations
 
 import datetime as dt
+import json
 from types import SimpleNamespace
 
 import numpy as np
@@ -139,3 +140,42 @@ def test_the_scorecard_over_the_dated_scenarios():
     assert nobody.hits == n - upgrades
     side = card.sidecar()
     assert side["record"] and all(isinstance(r["agrees"], bool) for r in side["record"])
+
+
+def test_findings_follow_the_scores():
+    rows = (_row("A", "none", "observer", "observer", 1.0), _row("B", "observer", "observer", "member", 0.0),
+            _row("C", "none", "member", "none", 1.0))
+    base = {n: tuple(sc.baseline_predictions(n, rows)) for n in sc.BASELINES}
+    card = sc.Scorecard(rows, base, (sc.score("model", rows), *(sc.score(n, b) for n, b in base.items())),
+                        30, 0, 1)
+    text = " ".join(sc.findings(card))
+    assert "gets 1 statuses right (33%)" in text
+    assert "B became member after 2017-06-08 (the model: observer)" in text
+    assert "C member after 2017-06-08 (the record: none)" in text
+    nobody = sc.score("nobody", base["nobody"])  # A: miss (none), B: miss, C: hit -> 1 right, as many
+    assert nobody.hits == 1 and "baseline 'nobody' (1 right" in text and "as many statuses" in text
+
+
+def test_no_dated_scenario_scores_nothing_and_says_so():
+    card = sc.scorecard([load_scenario(PARAMS / "founding_2001.yaml")], n_draws=0)
+    assert card.model == () and card.scores[0].n == 0
+    assert "nothing scored" in card.headline() and sc.findings(card) == [card.headline() + "."]
+    assert card.sidecar()["key_results"]
+
+
+def test_the_history_notebook_runs_through_the_runner(tmp_path):
+    """Notebook 06 over two dated scenarios and one of the paper's (not scored), through the runner."""
+    from sco_games.batch.runner import ALL_SCENARIOS, run
+    from tests.conftest import ROOT
+
+    paths = [PARAMS / f"{n}.yaml" for n in ("iraq_2003", "tashkent_2004", "astana_2024")]
+    summary = run(paths, [ROOT / "notebooks" / "06_history.ipynb"], reports_dir=tmp_path / "r", jobs=1,
+                  progress=False, log=lambda m: None, timeout=300)
+    (out,) = summary.outcomes
+    assert out.status == "ok", out.error
+    side = json.loads((tmp_path / "r" / ALL_SCENARIOS / "06_history.json").read_text())
+    assert "2 dated scenarios" in side["headline"]
+    expected = sc.scorecard([load_scenario(p) for p in paths]).sidecar()
+    assert side["scores"] == expected["scores"]  # the report shows the library's scorecard, nothing else
+    page = (tmp_path / "r" / ALL_SCENARIOS / "06_history.html").read_text(encoding="utf-8")
+    assert "The second axis in UN votes" in page and "Facts to check" in page

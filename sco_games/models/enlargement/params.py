@@ -246,7 +246,8 @@ class EnlargementParams(Strict):
             if n not in candidates:
                 problems.append(f"statuses_held.{n}: not a candidate (a member holds no partial status)")
             if held.value not in STATUSES[:-1]:
-                problems.append(f"statuses_held.{n} = {held.value!r}: must be one of {', '.join(STATUSES[:-1])}")
+                problems.append(f"statuses_held.{n} = {held.value!r}: must be one of "
+                                f"{', '.join(STATUSES[:-1])}")
         for cid in self.claims_not_asked:
             if cid not in ("E1", "E2", "E3", "E4", "E5", "E6"):
                 problems.append(f"claims_not_asked.{cid}: not a claim of this model (E1-E6)")
