@@ -72,5 +72,6 @@ def prediction_grid_figure(rows: Sequence[tuple[str, str, str, str]],
                                texttemplate="%{text}", zmin=0, zmax=1, showscale=False,
                                colorscale=[[0, "#f4cccc"], [1, "#d9ead3"]], xgap=2, ygap=2,
                                hovertemplate="%{y} at %{x}: predicted / observed = %{text}<extra></extra>"))
-    fig.update_layout(title=_t(title), yaxis=dict(autorange="reversed"), height=140 + 40 * len(cands))
+    fig.update_layout(title=_t(title), yaxis=dict(autorange="reversed"), height=140 + 40 * len(cands),
+                      plot_bgcolor="white")  # white: the candidate is not in that scenario
     return fig

@@ -276,7 +276,7 @@ def scorecard(scenarios: Sequence[Scenario], n_draws: int = N_DRAWS, seed: int =
 
 def findings(card: Scorecard) -> list[str]:
     """Plain sentences for the notebook: how the model's hits and Brier score compare with each baseline's,
-    and which decisions it gets wrong (the upgrades it misses and the ones it invents)."""
+    and which decisions it gets wrong (where it predicts a lower status than the record, and a higher one)."""
     s = {x.predictor: x for x in card.scores}
     m = s["model"]
     if not m.n:
@@ -290,14 +290,14 @@ def findings(card: Scorecard) -> list[str]:
         br = "better" if m.brier < b.brier else "worse" if m.brier > b.brier else "the same"
         out.append(f"Against the baseline '{name}' ({b.hits} right, Brier {b.brier:.3f}) the model gets "
                    f"{hits} statuses right and a {br} Brier score.")
-    missed = [r for r in card.model if r.upgraded and not r.hit]
-    invented = [r for r in card.model if not r.upgraded and not r.hit]
-    if missed:
-        out.append("It misses what happened: " + "; ".join(
-            f"{r.candidate} became {r.observed.replace('_', ' ')} after {r.date} (the model: "
-            f"{r.predicted.replace('_', ' ')})" for r in missed) + ".")
-    if invented:
-        out.append("It predicts what did not happen: " + "; ".join(
-            f"{r.candidate} {r.predicted.replace('_', ' ')} after {r.date} (the record: "
-            f"{r.observed.replace('_', ' ')})" for r in invented) + ".")
+    under = [r for r in card.model if record.rank(r.observed) > record.rank(r.predicted)]
+    over = [r for r in card.model if record.rank(r.observed) < record.rank(r.predicted)]
+    if under:
+        out.append("It predicts less than happened: " + "; ".join(
+            f"{r.candidate} became {r.observed.replace('_', ' ')} at the summit after {r.date} (the model: "
+            f"{r.predicted.replace('_', ' ')})" for r in under) + ".")
+    if over:
+        out.append("It predicts more than happened: " + "; ".join(
+            f"{r.candidate} {r.predicted.replace('_', ' ')} at the summit after {r.date} (the record: "
+            f"{r.observed.replace('_', ' ')})" for r in over) + ".")
     return out

@@ -108,7 +108,8 @@ def test_dated_scenarios_validate_and_agree_with_the_record_on_their_date(name):
         held = p.statuses_held[c].value if c in p.statuses_held else "none"
         assert record.status_on(c, s.meta.date) == held, c
     assert {"E2", "E3", "E4", "E5"} <= set(p.claims_not_asked) <= {"E2", "E3", "E4", "E5", "E6"}
-    assert ("E6" in p.claims_not_asked) == all(c in p.statuses_held for c in p.candidates)  # E6 needs outsiders
+    # E6 ranks outsiders: not asked where every candidate already holds a status
+    assert ("E6" in p.claims_not_asked) == all(c in p.statuses_held for c in p.candidates)
 
 
 def test_predict_reads_the_record_in_the_window():
@@ -151,8 +152,8 @@ def test_findings_follow_the_scores():
                         30, 0, 1)
     text = " ".join(sc.findings(card))
     assert "gets 1 statuses right (33%)" in text
-    assert "B became member after 2017-06-08 (the model: observer)" in text
-    assert "C member after 2017-06-08 (the record: none)" in text
+    assert "less than happened: B became member at the summit after 2017-06-08 (the model: observer)." in text
+    assert "more than happened: C member at the summit after 2017-06-08 (the record: none)." in text
     nobody = sc.score("nobody", base["nobody"])  # A: miss (none), B: miss, C: hit -> 1 right, as many
     assert nobody.hits == 1 and "baseline 'nobody' (1 right" in text and "as many statuses" in text
 
