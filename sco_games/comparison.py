@@ -27,13 +27,15 @@ from sco_games.models import partnership as pm
 from sco_games.models.common import Claim, RecordCheck
 from sco_games.scenario import Scenario, find_scenarios, load_scenario
 
-__all__ = ["MODELS", "Change", "ModelSummary", "ScenarioSummary", "VerdictChange", "changes", "compare",
-           "summarize", "verdict_table"]
+__all__ = ["MISSING", "MODELS", "NOT_CODED", "Change", "ModelSummary", "ScenarioSummary", "VerdictChange",
+           "changes", "compare", "summarize", "verdict_table"]
 
 #: The models compared, in the order of their notebooks (02, 03, 04).
 MODELS = ("partnership", "border", "enlargement")
 #: Shown in a cell whose scenario the model does not assess the claim in.
 MISSING = "not assessed"
+#: Shown in a cell whose scenario has no section for the claim's model (see ``Scenario.sections``).
+NOT_CODED = "not coded for this date"
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def _summary(model: str, rep: Any, headline: str) -> ModelSummary:
 def _partnership(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
     """Its claims compare the reference scenarios: those not among ``every`` are read from the project's
     ``params/`` (as notebook 02 does)."""
-    refs = {x.name: x.partnership for x in every if x.name in pm.REFERENCE_SCENARIOS}
+    refs = {x.name: x.partnership for x in every
+            if x.name in pm.REFERENCE_SCENARIOS and x.partnership is not None}
     if set(pm.REFERENCE_SCENARIOS) - set(refs):
         refs.update({p.stem: load_scenario(p).partnership for p in find_scenarios()
                      if p.stem in pm.REFERENCE_SCENARIOS and p.stem not in refs})
@@ -136,7 +139,7 @@ def _border(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
 
 def _enlargement(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
     rep = enlargement.report(enlargement.EnlargementModel(s.enlargement),
-                             {x.name: x.enlargement for x in every})
+                             {x.name: x.enlargement for x in every if x.enlargement is not None})
     return _summary("enlargement", rep, rep.headline(s.name))
 
 
@@ -150,19 +153,20 @@ def summarize(scenarios: Sequence[Scenario]) -> list[ScenarioSummary]:
     """Every model's report for every scenario, in date order (then name)."""
     every = sorted(scenarios, key=lambda s: (s.meta.date, s.name))
     return [ScenarioSummary(s.name, s.meta.title, s.meta.date.isoformat(),
-                            {m: REPORTS[m](s, every) for m in MODELS}) for s in every]
+                            {m: REPORTS[m](s, every) for m in MODELS if getattr(s, m) is not None})
+            for s in every]
 
 
 def verdict_table(rows: Sequence[ScenarioSummary]) -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
     """``(claims, cells)``: the claims as ``(id, model)`` in order of first appearance, and
     ``cells[claim id][scenario name]`` = the verdict (:data:`MISSING` where the scenario's report has no
-    such claim)."""
+    such claim, :data:`NOT_CODED` where the scenario has no section for the claim's model)."""
     claims: dict[str, str] = {}
     for row in rows:
         for m, ms in row.models.items():
             for c in ms.claims:
                 claims.setdefault(c.id, m)
-    cells = {cid: {row.name: row.models[m].verdicts.get(cid, MISSING) if m in row.models else MISSING
+    cells = {cid: {row.name: row.models[m].verdicts.get(cid, MISSING) if m in row.models else NOT_CODED
                    for row in rows} for cid, m in claims.items()}
     return list(claims.items()), cells
 

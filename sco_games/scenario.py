@@ -17,7 +17,7 @@ import datetime as _dt
 import difflib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from sco_games.sourced import Strict, sources, with_value
 
 __all__ = [
     "NAME_PATTERN",
+    "SECTIONS",
     "Meta",
     "Scenario",
     "ScenarioError",
@@ -75,17 +76,51 @@ class Meta(Strict):
         return v
 
 
+#: The model sections a scenario may have, in the order of their notebooks (02, 03, 04).
+SECTIONS: tuple[str, ...] = ("partnership", "border", "enlargement")
+
+
 class Scenario(Strict):
-    """One world state, with a section for every model."""
+    """One world state, with a section for each model it can source.
+
+    A section may be left out (``None``) where coding it would be invention -- e.g. a 2017 scenario codes
+    the enlargement model but no Tajik border bargain; at least one section is required. Notebooks declare
+    the sections they need (notebook metadata ``sco_games: {requires: [...]}``) and the runner skips a
+    notebook whose section is missing (see ARCHITECTURE.md).
+    """
 
     meta: Meta
-    partnership: PartnershipParams
-    border: BorderParams
-    enlargement: EnlargementParams
+    partnership: PartnershipParams | None = None
+    border: BorderParams | None = None
+    enlargement: EnlargementParams | None = None
+
+    @model_validator(mode="after")
+    def _some_section(self) -> Scenario:
+        if all(getattr(self, s) is None for s in SECTIONS):
+            raise ValueError(f"no model section: give at least one of {', '.join(SECTIONS)}")
+        return self
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The model sections this scenario codes (of :data:`SECTIONS`)."""
+        return tuple(s for s in SECTIONS if getattr(self, s) is not None)
+
+    def missing(self, required: Sequence[str]) -> tuple[str, ...]:
+        """The sections of ``required`` that this scenario does not code.
+
+        >>> load_scenario("params/founding_2001.yaml").missing(["border", "enlargement"])
+        ()
+        """
+        unknown = [r for r in required if r not in SECTIONS]
+        if unknown:
+            raise ValueError(f"{unknown[0]!r} is not a scenario section (known: {', '.join(SECTIONS)})")
+        return tuple(r for r in required if getattr(self, r) is None)
 
     @model_validator(mode="after")
     def _events_known_on_date(self) -> Scenario:
         """A scenario is coded only from what was known on its date: no event after ``meta.date``."""
+        if self.partnership is None:
+            return self
         late = [f"{e.name} ({e.date})" for e in self.partnership.events if e.date > self.meta.date]
         if late:
             raise ValueError(f"partnership.events after the scenario's date {self.meta.date}: "

@@ -126,10 +126,17 @@ def test_missing_meta_key_is_named(write_scenario, base_data, key):
     assert f"meta.{key}: missing" in _error(write_scenario(base_data))
 
 
-@pytest.mark.parametrize("section", ["meta", "partnership", "border", "enlargement"])
-def test_missing_section_is_named(write_scenario, base_data, section):
+def test_missing_meta_is_named(write_scenario, base_data):
+    del base_data["meta"]
+    assert "meta: missing" in _error(write_scenario(base_data))
+
+
+@pytest.mark.parametrize("section", ["partnership", "border", "enlargement"])
+def test_a_model_section_may_be_left_out(write_scenario, base_data, section):
+    """Issue 13: a scenario codes the models it can source (tests/test_optional_sections.py)."""
     del base_data[section]
-    assert f"{section}: missing" in _error(write_scenario(base_data))
+    s = load_scenario(write_scenario(base_data))
+    assert getattr(s, section) is None and section not in s.sections
 
 
 def test_missing_source_of_a_value_is_named(write_scenario, base_data):

@@ -87,7 +87,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for p in find_scenarios(root / "params"):
         try:
             s = load_scenario(p)
-            print(f"  {s.name:20s} {s.meta.date}  {s.meta.title}")
+            print(f"  {s.name:20s} {s.meta.date}  {s.meta.title}  [{', '.join(s.sections)}]")
         except ScenarioError as e:
             print(f"  {p.stem:20s} INVALID ({len(e.problems)} problem(s); run `sco-games validate {p}`)")
     print(f"notebooks ({root / 'notebooks'}):")
@@ -111,7 +111,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             bad += 1
             print(str(e), file=sys.stderr)
             continue
-        print(f"ok  {f}  ({s.name}: {len(s.sources())} sourced values)")
+        print(f"ok  {f}  ({s.name}: {len(s.sources())} sourced values; sections: {', '.join(s.sections)})")
     return EXIT_USAGE if bad else EXIT_OK
 
 
@@ -187,9 +187,11 @@ def _cmd_robustness(args: argparse.Namespace) -> int:
 
 def _print_summary(summary) -> None:
     n_ok, n_skip, n_fail = summary.count("ok"), summary.count("skipped-unchanged"), len(summary.failures)
+    n_not = summary.count("not-coded")
     index = summary.index_path if summary.index_written else "not rebuilt"
-    print(f"{n_ok} ran ok, {n_skip} unchanged (skipped), {n_fail} failed in {summary.seconds:.1f} s; "
-          f"index: {index}", file=sys.stderr)
+    not_coded = f", {n_not} not coded (the scenario lacks the notebook's section)" if n_not else ""
+    print(f"{n_ok} ran ok, {n_skip} unchanged (skipped){not_coded}, {n_fail} failed in "
+          f"{summary.seconds:.1f} s; index: {index}", file=sys.stderr)
     for o in summary.failures:
         where = o.failed_notebook or "no notebook written"
         print(f"FAILED {o.pair.scenario} / {o.pair.notebook}: {o.error} (partial notebook: {where})",

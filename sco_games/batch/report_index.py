@@ -22,7 +22,8 @@ from typing import Any
 from sco_games.scenario import NAME_PATTERN
 from sco_games.sidecar import atomic_write_text, read_sidecar
 
-__all__ = ["ALL_FOLDER", "claim_rows", "collect_stamps", "contradictions", "index_html", "write_index"]
+__all__ = ["ALL_FOLDER", "NOT_CODED", "claim_rows", "collect_stamps", "contradictions", "index_html",
+           "write_index"]
 
 #: The reports folder of the notebooks that take every scenario at once (``reports/_all/``): a scenario name
 #: cannot start with ``_`` (:data:`~sco_games.scenario.NAME_PATTERN`), so it cannot clash with one.
@@ -45,6 +46,7 @@ th.scen .date { color: #666; font-weight: normal; font-size: 0.9em; }
 .st-skipped-unchanged { background: #eef1f7; color: #33507f; }
 .st-failed { background: #fde8e8; color: #8a1111; }
 .st-missing { background: #f4f4f4; color: #777; }
+.st-not-coded { background: #f4f4f4; color: #555; font-weight: normal; }
 .headline { margin: 0.4em 0; }
 ul.kr { margin: 0.2em 0 0.4em 1.1em; padding: 0; font-size: 0.92em; }
 .links a { margin-right: 0.8em; }
@@ -171,10 +173,23 @@ def _record_html(side: Mapping[str, Any]) -> str:
             f'<ul>{items}</ul></div>')
 
 
+#: What a cell says when its scenario does not code a section its notebook requires.
+NOT_CODED = "not coded for this date"
+
+
+def _not_coded_cell(stamp: Mapping[str, Any]) -> str:
+    missing = stamp.get("missing")
+    names = ", ".join(str(m) for m in missing) if isinstance(missing, list) and missing else "a section"
+    return (f'<td><span class="st st-not-coded">{NOT_CODED}</span>'
+            f'<div class="small">the scenario has no {_e(names)} section (the notebook needs it)</div></td>')
+
+
 def _cell(reports: Path, scen: str, nb: str, stamp: dict[str, Any] | None, status: str | None) -> str:
     if stamp is None:
         return '<td><span class="st st-missing">not run</span></td>'
     status = status or stamp.get("status", "missing")
+    if stamp.get("status") == "not-coded":
+        return _not_coded_cell(stamp)
     parts = [f'<span class="st st-{_e(status)}">{_e(status)}</span>']
     folder = reports / scen
     has_report = (folder / f"{nb}.html").is_file()

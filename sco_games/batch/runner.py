@@ -55,7 +55,7 @@ from sco_games.batch.report_index import ALL_FOLDER
 from sco_games.batch.runner_io import _io_problem
 from sco_games.batch.runner_worker import _execute_pair, _last_line, _stop_workers, _worker_init
 from sco_games.project import ProjectRootError, find_project_root
-from sco_games.scenario import NAME_PATTERN, ScenarioError, find_scenarios, load_scenario
+from sco_games.scenario import NAME_PATTERN, SECTIONS, ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import atomic_write_text
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "find_notebooks",
     "is_report",
     "library_hash",
+    "notebook_requires",
     "plan_pairs",
     "run",
     "takes_all_scenarios",
@@ -132,6 +133,9 @@ class Pair:
     notebook: str
     notebook_path: Path
     scenario_paths: tuple[Path, ...] = ()
+    #: the sections the notebook requires (:func:`notebook_requires`) that the scenario does not code: the
+    #: pair is not run and shows as "not coded for this date"
+    missing: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -142,7 +146,8 @@ class Pair:
 class PairOutcome:
     """What happened to one pair in this run.
 
-    ``status`` is ``"ok"``, ``"failed"`` or ``"skipped-unchanged"``; ``error`` is the exception's
+    ``status`` is ``"ok"``, ``"failed"``, ``"skipped-unchanged"`` or ``"not-coded"`` (the scenario lacks a
+    section the notebook requires: nothing is run); ``error`` is the exception's
     last line; ``failed_notebook`` the path of the partial notebook kept for a failure.
     """
 
@@ -216,6 +221,24 @@ def takes_all_scenarios(notebook_path: str | Path) -> bool:
                    for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
                    for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
     return False
+
+
+def notebook_requires(notebook_path: str | Path) -> tuple[str, ...]:
+    """The scenario sections a per-scenario notebook needs, from its metadata
+    ``"sco_games": {"requires": ["border", ...]}`` (none declared: it needs none, it degrades).
+
+    Raises :class:`UsageError` naming the notebook when the declaration is not a list of section names
+    (:data:`~sco_games.scenario.SECTIONS`). An unreadable notebook requires nothing (it fails when run)."""
+    try:
+        meta = json.loads(Path(notebook_path).read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError, AttributeError):
+        return ()
+    decl = meta.get("sco_games", {}) if isinstance(meta, dict) else {}
+    req = decl.get("requires", []) if isinstance(decl, dict) else None
+    if not isinstance(req, list) or not all(isinstance(r, str) and r in SECTIONS for r in req):
+        raise UsageError(f"{notebook_path}: metadata sco_games.requires = {req!r}: must be a list of "
+                         f"scenario sections ({', '.join(SECTIONS)})")
+    return tuple(req)
 
 
 def _sha256_file(path: Path) -> str:
@@ -318,11 +341,12 @@ def plan_pairs(scenario_paths: Sequence[str | Path], notebook_paths: Sequence[st
         nb_seen[p.stem] = p
         notebooks.append(p)
     across = [nb for nb in notebooks if takes_all_scenarios(nb)]
+    requires = {nb: notebook_requires(nb) for nb in notebooks if nb not in across}
     every = tuple(sorted(p for p, _ in scenarios))
     dates = sorted(s.meta.date.isoformat() for _, s in scenarios)
     span = f"{dates[0]} to {dates[-1]}" if dates else ""
     return [
-        Pair(s.name, p, s.meta.title, s.meta.date.isoformat(), nb.stem, nb)
+        Pair(s.name, p, s.meta.title, s.meta.date.isoformat(), nb.stem, nb, missing=s.missing(requires[nb]))
         for p, s in scenarios
         for nb in notebooks if nb not in across
     ] + [Pair(ALL_SCENARIOS, None, f"all scenarios ({len(every)})", span, nb.stem, nb, every)
@@ -458,6 +482,23 @@ def _commit_files(layout: _Layout, pair: Pair, work: Path, res: dict, inputs: di
                  last_ok=old.get("last_ok") if layout.html.is_file() else None)
     atomic_write_text(layout.stamp, json.dumps(stamp, indent=2))
     return PairOutcome(pair, "failed", res["seconds"], res["error"], failed_nb)
+
+
+def _mark_not_coded(layout: _Layout, pair: Pair) -> PairOutcome:
+    """Record (in the pair's stamp) that the scenario does not code a section the notebook needs; nothing
+    is run, and an earlier report of the pair is left on disk but no longer linked from the index."""
+    stamp = {
+        "scenario": pair.scenario, "scenario_title": pair.scenario_title, "scenario_date": pair.scenario_date,
+        "scenario_path": str(pair.scenario_path), "notebook": pair.notebook,
+        "notebook_path": str(pair.notebook_path), "status": "not-coded", "missing": list(pair.missing),
+        "finished": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+    try:
+        layout.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(layout.stamp, json.dumps(stamp, indent=2))
+    except OSError as e:
+        return PairOutcome(pair, "failed", 0.0, _io_problem(f"record {pair.label} as not coded", e))
+    return PairOutcome(pair, "not-coded")
 
 
 # ----------------------------------------------------------------------------- the run
@@ -615,12 +656,17 @@ def run(
                 lib = library_hash()
                 todo: list[tuple[Pair, dict]] = []
                 for pair in pairs:
+                    if pair.missing:
+                        continue
                     inputs = _inputs(pair, lib)
                     if not force and _is_unchanged(layouts[pair], inputs):
                         outcomes[pair] = PairOutcome(pair, "skipped-unchanged")
                     else:
                         todo.append((pair, inputs))
-            n_skip = len(pairs) - len(todo)
+            for pair in pairs:
+                if pair.missing:
+                    outcomes[pair] = _mark_not_coded(layouts[pair], pair)
+            n_skip = sum(o.status == "skipped-unchanged" for o in outcomes.values())
             if n_skip:
                 say(f"{n_skip} pair(s) unchanged since their last successful run, skipped (--force re-runs)")
             try:

@@ -101,7 +101,11 @@ def admission_figure(rows: Sequence[CandidateStatuses], title: str | None = None
     for r in rows:
         zr, tr = [], []
         for st in STATUSES:
-            d = r.decisions[st]
+            d = r.decisions.get(st)
+            if d is None:  # at or below the status the candidate already holds: not tried
+                zr.append(0.5)
+                tr.append("held" if st == getattr(r, "held", None) else "-")
+                continue
             zr.append(1.0 if d.admitted else 0.0)
             if d.admitted:
                 why = "adopted"
@@ -116,7 +120,7 @@ def admission_figure(rows: Sequence[CandidateStatuses], title: str | None = None
     fig = go.Figure(go.Heatmap(
         z=z, x=[s.replace("_", " ") for s in STATUSES], y=names, text=text, texttemplate="%{text}",
         textfont=dict(size=12),
-        colorscale=[[0, "#f4cccc"], [1, "#d9ead3"]], zmin=0, zmax=1, showscale=False,
+        colorscale=[[0, "#f4cccc"], [0.5, "#eeeeee"], [1, "#d9ead3"]], zmin=0, zmax=1, showscale=False,
         hovertemplate="%{y} as %{x}: %{text}<extra></extra>"))
     fig.update_layout(title=_t(title or "Admission under consensus: who gets which status"),
                       yaxis=dict(autorange="reversed"), height=140 + 80 * len(rows))

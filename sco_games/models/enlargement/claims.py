@@ -427,7 +427,7 @@ def _e5(m: EnlargementModel) -> EnlargementClaim:
 
 
 def _e6(m: EnlargementModel) -> EnlargementClaim:
-    table = {tuple(r.candidates): r.highest for r in m.admission_table()}
+    table = {tuple(r.candidates): r.predicted for r in m.admission_table()}
     rank = {None: -1, **{s: i for i, s in enumerate(STATUSES)}}
     singles = {c[0]: h for c, h in table.items() if len(c) == 1}
     hist = membership_history()
@@ -458,8 +458,19 @@ def _e6(m: EnlargementModel) -> EnlargementClaim:
 
 
 def evaluate_claims(model: EnlargementModel) -> list[EnlargementClaim]:
-    """E1-E6 for one scenario's model (see :data:`CLAIMS`)."""
-    return [_e1(model), _e2(model), _e3(model), _e4(model), _e5(model), _e6(model)]
+    """E1-E6 for one scenario's model (see :data:`CLAIMS`). A claim the scenario lists in
+    ``claims_not_asked`` (the paper's claims are about its 2001-03 moments) is "not applicable", with the
+    scenario's reason, and is not computed."""
+    skip = model.params.claims_not_asked
+    out = []
+    for cid, fn in (("E1", _e1), ("E2", _e2), ("E3", _e3), ("E4", _e4), ("E5", _e5), ("E6", _e6)):
+        if cid in skip:
+            why = skip[cid].value
+            out.append(EnlargementClaim(cid, CLAIMS[cid], NA, f"not asked on this date: {why}",
+                                        f"claims_not_asked.{cid} ({skip[cid].source})", why))
+        else:
+            out.append(fn(model))
+    return out
 
 
 def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> EnlargementParams:
@@ -613,7 +624,7 @@ def record_checks(model: EnlargementModel, year: int) -> list[RecordCheck]:
                 "paper §1-2: founding member, 15 June 2001",
             )
         )
-    highest = {tuple(r.candidates): r.highest for r in m.admission_table()}
+    highest = {tuple(r.candidates): r.predicted for r in m.admission_table()}
     for c in p.enlargement_order.value:
         pred = (highest[(c,)] or "none").replace("_", " ")
         obs = status_at(c, year).replace("_", " ")

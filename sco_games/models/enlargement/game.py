@@ -129,11 +129,18 @@ class Admission:
 
 @dataclass(frozen=True)
 class CandidateStatuses:
-    """A candidate (or package) tried at each status; ``highest`` is the best status adopted."""
+    """A candidate (or package) tried at each status above the one it holds (``held``: its partial status
+    on the scenario's date, ``None`` outside the SCO); ``highest`` is the best status adopted (``None``: no
+    change is adopted), ``predicted`` the status it ends with (``highest``, else ``held``)."""
 
     candidates: tuple[str, ...]
     decisions: Mapping[str, Admission]
     highest: str | None
+    held: str | None = None
+
+    @property
+    def predicted(self) -> str | None:
+        return self.highest or self.held
 
 
 @dataclass(frozen=True)
@@ -190,8 +197,15 @@ class EnlargementModel:
     # -- associations -------------------------------------------------------------------------
     @cached_property
     def base(self) -> dict[str, str]:
-        """The sitting members, all with status ``member``."""
-        return {m: "member" for m in self.world.members}
+        """The sitting members, all with status ``member``, and the candidates' partial statuses held on the
+        scenario's date (``statuses_held``)."""
+        held = {c: s.value for c, s in self.params.statuses_held.items()}
+        return {**{m: "member" for m in self.world.members}, **held}
+
+    def held(self, candidate: str) -> str | None:
+        """The partial status ``candidate`` holds on the scenario's date (``None``: outside the SCO)."""
+        s = self.params.statuses_held.get(candidate)
+        return s.value if s else None
 
     def association(self, additions: Mapping[str, str] | None = None,
                     base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -273,15 +287,22 @@ class EnlargementModel:
         )
 
     def statuses_for(self, candidates: Iterable[str]) -> CandidateStatuses:
-        """Try ``candidates`` (one, or a package deal together) at each status; the highest adopted."""
+        """Try ``candidates`` (one, or a package deal together) at each status above the highest they hold
+        (``statuses_held``; from outside, all three); the highest adopted."""
         cs = tuple(candidates)
         for c in cs:
             if c not in self.world.candidates:
                 known = ", ".join(self.world.candidates)
                 raise ValueError(f"candidate = {c!r}: not a candidate here ({known})")
-        decisions = {st: self.admit({c: st for c in cs}) for st in STATUSES}
-        passed = [st for st in STATUSES if decisions[st].admitted]
-        return CandidateStatuses(candidates=cs, decisions=decisions, highest=passed[-1] if passed else None)
+        rank = {None: -1, **{s: i for i, s in enumerate(STATUSES)}}
+        held = [self.held(c) for c in cs]
+        floor = max(rank[h] for h in held)  # a change raises every state of the package above what it holds
+        tried = [st for st in STATUSES if rank[st] > floor]
+        decisions = {st: self.admit({c: st for c in cs}) for st in tried}
+        passed = [st for st in tried if decisions[st].admitted]
+        common = held[0] if len(set(held)) == 1 else None
+        return CandidateStatuses(candidates=cs, decisions=decisions, highest=passed[-1] if passed else None,
+                                 held=common)
 
     def admission_table(self) -> list[CandidateStatuses]:
         """Each candidate alone (in ``enlargement_order``), then each package deal."""

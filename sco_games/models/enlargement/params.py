@@ -200,6 +200,16 @@ class EnlargementParams(Strict):
     us_option_availability: dict[str, Sourced[Share]] = Field(default_factory=dict)
     enlargement_order: Sourced[list[str]]
     package_deals: dict[str, Sourced[list[str]]] = Field(default_factory=dict)
+    statuses_held: dict[str, Sourced[str]] = Field(
+        default_factory=dict,
+        description="candidate -> the partial status it holds on the scenario's date (dialogue_partner or "
+        "observer); a candidate not listed is outside the SCO",
+    )
+    claims_not_asked: dict[str, Sourced[str]] = Field(
+        default_factory=dict,
+        description="claim id (E1-E6) -> why the paper's claim cannot be asked on this date (it is about the "
+        "paper's 2001-03 moments): its verdict is 'not applicable', the value the reason",
+    )
     n_proposals: Sourced[Annotated[int, Field(ge=1000, le=1_000_000)]]
     seed: Sourced[Annotated[int, Field(ge=0)]]
 
@@ -245,6 +255,15 @@ class EnlargementParams(Strict):
                 problems.append(
                     f"package_deals.{name} = {deal.value}: must name two or more distinct candidates"
                 )
+        for n, held in self.statuses_held.items():
+            if n not in candidates:
+                problems.append(f"statuses_held.{n}: not a candidate (a member holds no partial status)")
+            if held.value not in STATUSES[:-1]:
+                problems.append(f"statuses_held.{n} = {held.value!r}: must be one of "
+                                f"{', '.join(STATUSES[:-1])}")
+        for cid in self.claims_not_asked:
+            if cid not in ("E1", "E2", "E3", "E4", "E5", "E6"):
+                problems.append(f"claims_not_asked.{cid}: not a claim of this model (E1-E6)")
         if problems:
             raise ValueError("; ".join(problems))
         return self

@@ -285,7 +285,7 @@ def enlargement_report(
         vote=vote,
         reach=model.statement_reach(),
         admission=admission,
-        highest={" + ".join(r.candidates): r.highest for r in admission},
+        highest={" + ".join(r.candidates): r.predicted for r in admission},
         outside_options=opts,
         cool=tuple(o.state for o in opts if o.cool),
         across_state=across_state,
