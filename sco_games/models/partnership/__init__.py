@@ -15,6 +15,7 @@ from sco_games.models.partnership.claims import (
     claims_at_range_ends,
     pillar_table,
     verdict_p1,
+    verdict_p1_ties,
     verdict_p2,
     verdict_p3,
     verdict_p4,
@@ -58,6 +59,7 @@ from sco_games.models.partnership.params import (
 )
 from sco_games.models.partnership.regions import RegionMap, batch_labels, equilibrium_regions
 from sco_games.models.partnership.relations import TRIANGLE_STATES, triangle
+from sco_games.models.partnership.ties import DRAWS, StageTie, TieSides, stage_ties, tie_sides
 from sco_games.models.partnership.report import (
     COUNTERWEIGHT_GRID,
     REFERENCE_SCENARIOS,
@@ -125,6 +127,12 @@ __all__ = [
     "RANGE_CHECKS",
     "claims_at_range_ends",
     "verdict_p1",
+    "verdict_p1_ties",
+    "StageTie",
+    "TieSides",
+    "stage_ties",
+    "tie_sides",
+    "DRAWS",
     "verdict_p2",
     "verdict_p3",
     "verdict_p4",

@@ -46,6 +46,7 @@ from sco_games.models.partnership.params import PLAYERS, PartnershipParams, appl
 from sco_games.models.partnership.regions import RegionMap, equilibrium_regions
 from sco_games.models.partnership.relations import triangle
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
+from sco_games.models.partnership.ties import StageTie, TieSides, stage_ties, tie_sides
 from sco_games.theory.triangle import Triangle
 
 __all__ = ["REFERENCE_SCENARIOS", "US_STAKE_GRID", "COUNTERWEIGHT_GRID", "PartnershipReport", "report",
@@ -71,7 +72,9 @@ class PartnershipReport:
     (:func:`event_effects`); ``dominance`` and ``dominance_text``; ``us_prices``: per side, the smallest US
     offer that changes the outcome; ``ladder``: the outcome under other readings of the value ladder;
     ``record``: predictions beside the record; ``range_ends``: the claims with the knife-edge values at the
-    ends of their ranges (:func:`~sco_games.models.partnership.claims.claims_at_range_ends`).
+    ends of their ranges (:func:`~sco_games.models.partnership.claims.claims_at_range_ends`); ``ties``: the
+    equalities of coded payoffs that make an equilibrium weak, and ``tie_sides`` what draws of the tied values
+    within their ranges give (``None`` without a tie; :mod:`~sco_games.models.partnership.ties`).
     ``params`` is the scenario's section with its events applied (the values the model computes with).
     """
 
@@ -98,6 +101,8 @@ class PartnershipReport:
     ladder: LadderCheck
     record: tuple[RecordCheck, ...]
     range_ends: tuple[tuple[str, str, dict[str, str]], ...]
+    ties: tuple[StageTie, ...] = ()
+    tie_sides: TieSides | None = None
 
     @property
     def triangle(self) -> Triangle:
@@ -159,6 +164,11 @@ class PartnershipReport:
             "ladder": {"survives": self.ladder.survives, "labels": self.ladder.labels},
             "range_ends": [{"setting": s, "equilibrium": lab, "verdicts": v}
                            for s, lab, v in self.range_ends],
+            "ties": [{"condition": t.condition(), "keys": list(t.keys), "weakens": list(t.weakens)}
+                     for t in self.ties],
+            "tie_outcomes": ([] if self.tie_sides is None else
+                             [{"equilibrium": lab, "partner_dominant": dom, "share": x}
+                              for (lab, dom), x in self.tie_sides.outcomes.items()]),
         }
 
 
@@ -205,6 +215,8 @@ def report(params: PartnershipParams, scenario: str,
         ladder=ladder_check(params),
         record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
         range_ends=tuple(claims_at_range_ends(section)),
+        ties=stage_ties(section),
+        tie_sides=tie_sides(section),
     )
 
 
