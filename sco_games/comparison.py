@@ -136,7 +136,7 @@ def _border(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
 
 def _enlargement(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
     rep = enlargement.report(enlargement.EnlargementModel(s.enlargement),
-                             {x.name: x.enlargement for x in every})
+                             {x.name: x.enlargement for x in every}, date=s.meta.date)
     return _summary("enlargement", rep, rep.headline(s.name))
 
 
