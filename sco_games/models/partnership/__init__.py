@@ -59,7 +59,6 @@ from sco_games.models.partnership.params import (
 )
 from sco_games.models.partnership.regions import RegionMap, batch_labels, equilibrium_regions
 from sco_games.models.partnership.relations import TRIANGLE_STATES, triangle
-from sco_games.models.partnership.ties import DRAWS, StageTie, TieSides, stage_ties, tie_sides
 from sco_games.models.partnership.report import (
     COUNTERWEIGHT_GRID,
     REFERENCE_SCENARIOS,
@@ -69,6 +68,7 @@ from sco_games.models.partnership.report import (
     report,
 )
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
+from sco_games.models.partnership.ties import DRAWS, StageTie, TieSides, stage_ties, tie_sides
 
 __all__ = [
     "PLAYERS",
