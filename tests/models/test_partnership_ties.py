@@ -115,3 +115,12 @@ def test_founding_tie_sides_against_the_closed_form(founding):
         rival &= th * u + v > c
     assert solved == pytest.approx(rival.mean(), abs=0.02)
     assert solved < 0.5  # so the generic P1 in 2001 is "reproduced" (Partner/Partner alone on most draws)
+
+
+def test_the_headline_names_the_tie(post911, founding):
+    from sco_games.models import partnership as pm
+    refs = {"founding_2001": founding, "post_911_2002": post911}
+    rep = pm.report(post911, "post_911_2002", refs)
+    assert "only by a tie of coded values (China: -θ·U_C - V_C = -C_C)" in rep.headline()
+    assert rep.headline().endswith(f"{rep.verdicts['P1'].verdict}.")
+    assert [t["condition"] for t in rep.sidecar()["ties"]] == [t.condition() for t in rep.ties]

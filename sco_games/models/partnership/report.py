@@ -117,7 +117,17 @@ class PartnershipReport:
         return (f"{self.scenario}: the stage equilibrium is {self.stage.label}; the partnership needs "
                 f"delta* = {delta}; the triangle is a {tri.pattern}"
                 + (f" with {tri.pivot} as pivot" if tri.pivot else "")
-                + (f" with the {tri.outcast} as outcast" if tri.outcast else "") + ".")
+                + (f" with the {tri.outcast} as outcast" if tri.outcast else "")
+                + self._tie_note() + ".")
+
+    def _tie_note(self) -> str:
+        """"; Rival/Rival only by a tie of coded values (...)" for the headline, or "" without a weak tie."""
+        weak = sorted({w for t in self.ties for w in t.weakens})
+        if not weak:
+            return ""
+        eqs = "; ".join(f"{t.player}: {t.formulas[0]} = {t.formulas[1]}" for t in self.ties)
+        return (f"; {' and '.join(weak)} only by a tie of coded values ({eqs}), so P1 is judged on draws "
+                f"either side: {self.verdicts['P1'].verdict}")
 
     def sidecar(self) -> dict[str, Any]:
         """The notebook's sidecar: ``headline``, ``key_results`` and plain data for the tests."""
