@@ -139,7 +139,8 @@ def _border(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
 
 def _enlargement(s: Scenario, every: Sequence[Scenario]) -> ModelSummary:
     rep = enlargement.report(enlargement.EnlargementModel(s.enlargement),
-                             {x.name: x.enlargement for x in every if x.enlargement is not None})
+                             {x.name: x.enlargement for x in every if x.enlargement is not None},
+                             date=s.meta.date)
     return _summary("enlargement", rep, rep.headline(s.name))
 
 

@@ -358,9 +358,10 @@ def test_e1_founding_effectiveness_falls_unless_absorbed():
 
 @pytest.mark.parametrize("name, in_hull", [("post_911_2002", False), ("iraq_2003", True)])
 def test_the_old_status_quo_coding_passes_nothing_and_e1_is_only_partly_shown(name, in_hull):
-    # the coding before issue 11 put the status quo at (0, 0.2), the act adopted on the date: shown as an
-    # alternative, it leaves the six an (almost) empty winset
-    m = EnlargementModel(params(name, {"enlargement.status_quo": [0.0, 0.2]}))
+    # the coding before issue 11 put the status quo at (0, 0.2), the act adopted on the date, and Uzbekistan
+    # at (0.9, -0.3): together they leave the six an (almost) empty winset
+    m = EnlargementModel(params(name, {"enlargement.status_quo": [0.0, 0.2],
+                                       "enlargement.members.Uzbekistan": [0.9, -0.3]}))
     pts = np.array([m.world.ideal[s] for s in SCO6])
     assert (Delaunay(pts).find_simplex(m.world.status_quo) >= 0) == in_hull
     area = winset(m.world, SCO6).area
@@ -381,14 +382,17 @@ def test_the_status_quo_before_the_act_leaves_a_winset(name):
     rows = status_quo_table(m.params)
     assert rows[0].label == "as coded" and rows[0].point == tuple(m.params.status_quo.value)
     old = [r for r in rows if r.point == (0.0, 0.2)]
-    assert old and old[0].pass_probability == 0.0 and old[0].verdicts["E1"] == "partly"
+    # with Uzbekistan recoded (y 0.2, issue 11) the old status quo is no longer inside the six's hull
+    assert old and (old[0].pass_probability == 0.0) == (Delaunay(pts).find_simplex((0.0, 0.2)) >= 0)
     # the table's columns are what the model gives under that coding
     for r in rows:
         mm = EnlargementModel(params(name, {"enlargement.status_quo": list(r.point)}))
         assert r.pass_probability == pass_probability(mm.world, SCO6)
 
 
-@pytest.mark.parametrize("name, cool", [("founding_2001", False), ("post_911_2002", True),
+# 2002: with Uzbekistan's y recoded to 0.2 (issue 11) its SCO payoff, 0.823, narrowly beats its US option,
+# 0.804: the model no longer has it go cool in June 2002, against the paper's "lessened its commitment" (§2-1)
+@pytest.mark.parametrize("name, cool", [("founding_2001", False), ("post_911_2002", False),
                                         ("iraq_2003", True)])
 def test_uzbekistan_goes_cool_only_after_911(name, cool):
     p = params(name)
@@ -571,7 +575,8 @@ def test_notebook_runs_and_writes_its_sidecar(name, tmp_path):
     assert data["headline"] and data["scenario"] == name
     assert data["key_results"]["statement passes"] == ("yes" if v.passes else "no")
     assert data["statement"]["blockers"] == list(v.blockers)
-    assert data["verdicts"] == {c.id: c.verdict for c in evaluate_claims(m)}
+    date = load_scenario(ROOT / "params" / f"{name}.yaml").meta.date
+    assert data["verdicts"] == {c.id: c.verdict for c in evaluate_claims(m, date)}
     assert data["highest_status"] == {" + ".join(r.candidates): r.highest for r in m.admission_table()}
     curve = m.tradeoff_curve()
     assert [s["pass_probability"] for s in data["tradeoff"]] == [s.pass_probability for s in curve]

@@ -46,6 +46,9 @@ PAPER_CLAIM_KM2 = 20_000.0
 #: a point prediction agrees with the record if it is within this many shares (2 percentage points) of the
 #: observed share's range over sources
 RECORD_TOLERANCE = 0.02
+#: A range prediction wider than this share of the area admits more outcomes than it excludes: its agreement
+#: with the record tests nothing ("not settled"), while a miss is still a contradiction.
+RANGE_TEST_MAX_WIDTH = 0.5
 
 _B1 = ("China claimed more than 20,000 km2 of Tajikistan (one seventh of the country); the talks were in "
        "deadlock for a long time (§1-1)")
@@ -195,7 +198,15 @@ def record_check(
     ``predicted``: a point share, a range (Fearon), or None (no agreement predicted: a settlement happened,
     so it contradicts the record). ``readings``: (label, (low, high) share over sources) per account. Each
     account agrees if its range meets the prediction (a point within ``tolerance``); ``agrees`` is True if
-    every account agrees, False if none does, None where the accounts disagree (the record is disputed).
+    every account agrees, False if none does, None where the accounts disagree (the record is disputed). A
+    range wider than :data:`RANGE_TEST_MAX_WIDTH` that meets the record is None too: a range that contains
+    most outcomes cannot agree with anything (Fearon's range with cheap war, e.g. 25-100%); one that misses
+    the record still contradicts it.
+
+    >>> record_check("R", "q", (0.25, 1.0), [("a", (0.32, 0.36))], "s").agrees is None
+    True
+    >>> record_check("R", "q", (0.25, 1.0), [("a", (0.035, 0.04))], "s").agrees
+    False
 
     >>> record_check("R", "q", 0.03, [("a", (0.035, 0.039))], "s").agrees
     True
@@ -218,4 +229,8 @@ def record_check(
         pred = f"{100 * predicted:.1f}% (± {100 * tolerance:.0f} points)"
     each = [lo <= p_hi + 1e-12 and hi >= p_lo - 1e-12 for _, (lo, hi) in readings]
     agrees = True if all(each) else (False if not any(each) else None)
+    if isinstance(predicted, tuple) and p_hi - p_lo > RANGE_TEST_MAX_WIDTH and agrees is not False:
+        agrees = None
+        pred += (f": wider than {100 * RANGE_TEST_MAX_WIDTH:.0f}% of the area, so meeting the record tests "
+                 "nothing")
     return RecordCheck(check_id, question, pred, obs, agrees, source)

@@ -31,7 +31,14 @@ from sco_games.models.border.calibration import (
     calibrate_nash_weight,
     linkage_need,
 )
-from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim, record_check
+from sco_games.models.border.claims import (
+    RECORD_TOLERANCE,
+    b1_claim,
+    b2_claim,
+    b3_claim,
+    b4_claim,
+    record_check,
+)
 from sco_games.models.border.game import DyadGame, dyad_game, war_credible
 from sco_games.models.border.out_of_sample import BASELINES, OutOfSampleTable, out_of_sample
 from sco_games.models.border.params import BorderParams
@@ -149,6 +156,19 @@ def _dyad_report(params: BorderParams, neighbour: str, facts: DyadFacts) -> Dyad
         at_prior={dis: predict(gd.replace(linkage=prior), main.disputed_km2) for dis, gd in games.items()},
         linkage_by=linkage_by,
     )
+
+
+#: What the border model leaves out that the paper names (§1-1, fn 5-6), for :meth:`BorderReport.record_text`.
+_LEFT_OUT = (
+    "What the model leaves out, by the paper's account: (1) the neighbour's own gain from a settled border "
+    "(stability, the 1996-97 confidence-building and force-reduction agreements, help against separatism, "
+    "§1-1, §1-2): linkage in the model is China's only; (2) the '4+1' format: Russia and the three Central "
+    "Asian states faced China together, a formula created 'in due observance of the Russo-Chinese border "
+    "agreements' (§1-1, fn 5-6), so the terms of those agreements could carry over from dyad to dyad, while "
+    "the model bargains each dyad alone; (3) Russia's mediation, which brought the neighbours to the table "
+    "at all (fn 5): in the model Russia appears only as the neighbour's small outside option, which can only "
+    "lower China's share."
+)
 
 
 @dataclass(frozen=True)
@@ -371,6 +391,41 @@ class BorderReport:
             b3_claim({n: f.settled for n, f in facts.items()}, models_joint_table=False),
             b4_claim(needs, self.default_disagreement),
         ]
+
+    def record_text(self) -> str:
+        """Why the continuing-dispute predictions miss the settled shares, in the report's words (paper §1-1,
+        fn 5-6): under the dispute the neighbour keeps all the land without a deal, so it cedes at most what
+        the dispute costs it; the model leaves out what made the neighbours cede more."""
+        dis = "dispute"
+        rows, missed = [], []
+        for n, d in self.dyads.items():
+            if dis not in d.at_prior or not d.facts.readings:
+                continue
+            g, pred = d.games[dis], d.at_prior[dis]
+            top = max(pred.share(s) for s in SOLUTIONS if s != "fearon")
+            lo = min(r.share_range[0] for r in d.facts.readings)
+            hi = max(r.share_range[1] for r in d.facts.readings)
+            rows.append(f"{n}: model at most {100 * top:.1f}%, record {100 * lo:.0f}%"
+                        + (f"-{100 * hi:.0f}%" if hi - lo >= 5e-3 else ""))
+            if lo > top + RECORD_TOLERANCE:
+                missed.append((n, g.dispute_cost_neighbour, lo))
+        if not rows:
+            return ""
+        costs = sorted({f"{100 * d.games[dis].dispute_cost_neighbour:.0f}%" for d in self.dyads.values()
+                        if dis in d.games})
+        text = ("Under the continuing dispute (the paper's peaceful deadlock) the neighbour keeps all the "
+                "land if talks fail, so a deal can give China no more than what the dispute costs the "
+                "neighbour (here " + " or ".join(costs) + " of its value of the area), and China's own "
+                "linkage value L only lowers what China needs. China's largest predicted share against the "
+                "record: " + "; ".join(rows) + ". ")
+        if missed:
+            text += ("The model contradicts the " + ", ".join(n for n, _, _ in missed) + " settlements: "
+                     "there China obtained far more than the neighbour's cost of the dispute. " + _LEFT_OUT
+                     + " To reproduce these shares the neighbour's cost of the dispute, or its gain from a "
+                     "deal, would have to be at least the share it ceded ("
+                     + ", ".join(f"{n} {100 * x:.0f}%" for n, _, x in missed)
+                     + "): a missing term, not a value to tune. ")
+        return text
 
     def record_checks(self) -> list[RecordCheck]:
         """For each shown dyad, disagreement point and solution: China's predicted share at the scenario's

@@ -15,6 +15,7 @@ reader should look at). Nothing here tunes a parameter.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -91,6 +92,8 @@ class EnlargementClaim(Claim):
 
 
 NA = "not applicable"
+#: E5 asks what 9/11 changed: not applicable to a scenario dated before it.
+SEPT_11 = _dt.date(2001, 9, 11)
 
 
 # -- verdict functions: plain inputs (the model's results) -> (verdict, because) -------------------------
@@ -175,9 +178,17 @@ def e4_verdict(uzbekistan_member: bool, blockers: tuple[str, ...]) -> tuple[str,
     return ("not reproduced", "Uzbekistan gains from quick enlargement in the model")
 
 
-def e5_verdict(uzbekistan_member: bool, checks: Mapping[str, bool]) -> tuple[str, str]:
+def e5_verdict(uzbekistan_member: bool, checks: Mapping[str, bool],
+               before_911: bool = False) -> tuple[str, str]:
     """E5 from the statement vote and Uzbekistan's outside option (``checks``: blocked, principal blocker,
-    pivotal, cool)."""
+    pivotal, cool); "not applicable" before 9/11 (the claim is about what 9/11 changed) or without Uzbekistan.
+
+    >>> e5_verdict(True, {"x": True}, before_911=True)[0], e5_verdict(True, {"x": True})[0]
+    ('not applicable', 'reproduced')
+    """
+    if before_911:
+        return (NA, "the scenario is dated before 9/11 (11 September 2001), and the claim is about what "
+                    "came after it")
     if not uzbekistan_member:
         return (NA, "Uzbekistan is not a member in this scenario")
     if all(checks.values()):
@@ -384,7 +395,11 @@ def _e4(m: EnlargementModel) -> EnlargementClaim:
     )
 
 
-def _e5(m: EnlargementModel) -> EnlargementClaim:
+def _e5(m: EnlargementModel, date: _dt.date | None = None) -> EnlargementClaim:
+    if date is not None and date < SEPT_11:
+        verdict, because = e5_verdict("Uzbekistan" in m.world.members, {}, before_911=True)
+        return EnlargementClaim("E5", CLAIMS["E5"], verdict, f"the scenario's date is {date.isoformat()}",
+                                "the scenario's date (meta.date)", because)
     v = statement_vote(m.world)
     r = statement_reach(m.world)
     uz_in = "Uzbekistan" in m.world.members
@@ -457,13 +472,15 @@ def _e6(m: EnlargementModel) -> EnlargementClaim:
     )
 
 
-def evaluate_claims(model: EnlargementModel) -> list[EnlargementClaim]:
-    """E1-E6 for one scenario's model (see :data:`CLAIMS`). A claim the scenario lists in
+def evaluate_claims(model: EnlargementModel, date: _dt.date | None = None) -> list[EnlargementClaim]:
+    """E1-E6 for one scenario's model (see :data:`CLAIMS`); ``date`` is the scenario's date (E5 is "not
+    applicable" before 9/11; None: not known, E5 is judged). A claim the scenario lists in
     ``claims_not_asked`` (the paper's claims are about its 2001-03 moments) is "not applicable", with the
     scenario's reason, and is not computed."""
     skip = model.params.claims_not_asked
     out = []
-    for cid, fn in (("E1", _e1), ("E2", _e2), ("E3", _e3), ("E4", _e4), ("E5", _e5), ("E6", _e6)):
+    for cid, fn in (("E1", _e1), ("E2", _e2), ("E3", _e3), ("E4", _e4), ("E5", lambda m: _e5(m, date)),
+                    ("E6", _e6)):
         if cid in skip:
             why = skip[cid].value
             out.append(EnlargementClaim(cid, CLAIMS[cid], NA, f"not asked on this date: {why}",
@@ -549,10 +566,10 @@ class SensitivityRow:
     changed: tuple[str, ...]
 
 
-def claims_sensitivity(params: EnlargementParams) -> list[SensitivityRow]:
+def claims_sensitivity(params: EnlargementParams, date: _dt.date | None = None) -> list[SensitivityRow]:
     """Move each ranged value (see :func:`ranged_values`) and each coordinate of a ranged position (see
     :func:`ranged_points`) to the low and the high end of its range, one at a time, and report which
-    claims' verdicts change. The first row is the scenario as given.
+    claims' verdicts change. The first row is the scenario as given. ``date`` as in :func:`evaluate_claims`.
 
     >>> from sco_games.scenario import load_scenario
     >>> rows = claims_sensitivity(load_scenario("params/founding_2001.yaml").enlargement)
@@ -560,13 +577,14 @@ def claims_sensitivity(params: EnlargementParams) -> list[SensitivityRow]:
     ('(as given)', ())
     """
     check_section(params, EnlargementParams, "enlargement", "claims_sensitivity")
-    base = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(params))}
+    base = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(params), date)}
     rows = [SensitivityRow("(as given)", float("nan"), base, ())]
     for key, value, (lo, hi) in ranged_values(params):
         for x in (lo, hi):
             if x == value:
                 continue
-            v = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: x})))}
+            v = {c.id: c.verdict
+                 for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: x})), date)}
             rows.append(SensitivityRow(key, x, v, tuple(k for k in v if v[k] != base[k])))
     for key, axis, point, (lo, hi) in ranged_points(params):
         for x in (lo, hi):
@@ -576,7 +594,7 @@ def claims_sensitivity(params: EnlargementParams) -> list[SensitivityRow]:
             moved[axis] = x
             v = {
                 c.id: c.verdict
-                for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: moved})))
+                for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: moved})), date)
             }
             rows.append(SensitivityRow(f"{key}.{'xy'[axis]}", x, v, tuple(k for k in v if v[k] != base[k])))
     return rows

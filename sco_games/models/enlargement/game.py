@@ -19,10 +19,19 @@ An *association* maps each associated state to its status: ``dialogue_partner``,
         + b_V * V_i(M)             (members only)      Shapley-Shubik voice under the SCO's rule
         + sum_j min(sigma_A(s_i), sigma_A(s_j)) * (a_ij + k_j)    affinity to j, j's security value
         - sigma_C(s_i) * c                              obligations of the status
+        - kappa * sum_{j<k in M, i not in {j, k}} h_jk  contradictions among members (members only)
 
 with ``M`` the members, ``b`` the scenario's ``weights``, ``a_ij`` its ``affinities`` ("i->j"),
 ``k_j`` its ``security_contribution`` and ``c`` its ``candidate_cost``. Under consensus every member
 is a veto player, so ``V_i = 1/|M|``: each entrant dilutes every member's voice (fn 59).
+
+The last term is the paper's reason against hasty enlargement: it "would also bring about more serious
+contradictions among member states, such as the irreconcilable relations between India and Pakistan. The
+India-Pakistan problem is beyond SCO handling" (§3-2, fn 57-58). A contradiction is a conflict *between*
+two members, so it needs hostility both ways: ``h_jk = min(max(0, -a_jk), max(0, -a_kj))`` (India and
+Pakistan, -0.2 each way, give 0.2; a one-sided wariness such as Tajikistan's of Pakistan or Kazakhstan's of
+Uzbekistan gives 0). Every other member bears it (the pair's own hostility is already in its affinity terms,
+so it is not charged twice), and ``kappa`` is the scenario's ``contradiction_cost`` (absent: 0).
 
 Admission (the issue's rule)
 ----------------------------
@@ -94,16 +103,20 @@ class Payoff:
     voice: float
     association: float
     cost: float
+    contradiction: float = 0.0
 
     @property
     def total(self) -> float:
-        return self.prestige + self.effectiveness + self.voice + self.association - self.cost
+        return (self.prestige + self.effectiveness + self.voice + self.association - self.cost
+                - self.contradiction)
 
     def minus(self, other: Payoff) -> dict[str, float]:
-        """The change of each term (and of the total) from ``other`` to ``self``."""
+        """The change of each term (and of the total) from ``other`` to ``self`` (costs as negative
+        changes)."""
         parts = ("prestige", "effectiveness", "voice", "association")
         out = {p: getattr(self, p) - getattr(other, p) for p in parts}
         out["cost"] = -(self.cost - other.cost)
+        out["contradiction"] = -(self.contradiction - other.contradiction)
         out["total"] = self.total - other.total
         return out
 
@@ -241,6 +254,24 @@ class EnlargementModel:
         sec = p.security_contribution.get(j)
         return (aff.value if aff else 0.0) + (sec.value if sec else 0.0)
 
+    def contradictions(self, members: Iterable[str], bearer: str | None = None) -> float:
+        """``sum h_jk`` over the pairs of ``members`` that do not include ``bearer`` (see the module
+        docstring), unweighted.
+
+        >>> from sco_games.scenario import load_scenario
+        >>> m = EnlargementModel(load_scenario("params/founding_2001.yaml").enlargement)
+        >>> m.contradictions(["China", "India", "Pakistan"], "China"), m.contradictions(["China", "Pakistan"])
+        (0.2, 0.0)
+        """
+        ms = tuple(members)
+        aff = self.params.affinities
+
+        def hostile(i: str, j: str) -> float:
+            a = aff.get(f"{i}->{j}")
+            return max(0.0, -a.value) if a else 0.0
+        return sum(min(hostile(j, k), hostile(k, j)) for n, j in enumerate(ms) for k in ms[n + 1:]
+                   if bearer not in (j, k))
+
     def payoffs(self, assoc: Mapping[str, str]) -> dict[str, Payoff]:
         """Every associated state's :class:`Payoff` under association ``assoc`` (state -> status)."""
         p, w = self.params, self.world
@@ -249,6 +280,7 @@ class EnlargementModel:
         members = self.members_of(assoc)
         eff = pass_probability(w, members)
         voice = self.voice(members)
+        kappa = p.contradiction_cost.value if p.contradiction_cost is not None else 0.0
         b = p.weights
         out = {}
         for i, st in assoc.items():
@@ -262,6 +294,8 @@ class EnlargementModel:
                 voice=b.voice.value * voice[i] if st == "member" else 0.0,
                 association=assoc_term,
                 cost=sc * p.candidate_cost.value,
+                contradiction=(kappa * self.contradictions(members, i) if st == "member" and kappa
+                               else 0.0),
             )
         return out
 

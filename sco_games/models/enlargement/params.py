@@ -194,6 +194,11 @@ class EnlargementParams(Strict):
     voice_quota: Sourced[Annotated[float, Field(gt=0.5, le=1.0)]]
     statuses: StatusTable
     candidate_cost: Sourced[NonNeg]
+    contradiction_cost: Sourced[NonNeg] | None = Field(
+        default=None,
+        description="weight of the 'contradictions among member states' (paper §3-2, fn 57): every member "
+                    "pays it times the hostility between pairs of members; None: 0 (no such term)",
+    )
     security_contribution: dict[str, Sourced[Affinity]] = Field(default_factory=dict)
     affinities: dict[str, Sourced[Affinity]] = Field(default_factory=dict)
     us_ideal: SourcedPoint

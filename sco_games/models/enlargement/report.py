@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -246,12 +247,14 @@ def enlargement_report(
     across: Mapping[str, EnlargementParams] | None = None,
     across_state: str = "Uzbekistan",
     year: int | None = None,
+    date: _dt.date | None = None,
 ) -> EnlargementReport:
     """Run the enlargement model of one scenario (see the module docstring).
 
     ``across``: scenario name -> enlargement parameters, for ``across_state``'s outside option in each
     scenario where it is a member (paper §2-1: Uzbekistan before and after 9/11); None or empty: none.
-    ``year``: the scenario's year, for the record checks (None: no record checks).
+    ``year``: the scenario's year, for the record checks (None: no record checks; taken from ``date`` when
+    only that is given). ``date``: the scenario's date, for the claims (E5 is "not applicable" before 9/11).
     """
     if not isinstance(model, EnlargementModel):
         raise TypeError(
@@ -259,10 +262,12 @@ def enlargement_report(
             "EnlargementModel(scenario.enlargement)"
         )
     p = model.params
+    if year is None and date is not None:
+        year = date.year
     steps = tuple(model.tradeoff_curve())
     n = p.n_proposals.value
-    verdict_rows = tuple(claims_sensitivity(p))
-    claims = tuple(evaluate_claims(model))
+    verdict_rows = tuple(claims_sensitivity(p, date))
+    claims = tuple(evaluate_claims(model, date))
     admission = tuple(model.admission_table())
     opts = tuple(model.outside_options())
     vote = model.statement_vote()

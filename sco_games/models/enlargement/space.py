@@ -393,7 +393,7 @@ def veto_map(world: World, label: str = "statement", members: Iterable[str] | No
     >>> from sco_games.scenario import load_scenario
     >>> vm = veto_map(build_world(load_scenario("params/iraq_2003.yaml").enlargement))
     >>> vm.blockers[:2], len(vm.winset_points)
-    (('Kazakhstan', 'Uzbekistan'), 9)
+    (('Kazakhstan', 'Uzbekistan'), 534)
     """
     ms = tuple(world.members if members is None else members)
     vote = statement_vote(world, ms)

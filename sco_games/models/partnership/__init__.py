@@ -17,6 +17,7 @@ from sco_games.models.partnership.claims import (
     p3_verdict,
     pillar_table,
     verdict_p1,
+    verdict_p1_ties,
     verdict_p2,
     verdict_p3,
     verdict_p4,
@@ -89,6 +90,7 @@ from sco_games.models.partnership.second_axis import (
     second_axis_test,
 )
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
+from sco_games.models.partnership.ties import DRAWS, StageTie, TieSides, stage_ties, tie_sides
 
 __all__ = [
     "StakeFrame", "StakeFrames", "stake_frames",
@@ -148,6 +150,12 @@ __all__ = [
     "RANGE_CHECKS",
     "claims_at_range_ends",
     "verdict_p1",
+    "verdict_p1_ties",
+    "StageTie",
+    "TieSides",
+    "stage_ties",
+    "tie_sides",
+    "DRAWS",
     "verdict_p2",
     "verdict_p3",
     "verdict_p4",

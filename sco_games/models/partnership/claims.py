@@ -15,6 +15,7 @@ from sco_games.models.partnership.game import analyze, payoff_matrices
 from sco_games.models.partnership.params import STRATEGIES, PartnershipParams, apply_events, with_values
 from sco_games.models.partnership.second_axis import DEFAULT_SEED, Correlation, second_axis_test
 from sco_games.models.partnership.sustainability import sustainability
+from sco_games.models.partnership.ties import TieSides, tie_sides
 from sco_games.sourced import check_section
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "PILLAR_COUNTERFACTUALS",
     "pillar_table",
     "verdict_p1",
+    "verdict_p1_ties",
     "verdict_p2",
     "verdict_p3",
     "P3_MIN_CHANGES",
@@ -124,6 +126,59 @@ def verdict_p1(label: str, partner_strictly_dominant: bool) -> Verdict:
         return Verdict("partly", "Partner/Partner is an equilibrium, but not the only one: "
                        + (", ".join(others) if others else "a mixed one") + " too")
     return Verdict("not reproduced", f"the equilibrium is {label}, not the partnership")
+
+
+def verdict_p1_ties(point: Verdict, sides: TieSides | None) -> Verdict:
+    """P1 when the coded values sit on a tie (:mod:`sco_games.models.partnership.ties`): ``point`` is the
+    verdict at the coded values, ``sides`` what the draws of the tied values within their ranges give. Without
+    a tie (``sides`` is ``None``) the verdict is ``point``. With one, the tie is named and the verdict is the
+    one most draws give (the generic verdict: a tie has measure zero), with the share of every verdict and
+    what each side of each tie gives; ``by_dominance`` iff most of the draws behind it are solved by
+    dominance.
+
+    >>> from sco_games.models.partnership.ties import StageTie
+    >>> t = StageTie("China", ("Partner", "Rival"), "Rival", -2.0, ("-θ·U_C - V_C", "-C_C"), ("v",),
+    ...              ("Rival/Rival",))
+    >>> rr = "multiple: Partner/Partner + Rival/Rival"
+    >>> s = TieSides((t,), ("v",), (), 10, 0, {("Partner/Partner", True): 0.7, (rr, False): 0.3},
+    ...              ({"first": (0.7, {("Partner/Partner", True): 1.0}),
+    ...                "second": (0.3, {(rr, False): 1.0})},))
+    >>> v = verdict_p1_ties(verdict_p1(rr, False), s)
+    >>> v.verdict, v.by_dominance
+    ('reproduced', True)
+    """
+    if sides is None:
+        return point
+    per: dict[str, float] = {}
+    dom: dict[str, float] = {}
+    for (label, strict), share in sides.outcomes.items():
+        v = verdict_p1(label, strict)
+        per[v.verdict] = per.get(v.verdict, 0.0) + share
+        dom[v.verdict] = dom.get(v.verdict, 0.0) + (share if v.by_dominance else 0.0)
+    best = max(per, key=lambda k: (per[k], k))
+    ties = "; ".join(t.condition() for t in sides.ties)
+    weak = sorted({w for t in sides.ties for w in t.weakens})
+    pct = lambda x: f"{100 * x:.0f}%"  # noqa: E731
+
+    def outcome_text(outcomes: dict[tuple[str, bool], float]) -> str:
+        return ", ".join(f"{lab}{' only' if not lab.startswith('multiple') else ''}"
+                         f"{' (Partner dominant for both)' if strict else ''} {pct(sh)}"
+                         for (lab, strict), sh in outcomes.items())
+    side_text = []
+    for t, side in zip(sides.ties, sides.sides, strict=True):
+        s1, s2 = t.strategies
+        for key, (a, b) in (("first", (s1, s2)), ("second", (s2, s1))):
+            share, outs = side[key]
+            side_text.append(f"where {a} pays {t.player} more than {b} against {t.against} ({pct(share)} of "
+                             f"the draws): {outcome_text(outs) or 'no draw'}")
+    drawn = ", ".join(sides.keys) or "none (no range)"
+    because = (f"the coded values sit on a tie ({ties}), so {' and '.join(weak) or 'an equilibrium'} is an "
+               f"equilibrium only by a knife-edge equality of coded values, not a finding. Drawing the tied "
+               f"values ({drawn}) uniformly within their ranges ({sides.draws} draws, seed {sides.seed}): "
+               + ", ".join(f"'{k}' {pct(x)}" for k, x in sorted(per.items(), key=lambda kv: -kv[1]))
+               + f" of the draws, so the verdict is '{best}'; at the coded point itself it would be "
+               f"'{point.verdict}'. On the two sides of each tie: " + "; ".join(side_text))
+    return Verdict(best, because, best == "reproduced" and dom.get(best, 0.0) > per[best] / 2)
 
 
 def verdict_p2(as_given: str, single: dict[str, str], none: str, no_barriers: str) -> Verdict:
@@ -279,11 +334,12 @@ def p3_verdict(date: _dt.date | None = None, seed: int = DEFAULT_SEED) -> Verdic
     return verdict_p3(main.get(0, "changes"), main.get(1, "changes"))
 
 
-def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed: int = DEFAULT_SEED
-                  ) -> tuple[list[Claim], dict[str, Verdict]]:
+def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed: int = DEFAULT_SEED,
+                  tie_seed: int = 0) -> tuple[list[Claim], dict[str, Verdict]]:
     """P1-P5 for the scenario whose section is ``params`` (founding values + its events): the claims and the
     verdicts (with ``by_dominance``). ``date``: the scenario's date, for P3 (UN votes known then; ``None``:
-    every year of the table); ``seed``: P3's bootstrap seed."""
+    every year of the table); ``seed``: P3's bootstrap seed; ``tie_seed`` seeds P1's draws over the ranges
+    of tied values (:func:`~sco_games.models.partnership.ties.tie_sides`)."""
     check_section(params, PartnershipParams, "partnership", "assess_claims")
     flat = apply_events(params) if params.events else params
     base = founding_values(params)
@@ -299,7 +355,8 @@ def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed:
         return float(a[1, 1]), float(b[1, 1])
     after_post = apply_events(base, post)
     v = {
-        "P1": verdict_p1(label, all(dom.strict[s] == STRATEGIES[1] for s in dom.strict)),
+        "P1": verdict_p1_ties(verdict_p1(label, all(dom.strict[s] == STRATEGIES[1] for s in dom.strict)),
+                              tie_sides(params, seed=tie_seed)),
         "P2": verdict_p2(rows["scenario as given"], {k: rows[k] for k in _SINGLE}, rows[_NONE],
                          rows[_BARRIERS]),
         "P3": p3_verdict(date, seed),
@@ -309,7 +366,8 @@ def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed:
         "P5": verdict_p5(bool(iraq), label, sustainability(flat)[1].delta_star),
     }
     depends = {
-        "P1": "the scenario's values with its events",
+        "P1": "the scenario's values with its events; where they sit on a tie, draws of the tied values "
+              "within their ranges",
         "P2": "the scenario's values with terms set to zero (table of counterfactuals)",
         "P3": "UN General Assembly votes (Lijphart agreement, unvotes 0.3.0), "
               + (f"the session-years ended before {date}" if date else "every year 1992-2019")

@@ -48,6 +48,7 @@ from sco_games.models.partnership.regions import RegionMap, equilibrium_regions
 from sco_games.models.partnership.relations import triangle
 from sco_games.models.partnership.second_axis import SecondAxisTest, second_axis_test
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
+from sco_games.models.partnership.ties import StageTie, TieSides, stage_ties, tie_sides
 from sco_games.theory.triangle import Triangle
 
 __all__ = ["REFERENCE_SCENARIOS", "US_STAKE_GRID", "COUNTERWEIGHT_GRID", "PartnershipReport", "report",
@@ -73,7 +74,9 @@ class PartnershipReport:
     (:func:`event_effects`); ``dominance`` and ``dominance_text``; ``us_prices``: per side, the smallest US
     offer that changes the outcome; ``ladder``: the outcome under other readings of the value ladder;
     ``record``: predictions beside the record; ``range_ends``: the claims with the knife-edge values at the
-    ends of their ranges (:func:`~sco_games.models.partnership.claims.claims_at_range_ends`).
+    ends of their ranges (:func:`~sco_games.models.partnership.claims.claims_at_range_ends`); ``ties``: the
+    equalities of coded payoffs that make an equilibrium weak, and ``tie_sides`` what draws of the tied values
+    within their ranges give (``None`` without a tie; :mod:`~sco_games.models.partnership.ties`).
     ``params`` is the scenario's section with its events applied (the values the model computes with).
     """
 
@@ -102,6 +105,8 @@ class PartnershipReport:
     range_ends: tuple[tuple[str, str, dict[str, str]], ...]
     #: P3 against UN votes: the sessions over before the scenario's date (every year when no date is given)
     second_axis: SecondAxisTest | None = None
+    ties: tuple[StageTie, ...] = ()
+    tie_sides: TieSides | None = None
 
     @property
     def triangle(self) -> Triangle:
@@ -116,7 +121,17 @@ class PartnershipReport:
         return (f"{self.scenario}: the stage equilibrium is {self.stage.label}; the partnership needs "
                 f"delta* = {delta}; the triangle is a {tri.pattern}"
                 + (f" with {tri.pivot} as pivot" if tri.pivot else "")
-                + (f" with the {tri.outcast} as outcast" if tri.outcast else "") + ".")
+                + (f" with the {tri.outcast} as outcast" if tri.outcast else "")
+                + self._tie_note() + ".")
+
+    def _tie_note(self) -> str:
+        """"; Rival/Rival only by a tie of coded values (...)" for the headline, or "" without a weak tie."""
+        weak = sorted({w for t in self.ties for w in t.weakens})
+        if not weak:
+            return ""
+        eqs = "; ".join(f"{t.player}: {t.formulas[0]} = {t.formulas[1]}" for t in self.ties)
+        return (f"; {' and '.join(weak)} only by a tie of coded values ({eqs}), so P1 is judged on draws "
+                f"either side: {self.verdicts['P1'].verdict}")
 
     def sidecar(self) -> dict[str, Any]:
         """The notebook's sidecar: ``headline``, ``key_results`` and plain data for the tests."""
@@ -167,6 +182,11 @@ class PartnershipReport:
             "ladder": {"survives": self.ladder.survives, "labels": self.ladder.labels},
             "range_ends": [{"setting": s, "equilibrium": lab, "verdicts": v}
                            for s, lab, v in self.range_ends],
+            "ties": [{"condition": t.condition(), "keys": list(t.keys), "weakens": list(t.weakens)}
+                     for t in self.ties],
+            "tie_outcomes": ([] if self.tie_sides is None else
+                             [{"equilibrium": lab, "partner_dominant": dom, "share": x}
+                              for (lab, dom), x in self.tie_sides.outcomes.items()]),
         }
 
 
@@ -215,6 +235,8 @@ def report(params: PartnershipParams, scenario: str,
         record=tuple(record_checks(scenario, stages[scenario], sus[scenario][1])),
         range_ends=tuple(claims_at_range_ends(section, date)),
         second_axis=second_axis_test(date),
+        ties=stage_ties(section),
+        tie_sides=tie_sides(section),
     )
 
 

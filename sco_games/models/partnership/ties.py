@@ -1,0 +1,184 @@
+"""Ties in the partnership stage game: equalities of coded payoffs that make an equilibrium weak, and what
+the model says on either side of each tie (issue 11).
+
+The scenarios code every payoff term on the integer ladder 1 minor .. 4 vital (and theta = 0.5), so two cells
+of the table can come out exactly equal by accident. When the equal cells are two best replies of one side,
+an equilibrium using one of them is *weak* (:mod:`sco_games.theory.ties`): the side is indifferent, and an
+arbitrarily small change of one value removes that equilibrium or makes it strict. In the three scenarios this
+is Rival answering Rival: ``-theta U_i - V_i = -C_i`` (0.5 * 2 + 1 = 2). A verdict that turns on such an
+equality reports the coding, not the model, so :func:`stage_ties` names each tie with its formulas and the
+parameters it involves, and :func:`tie_sides` draws the tied parameters' founding values uniformly within
+their ranges (the scenario's events still added; every other value as coded), re-solves every draw with
+:func:`~sco_games.theory.games.solve_batch` and tallies the outcome on each side of each tie.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from sco_games.models.partnership.game import payoff_formulas, payoff_matrices, stage_game
+from sco_games.models.partnership.params import (
+    PARTNER,
+    PAYOFF_KEYS,
+    PLAYERS,
+    STRATEGIES,
+    PartnershipParams,
+    apply_events,
+    values_of,
+    with_values,
+)
+from sco_games.models.partnership.regions import batch_labels
+from sco_games.sourced import check_section
+from sco_games.theory.games import solve_batch
+from sco_games.theory.ties import best_reply_ties, weak_pure_equilibria
+
+__all__ = ["StageTie", "TieSides", "stage_ties", "tie_sides", "DRAWS"]
+
+#: Draws per call of :func:`tie_sides` (the seed is an argument).
+DRAWS = 4000
+_SUB = {"Russia": "R", "China": "C"}
+
+
+@dataclass(frozen=True)
+class StageTie:
+    """``player``'s strategies ``strategies`` pay the same, ``value``, against the other's ``against``, and
+    both are best replies there. ``formulas``: the two cells' formulas (the player's subscript); ``keys``:
+    the parameters whose change moves one cell against the other; ``weakens``: the pure equilibria this tie
+    makes weak ("Rival/Rival", Russia/China)."""
+
+    player: str
+    strategies: tuple[str, str]
+    against: str
+    value: float
+    formulas: tuple[str, str]
+    keys: tuple[str, ...]
+    weakens: tuple[str, ...]
+
+    def condition(self) -> str:
+        """The equality in words: "China: Partner against Rival (-θ·U_C - V_C) = Rival against Rival
+        (-C_C), both -2"."""
+        (s, t), (fs, ft) = self.strategies, self.formulas
+        return (f"{self.player}: {s} against {self.against} ({fs}) = {t} against {self.against} ({ft}), "
+                f"both {self.value:g}")
+
+
+def _flat(params: PartnershipParams) -> PartnershipParams:
+    return apply_events(params) if params.events else params
+
+
+def stage_ties(params: PartnershipParams, tol: float = 1e-9) -> tuple[StageTie, ...]:
+    """The ties between two best replies in the stage game of ``params`` (with its events), with the
+    parameters each involves (found by moving each value by 1e-3 and seeing whether the two cells part).
+
+    >>> [t.condition() for t in stage_ties(PartnershipParams.example())][:1]
+    ['Russia: Partner against Rival (-θ·U_R - V_R) = Rival against Rival (-C_R), both -2']
+    """
+    check_section(params, PartnershipParams, "partnership", "stage_ties")
+    flat = _flat(params)
+    game = stage_game(flat)
+    weak = weak_pure_equilibria(game, tol)
+    base = values_of(flat)
+    a0, b0 = payoff_matrices(flat)
+    moved = {}
+    for k in PAYOFF_KEYS:
+        step = 1e-3 if k != "partnership_depth" or base[k] < 0.5 else -1e-3
+        moved[k] = payoff_matrices(with_values(flat, **{k: base[k] + step}))
+    out = []
+    for t in best_reply_ties(game, tol):
+        player = PLAYERS[t.player]
+        (s1, s2), o = t.strategies, t.against[0]
+        cells = [(s1, o), (s2, o)] if t.player == 0 else [(o, s1), (o, s2)]
+        m0 = a0 if t.player == 0 else b0
+
+        def gap(m: np.ndarray, cells: list = cells) -> float:
+            return float(m[cells[0]] - m[cells[1]])
+        keys = tuple(k for k in PAYOFF_KEYS
+                     if abs(gap(moved[k][t.player]) - gap(m0)) > 1e-9)
+        f = payoff_formulas(_SUB[player])
+        weakens = tuple("/".join(STRATEGIES[i] for i in w.profile) for w in weak
+                        if any(x == t for x in w.ties))
+        out.append(StageTie(player, (STRATEGIES[s1], STRATEGIES[s2]), STRATEGIES[o], t.value,
+                            (f[(STRATEGIES[s1], STRATEGIES[o])], f[(STRATEGIES[s2], STRATEGIES[o])]),
+                            keys, weakens))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TieSides:
+    """What the stage game gives when the tied parameters' founding values are drawn within their ranges.
+
+    ``keys`` the parameters drawn (those of every tie that have a range; ``missing`` those without one, kept
+    as coded); ``draws`` how many, with ``seed``; ``outcomes``: share of draws per outcome ``(label, partner
+    strictly dominant for both)``; ``sides``: per tie (index in ``ties``) and side (``"first"``: its first
+    strategy pays more, ``"second"``: its second does), the share of draws on that side and the outcomes'
+    shares among them (draws that land exactly on the tie, of measure zero, are left out)."""
+
+    ties: tuple[StageTie, ...]
+    keys: tuple[str, ...]
+    missing: tuple[str, ...]
+    draws: int
+    seed: int
+    outcomes: dict[tuple[str, bool], float]
+    sides: tuple[dict[str, tuple[float, dict[tuple[str, bool], float]]], ...]
+
+
+def _shares(items: list) -> dict:
+    n = len(items)
+    return {k: c / n for k, c in Counter(items).most_common()} if n else {}
+
+
+def tie_sides(params: PartnershipParams, draws: int = DRAWS, seed: int = 0) -> TieSides | None:
+    """Draw the founding values of the parameters in the ties of ``params`` (a scenario section: founding
+    values + events) uniformly within their ranges, add the events, solve every draw, and tally the outcomes
+    overall and on each side of each tie. ``None`` when the stage game has no tie.
+
+    >>> s = tie_sides(PartnershipParams.example())   # the example has no ranges: nothing to draw
+    >>> s.keys, s.missing[:2]
+    ((), ('partnership_depth', 'us_stake_russia'))
+    """
+    check_section(params, PartnershipParams, "partnership", "tie_sides")
+    if draws < 1:
+        raise ValueError(f"tie_sides: draws must be >= 1, got {draws}")
+    ties = stage_ties(params)
+    if not ties:
+        return None
+    involved = list(dict.fromkeys(k for t in ties for k in t.keys))
+    keys = tuple(k for k in involved if getattr(params, k).range is not None)
+    missing = tuple(k for k in involved if k not in keys)
+    rng = np.random.default_rng(seed)
+    found = values_of(params.model_copy(update={"events": []}))
+    vals = {k: np.full(draws, float(v)) for k, v in found.items()}
+    for k in keys:
+        lo, hi = getattr(params, k).range
+        vals[k] = rng.uniform(float(lo), float(hi), draws)
+    for ev in params.events:
+        for k, d in ev.effects.items():
+            vals[k] = vals[k] + d
+    vals["partnership_depth"] = np.clip(vals["partnership_depth"], 1e-6, 1 - 1e-6)
+    for k in PAYOFF_KEYS:
+        if k != "partnership_depth":
+            vals[k] = np.maximum(vals[k], 0.0)
+    a, b = payoff_matrices(vals)
+    labels = batch_labels(solve_batch(a, b))
+    others = [s for s in range(3) if s != PARTNER]
+    dom = np.ones(draws, dtype=bool)
+    for m in (a, np.swapaxes(b, -1, -2)):
+        for s in others:
+            dom &= (m[:, PARTNER, :] > m[:, s, :] + 1e-9).all(axis=-1)
+    outcome = [(str(lab), bool(d)) for lab, d in zip(labels, dom, strict=True)]
+    sides = []
+    for t in ties:
+        p = PLAYERS.index(t.player)
+        i1, i2, o = STRATEGIES.index(t.strategies[0]), STRATEGIES.index(t.strategies[1]), \
+            STRATEGIES.index(t.against)
+        m = a if p == 0 else np.swapaxes(b, -1, -2)
+        gap = m[:, i1, o] - m[:, i2, o]
+        side = {}
+        for name, mask in (("first", gap > 1e-9), ("second", gap < -1e-9)):
+            kept = [x for x, keep in zip(outcome, mask, strict=True) if keep]
+            side[name] = (float(mask.mean()), _shares(kept))
+        sides.append(side)
+    return TieSides(ties, keys, missing, draws, seed, _shares(outcome), tuple(sides))
