@@ -80,29 +80,59 @@ class Lesson:
     notebook_links: tuple[Link, ...] = field(default=())
 
 
+def _notebook_facts(path: Path) -> tuple[bool, tuple[str, ...], bool]:
+    """``(is a report, the sections it requires, takes every scenario)`` of a notebook, read as the runner
+    reads them: metadata ``sco_games: {report: false}`` (e.g. explore.ipynb), ``sco_games: {requires:
+    [...]}``, and a ``parameters`` cell that assigns ``scenario_paths`` (a notebook over every scenario,
+    reported in ``reports/_all/``)."""
+    import json
+
+    try:
+        nb = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False, (), False
+    meta = (nb.get("metadata") or {}).get("sco_games") or {}
+    across = any(
+        "parameters" in (c.get("metadata") or {}).get("tags", [])
+        and "scenario_paths" in "".join(c.get("source") or "")
+        for c in nb.get("cells", [])
+    )
+    return meta.get("report", True) is not False, tuple(meta.get("requires") or ()), across
+
+
 def links_for(
     notebook: str, scenario: str, root: str | Path | None = None
 ) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
-    """Links from ``reports/<scenario>/<notebook>.html`` to the same notebook of every other scenario
-    (``../<other>/<notebook>.html``) and to the other per-scenario notebooks (``<nb>.html``), from the
-    project's ``params/*.yaml`` and ``notebooks/*.ipynb`` (notebooks numbered 90 and above take every
-    scenario and live in ``../_all/``)."""
+    """Links from ``reports/<scenario>/<notebook>.html`` to the same notebook of every other scenario that
+    codes what the notebook needs (``../<other>/<notebook>.html``) and to the other report notebooks
+    (``<nb>.html``; a notebook over every scenario lives in ``../_all/``), from the project's
+    ``params/*.yaml`` and ``notebooks/*.ipynb`` (explore.ipynb and other non-report
+    notebooks are left out)."""
     from sco_games.project import ProjectRootError, find_project_root
-    from sco_games.scenario import find_scenarios
+    from sco_games.scenario import ScenarioError, find_scenarios, read_yaml
 
     try:
         base = find_project_root(root)
     except ProjectRootError:  # no project folder (e.g. an installed package in a bare kernel): no links
         return (), ()
+    facts = {p.stem: _notebook_facts(p) for p in sorted((base / "notebooks").glob("*.ipynb"))}
+    requires = facts.get(notebook, (True, (), False))[1]
+
+    def codes(path: Path) -> bool:
+        try:
+            data = read_yaml(path)
+        except ScenarioError:
+            return False
+        return all(isinstance(data, dict) and data.get(sec) is not None for sec in requires)
+
     others = tuple(
         Link(p.stem, f"../{p.stem}/{notebook}.html")
         for p in find_scenarios(base / "params")
-        if p.stem != scenario
+        if p.stem != scenario and codes(p)
     )
-    nbs = []
-    for p in sorted((base / "notebooks").glob("*.ipynb")):
-        if p.stem == notebook:
-            continue
-        across = p.stem[:2].isdigit() and int(p.stem[:2]) >= 90
-        nbs.append(Link(p.stem, f"../_all/{p.stem}.html" if across else f"{p.stem}.html"))
+    nbs = [
+        Link(stem, f"../_all/{stem}.html" if across else f"{stem}.html")
+        for stem, (is_report, _, across) in facts.items()
+        if stem != notebook and is_report
+    ]
     return others, tuple(nbs)

@@ -153,7 +153,11 @@ def test_links_point_to_existing_notebooks_and_scenarios():
     assert {k.label for k in nbs} >= {"01_overview", "02_partnership", "04_enlargement"}
     for k in nbs:
         assert (ROOT / "notebooks" / f"{k.label}.ipynb").is_file()
-        assert k.href.startswith("../_all/") == k.label.startswith("9")
+        assert k.href.startswith("../_all/") == k.label.startswith(("9", "06_history"))
+    assert "explore" not in {k.label for k in nbs}  # not a report
+    # the same notebook for the scenarios that code its model only (the dated 2004-2024 ones code enlargement)
+    enl, _ = lessons.links_for("04_enlargement", "founding_2001", ROOT)
+    assert {"post_911_2002", "astana_2017"} <= {k.label for k in enl}
 
 
 @pytest.mark.slow

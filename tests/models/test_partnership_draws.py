@@ -110,3 +110,24 @@ def test_no_draws_give_empty_outputs():
     for method in ("loop", "vectorized"):
         out = evaluate_draws(p, {"us_stake_russia": np.array([])}, method=method)
         assert out.n == 0 and out.verdicts["P1"].shape == (0,)
+
+
+def test_a_draw_on_a_coded_tie_gets_the_report_s_p1():
+    # founding_2001 sits on the tie theta U + V = C (Rival/Rival a weak equilibrium): a draw that keeps it
+    # must give the P1 of assess_claims (read off draws on either side of the tie), on the fast path too
+    import datetime as dt
+
+    from sco_games.models.partnership.claims import assess_claims
+    from sco_games.models.partnership.draws import evaluate_draws
+    from sco_games.scenario import load_scenario
+
+    s = load_scenario("params/founding_2001.yaml")
+    coded = float(s.partnership.us_stake_russia.value)
+    draws = {"us_stake_russia": np.array([coded, coded + 0.3])}
+    fast = evaluate_draws(s.partnership, draws, date=s.meta.date)
+    loop = evaluate_draws(s.partnership, draws, date=s.meta.date, method="loop")
+    claims, _ = assess_claims(s.partnership, s.meta.date)
+    assert fast.verdicts["P1"][0] == loop.verdicts["P1"][0] == claims[0].verdict
+    assert list(fast.verdicts["P3"]) == list(loop.verdicts["P3"]) == [claims[2].verdict] * 2
+    assert "tie" in fast.method
+    assert s.meta.date == dt.date(2001, 6, 15)

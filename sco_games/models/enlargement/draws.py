@@ -11,6 +11,7 @@ is drawn as an ``(n, 2)`` array). The reference (``method="loop"``) builds
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -57,9 +58,9 @@ def numbers_described(params: EnlargementParams) -> dict[str, str]:
     return out
 
 
-def _one(p: EnlargementParams) -> tuple[dict[str, str], dict[str, float]]:
+def _one(p: EnlargementParams, date: _dt.date | None = None) -> tuple[dict[str, str], dict[str, float]]:
     m = EnlargementModel(p)
-    claims = {c.id: c.verdict for c in evaluate_claims(m)}
+    claims = {c.id: c.verdict for c in evaluate_claims(m, date)}
     steps = m.tradeoff_curve()
     opts = {o.state: o for o in m.outside_options()}
     nums = {
@@ -73,14 +74,15 @@ def _one(p: EnlargementParams) -> tuple[dict[str, str], dict[str, float]]:
     return claims, nums
 
 
-def evaluate_loop(params: EnlargementParams, sections: list[EnlargementParams]) -> DrawOutputs:
-    """The reference loop over already-built sections."""
+def evaluate_loop(params: EnlargementParams, sections: list[EnlargementParams], date: _dt.date | None = None
+                  ) -> DrawOutputs:
+    """The reference loop over already-built sections (``date``: the scenario's, for E5)."""
     desc = numbers_described(params)
     n = len(sections)
     verdicts = {c: np.empty(n, dtype=object) for c in CLAIM_IDS}
     numbers = {k: np.full(n, np.nan) for k in desc}
     for i, p in enumerate(sections):
-        v, x = _one(p)
+        v, x = _one(p, date)
         for c in CLAIM_IDS:
             verdicts[c][i] = v[c]
         for k in desc:
@@ -89,16 +91,17 @@ def evaluate_loop(params: EnlargementParams, sections: list[EnlargementParams]) 
                                                    "draw)")
 
 
-def evaluate_draws(params: EnlargementParams, draws: Mapping[str, Any], *, method: str = "auto"
-                   ) -> DrawOutputs:
+def evaluate_draws(params: EnlargementParams, draws: Mapping[str, Any], *, date: _dt.date | None = None,
+                   method: str = "auto") -> DrawOutputs:
     """E1-E6 and the key numbers (:func:`numbers_described`) of ``params`` over ``draws``. ``method``:
-    ``"loop"`` (the reference), ``"vectorized"`` or ``"auto"``. Unknown keys or disallowed values are a
+    ``"loop"`` (the reference), ``"vectorized"`` or ``"auto"``. ``date``: the scenario's date (E5 is "not
+    applicable" before 9/11; ``None``: judged). Unknown keys or disallowed values are a
     ``ValueError`` naming the key."""
     check_section(params, EnlargementParams, "enlargement", "evaluate_draws")
     if method not in METHODS:
         raise ValueError(f"evaluate_draws: method={method!r}; allowed: {METHODS}")
     draw_count(draws, "enlargement.evaluate_draws")
     if method == "loop":
-        return evaluate_loop(params, draw_sections(params, draws, "enlargement.evaluate_draws"))
+        return evaluate_loop(params, draw_sections(params, draws, "enlargement.evaluate_draws"), date)
     from sco_games.models.enlargement.draws_fast import evaluate_vectorized
-    return evaluate_vectorized(params, draws)
+    return evaluate_vectorized(params, draws, date)

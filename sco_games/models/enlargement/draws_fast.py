@@ -26,6 +26,7 @@ draw).
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from itertools import combinations
 from typing import Any
@@ -35,6 +36,8 @@ import numpy as np
 from sco_games.data.capabilities import capabilities
 from sco_games.models.common import DrawOutputs, draw_count, draw_sections
 from sco_games.models.enlargement.claims import (
+    NA,
+    SEPT_11,
     e1_verdict,
     e2_verdict,
     e3_verdict,
@@ -59,7 +62,8 @@ __all__ = ["evaluate_vectorized", "in_hull"]
 
 BLOCK = 16  # draws per block of the bit-packed proposal test (2 buffers of 16 x n_proposals floats)
 _STRUCTURAL = ("n_proposals", "seed", "capability_measure", "entrant", "entry_decided", "enlargement_order",
-               "package_deals", "voice_quota", "statement_label", "statement_adopted")
+               "package_deals", "voice_quota", "statement_label", "statement_adopted", "statuses_held",
+               "claims_not_asked")
 #: keys only the record checks and the status-quo table read (validated, not used here)
 _UNREAD = ("documents", "status_quo_alternatives")
 
@@ -109,6 +113,11 @@ class _Draws:
         self.b = {k: arr(f"weights.{k}", getattr(p.weights, k).value) for k in ("prestige", "effectiveness",
                                                                                  "voice")}
         self.cost = arr("candidate_cost", p.candidate_cost.value)
+        # the contradictions among members (game.EnlargementModel.contradictions; absent: kappa = 0)
+        self.kappa = arr("contradiction_cost",
+                         p.contradiction_cost.value if p.contradiction_cost is not None else 0.0)
+        # the partial statuses candidates hold on the scenario's date (game.EnlargementModel.base)
+        self.held = {c: s.value for c, s in p.statuses_held.items()}
         self.shares = {"member": (1.0, 1.0, 1.0)}
         for st in STATUSES[:-1]:
             s = getattr(p.statuses, st)
@@ -189,6 +198,18 @@ class _Draws:
         sec = self.sec.get(j)
         return (aff if aff is not None else 0.0) + (sec if sec is not None else 0.0)
 
+    def _hostile(self, i: str, j: str) -> Any:
+        a = self.aff.get(f"{i}->{j}")
+        return np.maximum(0.0, -a) if a is not None else 0.0
+
+    def contradictions(self, members: tuple[str, ...], bearer: str) -> Any:
+        """``sum min(h_jk, h_kj)`` over the pairs of ``members`` without ``bearer`` (as the model's)."""
+        total: Any = 0.0
+        for j, k in combinations(members, 2):
+            if bearer not in (j, k):
+                total = total + np.minimum(self._hostile(j, k), self._hostile(k, j))
+        return total
+
     def totals(self, assoc: Mapping[str, str]) -> dict[str, np.ndarray]:
         key = tuple(assoc.items())
         if key in self._payoffs:
@@ -208,12 +229,13 @@ class _Draws:
             prestige = self.b["prestige"] * sp * big_p
             effectiveness = self.b["effectiveness"] * eff if st == "member" else 0.0
             v = self.b["voice"] * voice[i] if st == "member" else 0.0
-            out[i] = prestige + effectiveness + v + assoc_term - sc * self.cost
+            contra = self.kappa * self.contradictions(members, i) if st == "member" else 0.0
+            out[i] = prestige + effectiveness + v + assoc_term - sc * self.cost - contra
         self._payoffs[key] = out
         return out
 
     def base(self) -> dict[str, str]:
-        return {m: "member" for m in self.members}
+        return {**{m: "member" for m in self.members}, **self.held}
 
     def admit(self, additions: Mapping[str, str], base: Mapping[str, str] | None = None):
         """``(gains, entrant gains, blocks, admitted)``: arrays per voter / entrant; ``blocks[m]`` bool."""
@@ -251,13 +273,14 @@ def _structural(draws: Mapping[str, Any]) -> list[str]:
     return [k for k in draws if k.split(".")[0] in _STRUCTURAL]
 
 
-def evaluate_vectorized(params: EnlargementParams, draws: Mapping[str, Any]) -> DrawOutputs:
+def evaluate_vectorized(params: EnlargementParams, draws: Mapping[str, Any], date: _dt.date | None = None
+                        ) -> DrawOutputs:
     """See the module docstring; the outputs of the reference loop, for every draw."""
     n = draw_count(draws, "enlargement.evaluate_draws")
     desc = numbers_described(params)
     bad = _structural(draws)
     if bad:
-        out = evaluate_loop(params, draw_sections(params, draws, "enlargement.evaluate_draws"))
+        out = evaluate_loop(params, draw_sections(params, draws, "enlargement.evaluate_draws"), date)
         return DrawOutputs(n, out.verdicts, out.numbers, desc, out.method + f" (drawn {bad}: no vectorized "
                            "path for keys that change the model's structure or proposal sample)")
     _validate(params, draws, n)
@@ -287,8 +310,10 @@ def evaluate_vectorized(params: EnlargementParams, draws: Mapping[str, Any]) -> 
     highest: dict[tuple[str, ...], np.ndarray] = {}
     for cs in [(c,) for c in d.order] + d.packages:
         h = np.full(n, -1)
+        floor = max(STATUSES.index(d.held[c]) if c in d.held else -1 for c in cs)  # tried above the held
         for k, st in enumerate(STATUSES):
-            h = np.where(d.admit({c: st for c in cs})[3], k, h)
+            if k > floor:
+                h = np.where(d.admit({c: st for c in cs})[3], k, h)
         highest[cs] = h
         numbers[_row_name(cs)] = np.array([STATUS_RANK[None if x < 0 else STATUSES[x]] for x in h])
     # E1: the trade-off curve
@@ -358,6 +383,10 @@ def evaluate_vectorized(params: EnlargementParams, draws: Mapping[str, Any]) -> 
         mongolia_top = "Mongolia" in singles and all(singles["Mongolia"] >= h for h in singles.values())
         everyone_some = all(h >= 0 for h in singles.values())
         verdicts["E6"][i] = judge(e6_verdict, mongolia_top, everyone_some)
+    if date is not None and date < SEPT_11:  # E5 is about what 9/11 changed (claims._e5)
+        verdicts["E5"][:] = e5_verdict("Uzbekistan" in ms, {}, before_911=True)[0]
+    for cid in params.claims_not_asked:  # the claims the scenario does not ask (claims.evaluate_claims)
+        verdicts[cid][:] = NA
     method = ("vectorized: the report's Monte Carlo pass probabilities as popcounts of bit-packed proposal "
               f"tests (blocks of {BLOCK} draws), payoffs/admissions/trade-off/outside options on arrays, "
               "absorption by triangles, e1_verdict..e6_verdict per draw; members' winset share exact "

@@ -14,6 +14,7 @@ dated events are still added, as for a scenario override). Two methods, the same
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -53,9 +54,10 @@ def _nan(x: float | None) -> float:
     return float("nan") if x is None else float(x)
 
 
-def _one(p: PartnershipParams) -> tuple[dict[str, str], dict[str, float]]:
-    """The verdicts and numbers of one section (the reference: the report's own functions)."""
-    claims, _ = assess_claims(p)
+def _one(p: PartnershipParams, date: _dt.date | None = None) -> tuple[dict[str, str], dict[str, float]]:
+    """The verdicts and numbers of one section (the reference: the report's own functions); ``date``: the
+    scenario's, for P3 (the UN votes known then)."""
+    claims, _ = assess_claims(p, date)
     flat = apply_events(p) if p.events else p
     part, joint = sustainability(flat)
     from sco_games.models.partnership.game import analyze
@@ -71,13 +73,13 @@ def _one(p: PartnershipParams) -> tuple[dict[str, str], dict[str, float]]:
     return {c.id: c.verdict for c in claims}, nums
 
 
-def evaluate_loop(sections: list[PartnershipParams]) -> DrawOutputs:
-    """The reference loop over already-built sections."""
+def evaluate_loop(sections: list[PartnershipParams], date: _dt.date | None = None) -> DrawOutputs:
+    """The reference loop over already-built sections (``date``: the scenario's, for P3)."""
     n = len(sections)
     verdicts = {c: np.empty(n, dtype=object) for c in CLAIM_IDS}
     numbers = {k: np.full(n, np.nan) for k in NUMBERS}
     for i, p in enumerate(sections):
-        v, x = _one(p)
+        v, x = _one(p, date)
         for c in CLAIM_IDS:
             verdicts[c][i] = v[c]
         for k in NUMBERS:
@@ -86,17 +88,18 @@ def evaluate_loop(sections: list[PartnershipParams]) -> DrawOutputs:
                        "sustainability, us_price per draw)")
 
 
-def evaluate_draws(params: PartnershipParams, draws: Mapping[str, Any], *, method: str = "auto"
-                   ) -> DrawOutputs:
+def evaluate_draws(params: PartnershipParams, draws: Mapping[str, Any], *, date: _dt.date | None = None,
+                   method: str = "auto") -> DrawOutputs:
     """P1-P5 and the key numbers (:data:`NUMBERS`) of ``params`` over ``draws`` (dotted key -> array of
     draws; see :class:`~sco_games.models.common.DrawOutputs`). ``method``: ``"loop"`` (the reference),
-    ``"vectorized"`` or ``"auto"`` (vectorized). Unknown keys or values outside a key's allowed range are a
+    ``"vectorized"`` or ``"auto"`` (vectorized). ``date``: the scenario's date, for P3 (the UN votes of the
+    sessions over by then; ``None``: every year). Unknown keys or values outside a key's allowed range are a
     ``ValueError`` naming the key."""
     check_section(params, PartnershipParams, "partnership", "evaluate_draws")
     if method not in METHODS:
         raise ValueError(f"evaluate_draws: method={method!r}; allowed: {METHODS}")
     draw_count(draws, "partnership.evaluate_draws")
     if method == "loop":
-        return evaluate_loop(draw_sections(params, draws, "partnership.evaluate_draws"))
+        return evaluate_loop(draw_sections(params, draws, "partnership.evaluate_draws"), date)
     from sco_games.models.partnership.draws_fast import evaluate_vectorized
-    return evaluate_vectorized(params, draws)
+    return evaluate_vectorized(params, draws, date)

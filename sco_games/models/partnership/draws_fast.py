@@ -24,6 +24,7 @@ included), and the relations' "not exactly 0" rule on every draw.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,9 +39,9 @@ from sco_games.models.partnership.claims import (
     PP,
     SEPT_11,
     _has,
+    p3_verdict,
     verdict_p1,
     verdict_p2,
-    verdict_p3,
     verdict_p4,
     verdict_p5,
 )
@@ -125,6 +126,16 @@ def grim_trigger_batch(A: np.ndarray, B: np.ndarray, profile: tuple[int, int]
     return out, has | stage_ne
 
 
+def _best_reply_ties(A: np.ndarray, B: np.ndarray, tol: float = 1e-9) -> np.ndarray:
+    """``(n,)``: whether, in a game of the stack, some player has two best replies to some pure strategy of
+    the other (within ``tol``): the games where :func:`~sco_games.models.partnership.ties.stage_ties` may
+    find a tie (a superset: a draw flagged here is only sent to the reference loop)."""
+    def tie(M: np.ndarray) -> np.ndarray:  # M[..., own, other]: the mover's payoffs by its own strategy
+        best = M.max(axis=-2, keepdims=True)
+        return ((M >= best - tol).sum(axis=-2) >= 2).any(axis=-1)
+    return tie(A) | tie(np.swapaxes(B, -1, -2))
+
+
 def _values(params: PartnershipParams, arrays: dict[str, np.ndarray], n: int,
             events: list) -> dict[str, np.ndarray]:
     """Founding values with the drawn keys, plus the effects of ``events``, as ``(n,)`` arrays."""
@@ -138,7 +149,8 @@ def _values(params: PartnershipParams, arrays: dict[str, np.ndarray], n: int,
     return v
 
 
-def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any]) -> DrawOutputs:
+def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any], date: _dt.date | None = None
+                        ) -> DrawOutputs:
     """See the module docstring; the outputs of the reference loop, for every draw."""
     n = draw_count(draws, "partnership.evaluate_draws")
     if n == 0:
@@ -177,6 +189,11 @@ def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any]) -> 
     d_jb, ok_jb = grim_trigger_batch(A[g_base], B[g_base], (0, 0))
     d_ja, ok_ja = grim_trigger_batch(A[g_after], B[g_after], (0, 0))
     fallback = ~(ok_part & ok_joint) | (~(ok_jb & ok_ja) if post else False)
+    # A best-reply tie in the game as given (e.g. theta U + V = C exactly) makes P1 the verdict of draws of
+    # the tied values (claims.verdict_p1_ties): such draws (measure zero unless a tied value is not drawn)
+    # go to the reference loop.
+    tied = _best_reply_ties(A[g_flat], B[g_flat])
+    fallback = fallback | tied
     # strict dominance of Partner for both (theory.dominance.dominance)
     Af, Bf = A[g_flat], B[g_flat]
     sa = np.maximum(Af.max(axis=(-2, -1)) - Af.min(axis=(-2, -1)), 0)
@@ -187,7 +204,7 @@ def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any]) -> 
     partner_dominant = dom_r & dom_c
     price = {side: np.full(n, np.nan) for side in PLAYERS}
     cands = {side: [(k, gap) for k, (s2, gap, _) in enumerate(prices) if s2 == side] for side in PLAYERS}
-    p3 = verdict_p3()
+    p3 = p3_verdict(date)
     verdicts = {c: np.empty(n, dtype=object) for c in CLAIM_IDS}
     numbers = {k: np.full(n, np.nan) for k in NUMBERS}
     pp_base = (A[g_base][:, 1, 1], B[g_base][:, 1, 1])
@@ -224,11 +241,11 @@ def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any]) -> 
     if fallback.any():
         idx = np.flatnonzero(fallback)
         sub = {k: np.asarray(a)[idx] for k, a in draws.items()}
-        ref = evaluate_loop(draw_sections(params, sub, "partnership.evaluate_draws"))
+        ref = evaluate_loop(draw_sections(params, sub, "partnership.evaluate_draws"), date)
         for c in CLAIM_IDS:
             verdicts[c][idx] = ref.verdicts[c]
         for k in NUMBERS:
             numbers[k][idx] = ref.numbers[k]
-        method += (f"; {idx.size} draw(s) without a pure stage equilibrium (minmax punishment) by the "
-                   "reference loop")
+        method += (f"; {idx.size} draw(s) without a pure stage equilibrium (minmax punishment) or with a "
+                   "best-reply tie by the reference loop")
     return DrawOutputs(n, verdicts, numbers, dict(NUMBERS), method)
