@@ -1,7 +1,7 @@
 """BASE: hashes of what a result depends on: the library (every file of the ``sco_games`` package) and a
 file's bytes. The robustness layer keys its saved results with them, so that the ``sco-games robustness``
 command and notebook 05 agree on when a saved result is still current. (``batch.runner.library_hash`` is
-the same hash, for the runner's stamps.)
+the same function, re-exported, for the runner's stamps.)
 
 >>> len(library_hash()) == 64
 True

@@ -50,10 +50,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import sco_games
 from sco_games.batch.report_index import ALL_FOLDER
 from sco_games.batch.runner_io import _io_problem
 from sco_games.batch.runner_worker import _execute_pair, _last_line, _stop_workers, _worker_init
+from sco_games.fingerprint import library_hash
 from sco_games.project import ProjectRootError, find_project_root
 from sco_games.scenario import NAME_PATTERN, SECTIONS, ScenarioError, find_scenarios, load_scenario
 from sco_games.sidecar import atomic_write_text
@@ -243,21 +243,6 @@ def notebook_requires(notebook_path: str | Path) -> tuple[str, ...]:
 
 def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def library_hash(package_dir: str | Path | None = None) -> str:
-    """A hash of the installed ``sco_games`` package: every file (caches excepted) under ``package_dir``,
-    by default the folder of ``sco_games.__file__`` (wherever this module sits in it): any change to a
-    model, figure or helper re-runs every pair."""
-    root = Path(package_dir if package_dir is not None else Path(sco_games.__file__).parent).resolve()
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}:
-            h.update(p.relative_to(root).as_posix().encode())
-            h.update(b"\0")
-            h.update(p.read_bytes())
-            h.update(b"\0")
-    return h.hexdigest()
 
 
 def default_kernel_name() -> str:

@@ -110,6 +110,9 @@ def controls(scenario: Scenario, section: str) -> list[Control]:
     Raises ``ValueError`` for a section the scenario does not have."""
     if section not in SECTIONS:
         raise ValueError(f"controls: unknown section {section!r}; allowed: {', '.join(SECTIONS)}")
+    if getattr(scenario, section) is None:
+        raise ValueError(f"controls: scenario {scenario.meta.name!r} does not code the {section} model "
+                         "(its file has no such section)")
     out: list[Control] = []
     _walk(getattr(scenario, section), (section,), out)
     return out

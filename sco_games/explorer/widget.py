@@ -166,6 +166,15 @@ class ModelExplorer:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+def _default(paths: Mapping[str, Path]) -> str:
+    """The scenario the explorer opens on: the first (by name) that codes every model, else the first."""
+    for name, path in paths.items():
+        data = read_yaml(path)
+        if all(isinstance(data, dict) and data.get(s) is not None for s in SECTIONS):
+            return name
+    return next(iter(paths))
+
+
 class Explorer:
     """A scenario picker (every ``params/*.yaml``) above one tab per model (:class:`ModelExplorer`).
     Picking another scenario rebuilds the tabs on it."""
@@ -174,7 +183,7 @@ class Explorer:
         self.paths = {p.stem: p for p in find_scenarios(folder)}
         if not self.paths:
             raise ValueError("explore: no scenario files (params/*.yaml) found")
-        first = Path(scenario).stem if scenario is not None else next(iter(self.paths))
+        first = Path(scenario).stem if scenario is not None else _default(self.paths)
         if scenario is not None and first not in self.paths:
             self.paths[first] = resolve_path(scenario)
         self.picker = W.Dropdown(options=list(self.paths), value=first, description="scenario")
@@ -187,9 +196,11 @@ class Explorer:
     def _build(self, name: str) -> None:
         path = self.paths[name]
         data = read_yaml(path)
-        self.models = {s: ModelExplorer(path, s, data=data) for s in SECTIONS}
+        coded = [s for s in SECTIONS if isinstance(data, dict) and data.get(s) is not None]  # a dated
+        # scenario codes only the models it can source (e.g. enlargement alone after 2003)
+        self.models = {s: ModelExplorer(path, s, data=data) for s in coded}
         self.tabs.children = [m.widget for m in self.models.values()]
-        for i, s in enumerate(SECTIONS):
+        for i, s in enumerate(coded):
             self.tabs.set_title(i, s)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -29,8 +29,10 @@ def _ranged_in_yaml(node, path):
     return out
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
-@pytest.mark.parametrize("section", SECTIONS)
+CODED = [(p, s) for p in SCENARIOS for s in SECTIONS if read_yaml(p).get(s)]  # the sections each one codes
+
+
+@pytest.mark.parametrize("path, section", CODED, ids=lambda x: getattr(x, "stem", x))
 def test_every_ranged_value_has_a_control_with_its_range(path, section):
     expected = _ranged_in_yaml(read_yaml(path)[section], (section,))
     got = [(c.key, c.coordinate, c.low, c.high) for c in controls(load_scenario(path), section)]
@@ -74,3 +76,10 @@ def test_a_key_with_a_dot_is_nested():
 def test_unknown_section_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown section 'meta'; allowed: partnership, border, enlargement"):
         controls(load_scenario(PARAMS / "founding_2001.yaml"), "meta")
+
+
+def test_a_section_the_scenario_does_not_code_is_a_clear_error():
+    s = load_scenario(PARAMS / "astana_2017.yaml")  # codes the enlargement model only
+    assert s.partnership is None
+    with pytest.raises(ValueError, match="does not code the partnership model"):
+        controls(s, "partnership")

@@ -107,3 +107,11 @@ def test_the_explorer_picks_a_scenario_and_has_a_tab_per_model():
     e.picker.value = "iraq_2003"
     assert all(m.path.stem == "iraq_2003" for m in e.models.values())
     assert e.tabs.children[0] is e.models["partnership"].widget
+
+
+def test_the_explorer_opens_on_a_full_scenario_and_shows_only_the_models_a_scenario_codes():
+    ex = Explorer(folder=PARAMS)
+    assert set(ex.models) == set(SECTIONS)  # by default a scenario that codes every model
+    ex.picker.value = "astana_2017"  # a dated scenario: the enlargement model only
+    assert list(ex.models) == ["enlargement"]
+    assert [ex.tabs.get_title(i) for i in range(len(ex.tabs.children))] == ["enlargement"]

@@ -8,11 +8,12 @@ import numpy as np
 import pytest
 
 from sco_games.models import partnership as pm
-from sco_games.scenario import load_scenario
+from sco_games.scenario import load_scenario, read_yaml
 from sco_games.theory.games import NormalFormGame, solve
 from tests.conftest import PARAMS
 
-SCENARIOS = sorted(PARAMS.glob("*.yaml"))
+#: the scenarios that code the partnership model (the dated 2004-2024 ones code enlargement only)
+SCENARIOS = [p for p in sorted(PARAMS.glob("*.yaml")) if read_yaml(p).get("partnership")]
 MATCHING_PENNIES = NormalFormGame([[1, -1], [-1, 1]])
 PRISONERS = NormalFormGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])  # D (index 1) strictly dominant
 
