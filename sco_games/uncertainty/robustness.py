@@ -65,6 +65,8 @@ def evaluations(scenario: Scenario, models: Sequence[str] = MODELS, *, n: int, s
     """How many model evaluations :func:`robustness` makes (for a progress bar or the choice of executor)."""
     total = 0
     for m in models:
+        if getattr(scenario, m, None) is None:  # a model the scenario does not code
+            continue
         d = len(uncertainties(getattr(scenario, m)))
         total += n + (sobol_n * (d + 2) if sobol_n else 0) if d else 0
     return total
@@ -112,6 +114,9 @@ def _run(scenario: Scenario, models: Sequence[str], *, n: int, seed: int, method
          ) -> ScenarioRobustness:
     done, missing = [], {}
     for m in models:
+        if getattr(scenario, m, None) is None:  # a dated scenario codes only the models it can source
+            missing[m] = f"the scenario does not code the {m} model (no {m} section)"
+            continue
         try:
             fn = evaluator(m)
         except LookupError as e:

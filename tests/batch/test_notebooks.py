@@ -102,7 +102,9 @@ def test_every_figure_is_drawn_offline_in_headless_chromium(tmp_path):
              "--virtual-time-budget=8000", "--dump-dom", page.as_uri()],
             capture_output=True, text=True, timeout=120).stdout
         expected = page.read_text(encoding="utf-8").count('class="plotly-graph-div"')
-        assert dom.count("js-plotly-plot") == expected, page
+        # plotly.js adds js-plotly-plot to each graph div it draws (the report's print stylesheet names the
+        # class too, so count the drawn divs, not the word)
+        assert dom.count('class="plotly-graph-div js-plotly-plot"') == expected, page
 
 
 @pytest.mark.slow

@@ -38,8 +38,13 @@ EXPECTED = {
     "02_partnership": [DESCRIPTION, PARTNERSHIP_SOURCE],
     "03_border": [DESCRIPTION, BORDER_SOURCE],
     "04_enlargement": [STATEMENT, STATEMENT_SOURCE],
+    "05_robustness": [],  # the title (the verdict probabilities show no scenario text)
+    "06_history": [],  # over every scenario: it scores the dated ones after 2003 (this one is not)
     "90_comparison": [STATEMENT],  # it runs once over every scenario: the title, and the headline's statement
 }
+
+#: reports that do not show this scenario's title: 06 scores only the dated scenarios after 2003
+NOT_TITLED: dict[str, list[str]] = {"06_history": []}
 
 # Anything an injected payload would leave in the DOM if it were markup.
 _INJECTED = ('img[src="x"], img[src^="https:"], iframe, details:not(.sco-answer), svg[onload], [onerror], '
@@ -148,7 +153,7 @@ def test_markup_in_a_scenario_or_an_override_never_runs_and_reads_as_typed(tmp_p
     failed = [f"{o.pair.label}: {o.error}" for o in summary.failures]
     assert not failed, failed
     checks = {nb.stem: (reports / ("_all" if takes_all_scenarios(nb) else "hostile") / f"{nb.stem}.html",
-                        [TITLE, *EXPECTED[nb.stem]]) for nb in NOTEBOOKS}
+                        [*NOT_TITLED.get(nb.stem, [TITLE]), *EXPECTED[nb.stem]]) for nb in NOTEBOOKS}
     checks["index"] = (reports / "index.html", [TITLE])
     ALL_SCENARIO = [nb.stem for nb in NOTEBOOKS if takes_all_scenarios(nb)]  # titled by the notebook
     checks["01_overview with overrides"] = (

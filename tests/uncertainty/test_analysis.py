@@ -177,3 +177,16 @@ def test_convergence_compares_two_seeds_within_their_errors():
     assert row["difference"] == pytest.approx(0.1) and not row["agrees"]
     (row,) = convergence(res(0, 1.0, 0.0), res(1, 1.0, 0.0))
     assert row["agrees"]
+
+
+def test_a_scenario_s_uncoded_models_are_recorded_not_sampled():
+    # astana_2017 codes the enlargement model only: the partnership and border are "missing", with why
+    from sco_games.scenario import load_scenario
+    from sco_games.uncertainty.robustness import evaluations, robustness
+    from tests.conftest import PARAMS
+
+    s = load_scenario(PARAMS / "astana_2017.yaml")
+    r = robustness(s, n=16, seed=0, sobol_n=None, check=False)
+    assert [m.model for m in r.models] == ["enlargement"]
+    assert set(r.missing) == {"partnership", "border"} and "does not code" in r.missing["border"]
+    assert evaluations(s, n=16, sobol_n=None) == 16
