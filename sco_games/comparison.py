@@ -202,10 +202,16 @@ class Comparison:
     changes: tuple[Change, ...]
 
     def headline(self) -> str:
-        moved = sum(len(c.verdicts) for c in self.changes)
+        """How many verdicts move between consecutive scenarios that both assess the claim; a claim that a later
+        scenario does not code (a dated scenario that codes only one model) is counted apart, not as a change."""
+        unassessed = (NOT_CODED, MISSING)
+        every = [v for c in self.changes for v in c.verdicts]
+        moved = sum(v.before not in unassessed and v.after not in unassessed for v in every)
+        gone = len(every) - moved
         names = [r.name for r in self.rows]
-        return (f"{len(self.claims)} claims over {len(names)} scenarios ({', '.join(names)}): "
-                f"{moved} verdict change(s) between consecutive scenarios")
+        text = (f"{len(self.claims)} claims over {len(names)} scenarios ({', '.join(names)}): "
+                f"{moved} verdict change(s) between consecutive scenarios that both assess the claim")
+        return text + (f" (and {gone} where one of the two does not code or assess it)" if gone else "")
 
     def sidecar(self) -> dict[str, Any]:
         """``headline``, ``key_results``, the cells, and ``record``: every scenario's record checks (with the
