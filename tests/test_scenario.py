@@ -319,21 +319,18 @@ def test_a_lone_alias_is_refused_with_its_line(write_scenario, base_data):
     assert "alias *nowhere" in msg and "line" in msg
 
 
-def test_an_alias_bomb_is_refused_in_well_under_a_second_and_a_few_mb(write_scenario):
-    import time
+def test_an_alias_bomb_is_refused_before_expanding_in_a_few_mb(write_scenario):
     import tracemalloc
 
     path = write_scenario(_bomb(6), "case")  # 9**6 titles once expanded: seconds and ~100 MB before
     tracemalloc.start()
-    t0 = time.perf_counter()
     try:
         msg = _error(path)
-        seconds = time.perf_counter() - t0
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert "anchors and aliases" in msg and "line 1" in msg
-    assert seconds < 0.5 and peak < 4e6, (seconds, peak)
+    assert peak < 4e6, peak  # memory, not wall time: the expansion is what costs, and it never happens
 
 
 def test_a_file_over_the_size_cap_is_refused_before_parsing(write_scenario, base_data):
