@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 collect_ignore = ["conf.py", "_ext", "_build", "_check_offline.py"]
 
 #: pages that run a notebook through papermill (a Jupyter kernel each): the slow tier
-SLOW_PAGES = {"first-report.md"}
+SLOW_PAGES = {"first-report.md", "overrides.md"}
 
 
 def pytest_collection_modifyitems(config, items):
