@@ -94,5 +94,32 @@ def _constant_docstring(app, what, name, obj, options, lines):
         lines[:] = []  # the docstring of its type (dict, tuple, ndarray), not of the constant
 
 
+def _write_command_reference(app) -> None:
+    """``reference/generated/commands.md``: the ``sco-games`` command's help, every subcommand, from its own
+    parser (so the page cannot drift from the command)."""
+    import os
+
+    from sco_games.batch.cli import build_parser
+
+    os.environ["COLUMNS"] = "100"  # argparse wraps to the terminal width: make the page the same everywhere
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    parts = ["# The `sco-games` command", "",
+             "Generated from the command's parser. Every command takes `--root DIR`, the project folder; by "
+             "default it is found from the current folder upwards. Exit codes: 0 all good; 1 a notebook "
+             "failed or the reports folder cannot be written; 2 a bad scenario file or bad usage; "
+             "130 interrupted. `python -m sco_games` is the same command; from Python, "
+             "{func}`sco_games.batch.cli.main` takes the arguments and returns the exit code.", "",
+             "```text", parser.format_help().rstrip(), "```", ""]
+    for name, subparser in sub.choices.items():
+        parts += [f"## `sco-games {name}`", "", "```text", subparser.format_help().rstrip(), "```", ""]
+    out = HERE / "reference" / "generated" / "commands.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    text = "\n".join(parts)
+    if not out.exists() or out.read_text(encoding="utf-8") != text:
+        out.write_text(text, encoding="utf-8")
+
+
 def setup(app):
     app.connect("autodoc-process-docstring", _constant_docstring)
+    app.connect("builder-inited", _write_command_reference)
