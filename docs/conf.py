@@ -40,7 +40,12 @@ myst_heading_anchors = 3
 autosummary_generate = True
 autosummary_ignore_module_all = False
 autosummary_imported_members = False
-autodoc_default_options = {"members": True, "member-order": "bysource"}
+autodoc_default_options = {
+    "members": True,
+    "member-order": "bysource",
+    # pydantic's class attributes, the same on every scenario section (noise in the reference)
+    "exclude-members": "model_config, model_fields, model_computed_fields, model_post_init",
+}
 autodoc_typehints = "signature"
 autodoc_preserve_defaults = True
 add_module_names = False
