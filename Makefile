@@ -7,7 +7,7 @@ JOBS   ?=
 # Extra arguments for `sco-games run`, e.g. `make reports ARGS="--force --scenario iraq_2003"`.
 ARGS   ?=
 
-.PHONY: reports test test-slow test-explore lint lab bench clean-reports strip
+.PHONY: reports test test-slow test-explore lint lab bench clean-reports strip docs
 
 # Create .venv (falls back to a pip-less venv + the system pip when python3-venv/ensurepip is missing),
 # install the package with its extras, and register the venv's interpreter as the Jupyter kernels
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	  || { rm -rf $(VENV) && $(PYTHON) -m venv --without-pip $(VENV) \
 	       && $(PYTHON) -m pip --python $(BIN)/python install --quiet pip; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,lab,oracle,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab,oracle,dask,docs]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name sco-games --display-name "Python 3 (sco-games)" >/dev/null
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (sco-games)" >/dev/null
 	@touch $(STAMP)
@@ -38,6 +38,12 @@ test-slow: $(STAMP)
 # test's own count. A failure is a new counterexample: add it to the test as an @example.
 test-explore: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 -m hypothesis --hypothesis-profile=explore
+
+# The documentation site (docs/, Sphinx + MyST) -> docs/_build/html/index.html, offline: any warning is an error,
+# and no page may load a script or stylesheet from outside the site. Its code snippets run in `make test`.
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/python docs/_check_offline.py docs/_build/html
 
 lint: $(STAMP)
 	$(BIN)/ruff check sco_games tests benchmarks

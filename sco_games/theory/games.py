@@ -26,7 +26,7 @@ Inside the enumeration, payoff differences below ``1e-10`` of a player's payoff 
 (``vertex.LABEL_TOL``), so a game within that distance of a degenerate one is reported as
 degenerate; linear systems with condition number above ``1e11`` are treated as singular.
 
-Why not nashpy alone (DESIGN.md, Known traps): nashpy 0.0.43's ``support_enumeration`` drops
+Why not nashpy alone (each trap is a test of this project): nashpy 0.0.43's ``support_enumeration`` drops
 equilibria of generic games, its ``vertex_enumeration`` returns false ones at payoff scale 1e6,
 and its degeneracy warning is unreliable.
 

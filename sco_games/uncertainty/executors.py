@@ -24,6 +24,7 @@ class InProcessExecutor(Executor):
     """An executor that runs each task at once, in the calling process (no pickling, no workers)."""
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        """Run ``fn(*args, **kwargs)`` now, in this process; its result (or exception) in a done future."""
         f: Future = Future()
         try:
             f.set_result(fn(*args, **kwargs))
