@@ -4,7 +4,8 @@ Two-player (bimatrix) games are :class:`NormalFormGame` objects; :func:`solve` r
 equilibria of a nondegenerate game, and all *extreme* equilibria of a degenerate one, each one
 checked by its regret on the original payoffs; :func:`solve_batch` does the same for a stack of
 small games at once (for equilibrium regions over a parameter grid). For n-player games given as
-arrays of shape ``(n, s_1, ..., s_n)``: :func:`pure_equilibria`, :func:`best_responses` and
+arrays of shape ``(n, s_1, ..., s_n)`` -- players FIRST, where QuantEcon's ``payoff_profile_array`` puts
+them last (``np.moveaxis(a, -1, 0)`` converts) -- :func:`pure_equilibria`, :func:`best_responses` and
 :func:`iterated_elimination`.
 
 Method (``"vertex"``, the default): enumeration of the vertices of the best-response polytopes
