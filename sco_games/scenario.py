@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import difflib
-import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -28,7 +27,8 @@ from sco_games.models.border import BorderParams
 from sco_games.models.enlargement import EnlargementParams
 from sco_games.models.partnership import PartnershipParams
 from sco_games.project import ProjectRootError, find_project_root
-from sco_games.sourced import Strict, sources, with_value
+from sco_games.sourced import Strict, describe_error, sources, with_value
+from sco_games.sourced import lookup as _lookup
 
 __all__ = [
     "NAME_PATTERN",
@@ -228,51 +228,6 @@ def resolve_path(path: str | Path) -> Path:
     return alt if alt.exists() else p
 
 
-def _fmt_loc(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(top level)"
-
-
-def _lookup(data: Any, loc: tuple) -> tuple[bool, Any]:
-    cur = data
-    for part in loc:
-        try:
-            cur = cur[part]
-        except (KeyError, IndexError, TypeError):
-            return False, None
-    return True, cur
-
-
-def _describe(err: dict, data: Any) -> str:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    # pydantic adds the type name of tagged/generic unions to loc; keep only real keys
-    key = _fmt_loc(loc)
-    kind = err["type"]
-    if kind == "missing":
-        return f"{key}: missing (required key)"
-    if kind == "extra_forbidden":
-        return f"{key}: unknown key (not allowed here; check the spelling against the other scenarios)"
-    found, value = _lookup(data, loc)
-    shown = repr(value) if found else repr(err.get("input"))
-    if found and isinstance(value, dict) and "value" in value:  # a whole sourced entry: its value says enough
-        shown = f"{{value: {value['value']!r}, ...}}"
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    msg = err["msg"]
-    if kind == "value_error":  # our validators' own sentences: drop pydantic's "Value error, " prefix
-        msg = msg.removeprefix("Value error, ")
-    elif kind == "model_type" and str(err.get("ctx", {}).get("class_name", "")).startswith("Sourced["):
-        msg = 'must be a value with its source, {value: ..., source: "paper §..."}'
-    if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
-        msg = "must be a finite number (NaN and infinity are not allowed)"
-    return f"{key} = {shown}: {msg}"
-
-
 def read_yaml(path: str | Path) -> dict[str, Any]:
     """Read a YAML mapping safely; raise :class:`ScenarioError` for unreadable, empty,
     non-YAML or non-mapping files."""
@@ -432,7 +387,7 @@ def scenario_from_data(data: dict[str, Any], path: str | Path,
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
-        raise ScenarioError(p, [_describe(err, data) for err in e.errors()]) from None
+        raise ScenarioError(p, [describe_error(err, data) for err in e.errors()]) from None
     if scenario.meta.name != p.stem:
         raise ScenarioError(
             p, [f"meta.name = {scenario.meta.name!r}: must equal the file name without .yaml ({p.stem!r})"]

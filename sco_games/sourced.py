@@ -12,12 +12,22 @@ This module knows nothing of YAML files or of the SCO.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Mapping
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 __all__ = ["DISTRIBUTIONS", "Distribution", "Strict", "Sourced", "unwrap", "sources", "set_values",
            "with_value", "check_section", "check_distribution", "check_alternatives"]
@@ -301,6 +311,65 @@ def set_values(
         else:
             cur[last] = new
     return out, unknown
+
+
+def _fmt_loc(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def lookup(data: Any, loc: tuple) -> tuple[bool, Any]:
+    """``(found, value)`` at the key path ``loc`` of nested mappings/lists ``data``."""
+    cur = data
+    for part in loc:
+        try:
+            cur = cur[part]
+        except (KeyError, IndexError, TypeError):
+            return False, None
+    return True, cur
+
+
+def describe_error(err: dict, data: Any, prefix: str = "") -> str:
+    """One line for one pydantic error ``err`` (from ``ValidationError.errors()``) on the input ``data``:
+    ``key = value: rule``, with the key dotted from the top of ``data`` (``prefix`` before it), the value
+    as the user wrote it, and the rule in words (no pydantic URLs or type tags)."""
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    # pydantic adds the type name of tagged/generic unions to loc; keep only real keys
+    key = prefix + _fmt_loc(loc) if loc else (prefix.rstrip(".") or "(top level)")
+    kind = err["type"]
+    if kind == "missing":
+        return f"{key}: missing (required key)"
+    if kind == "extra_forbidden":
+        return f"{key}: unknown key (not allowed here; check the spelling against the other scenarios)"
+    found, value = lookup(data, loc)
+    shown = repr(value) if found else repr(err.get("input"))
+    if found and isinstance(value, dict) and "value" in value:  # a whole sourced entry: its value says enough
+        shown = f"{{value: {value['value']!r}, ...}}"
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    msg = err["msg"]
+    if kind == "value_error":  # our validators' own sentences: drop pydantic's "Value error, " prefix
+        msg = msg.removeprefix("Value error, ")
+    elif kind == "model_type" and str(err.get("ctx", {}).get("class_name", "")).startswith("Sourced["):
+        msg = 'must be a value with its source, {value: ..., source: "paper §..."}'
+    if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
+        msg = "must be a finite number (NaN and infinity are not allowed)"
+    return f"{key} = {shown}: {msg}"
+
+
+def validated(cls: type[M], data: Mapping[str, Any], section: str, caller: str) -> M:
+    """``cls.model_validate(data)``, or a ``ValueError`` in the scenario files' style: ``caller``, then one
+    line per problem, ``section.key = value: rule`` (never a raw pydantic error)."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError as e:
+        lines = "\n".join(f"  - {describe_error(err, data, section + '.')}" for err in e.errors())
+        raise ValueError(f"{caller}: invalid values ({len(e.errors())} problem(s)):\n{lines}") from None
 
 
 def check_section(params: Any, cls: type[BaseModel], section: str, caller: str) -> None:

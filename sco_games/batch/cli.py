@@ -5,7 +5,8 @@
     sco-games list                      scenarios and notebooks found
     sco-games validate [FILES ...]      check scenario files (default: params/*.yaml)
     sco-games run [--scenario S ...] [--notebook N ...] [--jobs N] [--force]
-                  [--reports DIR] [--timeout SECONDS]
+                  [--reports DIR] [--timeout SECONDS] [--set KEY=VALUE ...]
+                                        --set: a what-if (sco_games.batch.whatif), into reports/_whatif/
     sco-games classroom [--out DIR] [--scenario S ...] [--jobs N] [--reports DIR]
                                         the teacher's pack: the reports (built first, incrementally), their
                                         assets and a class index in one offline folder, and a .zip of it
@@ -117,13 +118,20 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from sco_games.batch.runner import ReportsError, UsageError, run
+    from sco_games.batch.whatif import WhatIfError, check_overrides, parse_sets
 
     scenarios = resolve_scenarios(args.scenario, args.root)
     notebooks = resolve_notebooks(args.notebook, args.root)
     try:
+        overrides = parse_sets(args.set)
+        if overrides:
+            check_overrides(scenarios, overrides)
+    except WhatIfError as e:
+        raise _Usage(str(e)) from None
+    try:
         summary = run(scenarios, notebooks, reports_dir=args.reports, jobs=args.jobs, force=args.force,
                       timeout=args.timeout, kernel_name=args.kernel, progress=not args.no_progress,
-                      root=args.root)
+                      root=args.root, overrides=overrides or None)
     except UsageError as e:
         raise _Usage(str(e)) from None
     except ReportsError as e:  # the reports folder cannot be written: one line, earlier reports intact
@@ -248,6 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--kernel", default=None,
                    help="Jupyter kernel name (default: sco-games if installed, else python3)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.add_argument("--set", action="append", metavar="KEY=VALUE",
+                   help="a what-if: override one sourced value, e.g. --set partnership.us_stake_russia=4 "
+                        "(repeatable; VALUE is a YAML scalar). What-if reports go to "
+                        "reports/_whatif/<scenario>/ "
+                        "(not over the real reports; --reports overrides) and the notebooks over every "
+                        "scenario are left out; a key no scenario has is an error (exit 2) listing the "
+                        "allowed keys")
     r.set_defaults(func=_cmd_run)
     _add_classroom(sub, common)
     from sco_games.batch import robustness_cmd

@@ -53,6 +53,7 @@ from typing import Any
 from sco_games.batch.report_index import ALL_FOLDER
 from sco_games.batch.runner_io import _io_problem
 from sco_games.batch.runner_worker import _execute_pair, _last_line, _stop_workers, _worker_init
+from sco_games.batch.whatif import WHATIF_FOLDER
 from sco_games.fingerprint import library_hash
 from sco_games.project import ProjectRootError, find_project_root
 from sco_games.scenario import NAME_PATTERN, SECTIONS, ScenarioError, find_scenarios, load_scenario
@@ -365,7 +366,7 @@ def _read_json(path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _inputs(pair: Pair, lib: str) -> dict[str, Any]:
+def _inputs(pair: Pair, lib: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     if pair.scenario_path is not None:
         scen: Any = _sha256_file(pair.scenario_path)
     else:  # every scenario: a change to any, or one more or fewer, re-runs it
@@ -375,6 +376,7 @@ def _inputs(pair: Pair, lib: str) -> dict[str, Any]:
         "notebook_sha256": _sha256_file(pair.notebook_path),
         "scenario_sha256": scen,
         "library_sha256": lib,
+        **({"overrides": dict(overrides)} if overrides else {}),
     }
 
 
@@ -514,7 +516,8 @@ def _need(project: Path | None) -> Path:
 
 def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work_root: Path,
                outcomes: dict[Pair, PairOutcome], *, jobs: int | None, kernel: str, timeout: float,
-               progress: bool, say: Callable[[str], None], project: Path | None = None) -> None:
+               progress: bool, say: Callable[[str], None], project: Path | None = None,
+               overrides: dict[str, Any] | None = None) -> None:
     """Run ``todo`` on worker processes, committing each pair as it finishes (into ``outcomes``)."""
     from tqdm import tqdm
 
@@ -554,6 +557,7 @@ def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work
                 "scenario_title": pair.scenario_title,
                 "kernel": kernel, "timeout": float(timeout),
                 "root": str(project) if project else None,
+                "overrides": dict(overrides or {}),
             }
             futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
         for fut in cf.as_completed(futures):
@@ -586,13 +590,17 @@ def run(
     progress: bool = True,
     log: Callable[[str], None] | None = None,
     root: str | Path | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> RunSummary:
     """Run every (scenario, notebook) pair and rebuild the index; see the module docstring.
 
     ``scenarios``/``notebooks``/``reports_dir`` default to the project's ``params/*.yaml``,
     ``notebooks/*.ipynb`` and ``reports/``; the project folder is ``root`` or found as
     :func:`sco_games.project.find_project_root` does (needed only for a default), and is passed to the
-    notebooks' kernels as ``$SCO_GAMES_ROOT``.
+    notebooks' kernels as ``$SCO_GAMES_ROOT``. ``overrides`` (a what-if, :mod:`sco_games.batch.whatif`) are
+    every notebook's ``overrides`` parameter; then the reports go to ``reports/_whatif/`` by default (never
+    over the real ones), the notebooks over every scenario are left out, and the overrides are part of each
+    pair's stamp (another what-if re-runs it).
 
     (Longer than 60 lines on purpose: the lock, the worker pool and the index rebuild share one
     ``try``/``finally``, so that an interrupt at any point stops the workers and still rebuilds the index.)
@@ -610,6 +618,12 @@ def run(
     nb_paths = list(notebooks) if notebooks else find_notebooks(_need(project) / "notebooks")
     if not scen_paths:
         raise UsageError("no scenario files to run (params/*.yaml is empty)")
+    if overrides:
+        across = [nb for nb in nb_paths if Path(nb).is_file() and takes_all_scenarios(Path(nb))]
+        if across:
+            say(f"a what-if (--set) runs per-scenario notebooks only; left out: "
+                f"{', '.join(Path(nb).stem for nb in across)}")
+        nb_paths = [nb for nb in nb_paths if nb not in across]
     if not nb_paths:
         raise UsageError("no notebooks to run (notebooks/*.ipynb is empty)")
     if timeout is None or not timeout > 0:
@@ -617,7 +631,12 @@ def run(
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs = {jobs!r}: must be a positive integer")
     pairs = plan_pairs(scen_paths, nb_paths)  # validates everything before any write
-    reports = Path(reports_dir if reports_dir is not None else _need(project) / "reports").absolute()
+    for p in scen_paths if overrides else ():  # the what-if too: a bad key or value before any write
+        load_scenario(Path(p).absolute(), overrides)
+    default = _need(project) / "reports" if reports_dir is None else None
+    if default is not None and overrides:
+        default = default / WHATIF_FOLDER
+    reports = Path(reports_dir if reports_dir is not None else default).absolute()
     with _io_step(f"create the reports folder {reports}"):
         reports.mkdir(parents=True, exist_ok=True)
     reports = reports.resolve()
@@ -643,7 +662,7 @@ def run(
                 for pair in pairs:
                     if pair.missing:
                         continue
-                    inputs = _inputs(pair, lib)
+                    inputs = _inputs(pair, lib, overrides)
                     if not force and _is_unchanged(layouts[pair], inputs):
                         outcomes[pair] = PairOutcome(pair, "skipped-unchanged")
                     else:
@@ -657,7 +676,7 @@ def run(
             try:
                 if todo:
                     _run_pairs(todo, layouts, work_root, outcomes, jobs=jobs, kernel=kernel, timeout=timeout,
-                               progress=progress, say=say, project=project)
+                               progress=progress, say=say, project=project, overrides=overrides)
             except KeyboardInterrupt:
                 interrupted = True
             finally:

@@ -127,7 +127,8 @@ def _execute_pair_in(job: dict[str, Any]) -> dict[str, Any]:
             parameters=(
                 {"scenario_paths": job["scenario_paths"], "sidecar_path": str(sidecar)}
                 if job.get("scenario_paths") is not None else
-                {"scenario_path": job["scenario_path"], "overrides": {}, "sidecar_path": str(sidecar)}),
+                {"scenario_path": job["scenario_path"], "overrides": job.get("overrides") or {},
+                 "sidecar_path": str(sidecar)}),
             kernel_name=job["kernel"],
             execution_timeout=job["timeout"],
             progress_bar=False,

@@ -8,8 +8,9 @@ outside ``theory``. These modules' public names are re-exported (``from sco_game
 - :mod:`~sco_games.theory.triangle`: the strategic triangle (Dittmer 1981)
 
 Helpers (not re-exported): ``vertex`` (the vertex enumeration behind ``solve``), ``nplayer`` (pure equilibria
-and dominance in n-player games), ``cliques`` (maximal Nash subsets), ``power`` and ``spatial`` (re-exported
-by ``coalitions``).
+and dominance in n-player games), ``cliques`` (maximal Nash subsets), ``labels`` (how results print),
+``power`` and ``spatial`` (re-exported by ``coalitions``), ``stage_game``, ``discounting`` and ``punishment``
+(re-exported by ``repeated``).
 """
 
 from sco_games.theory.bargaining import (
@@ -40,6 +41,7 @@ from sco_games.theory.coalitions import (
     coleman_indices,
     coleman_power_to_act,
     core,
+    core_vertices,
     excesses,
     in_core,
     is_absorbed,
@@ -124,6 +126,7 @@ __all__ = [
     "CoreResult",
     "shapley_value",
     "core",
+    "core_vertices",
     "in_core",
     "nucleolus",
     "excesses",

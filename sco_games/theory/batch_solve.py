@@ -15,6 +15,7 @@ import numpy as np
 from sco_games.theory.games import (
     DEFAULT_TOL,
     METHOD_VERTEX,
+    NormalFormGame,
     SolveResult,
     _check_magnitude,
     _check_tol,
@@ -78,7 +79,7 @@ class BatchResult:
         ]
         return SolveResult(
             eqs, degenerate=bool(self.degenerate[idx]), method=self.method, tol=self.tol,
-            rejected=int(self.rejected[idx]),
+            rejected=int(self.rejected[idx]), game=NormalFormGame(A, B),
         )
 
     def equilibria(self) -> list[SolveResult]:

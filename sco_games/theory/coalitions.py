@@ -16,6 +16,7 @@ Solutions:
   is non-empty iff ``eps* <= 0``, and then the returned point is in it. When it is empty, a second LP gives
   the Bondareva-Shapley certificate: balancing weights ``lambda_S`` (``sum_{S contains i} lambda_S = 1``) with
   ``sum lambda_S v(S) > v(N)`` (Bondareva 1963; Shapley 1967);
+- :func:`core_vertices`: every vertex of the core polytope, by basis enumeration (n <= 6);
 - :func:`nucleolus`: the lexicographic minimizer of the sorted excess vector over imputations
   (Schmeidler 1969), by the sequence of LPs of Kopelowitz (1967) / Maschler, Peleg & Shapley (1979):
   minimize the largest excess of the free coalitions, fix those whose LP dual is positive (tight at every
@@ -37,6 +38,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linprog
 
+from sco_games.theory.core_vertices import MAX_CORE_VERTICES_N, core_polytope_vertices
 from sco_games.theory.power import (
     ColemanIndices,
     PowerIndex,
@@ -66,6 +68,7 @@ __all__ = [
     "CoreResult",
     "shapley_value",
     "core",
+    "core_vertices",
     "in_core",
     "nucleolus",
     "excesses",
@@ -120,15 +123,24 @@ class TUGame:
         return frozenset(self.labels[i] for i in range(self.n) if mask >> i & 1)
 
 
-def tu_game(v: GameSpec | TUGame, n: int | Sequence[Hashable]) -> TUGame:
-    """Validate and tabulate a TU game (see the module docstring for the accepted forms).
+def tu_game(v: GameSpec | TUGame, n: int | Sequence[Hashable] | None = None) -> TUGame:
+    """Validate and tabulate a TU game (see the module docstring for the accepted forms). ``n`` (the number
+    of players or their labels) is needed unless ``v`` is already a :class:`TUGame`, which carries its own
+    (a different ``n`` is then an error).
 
     >>> g = tu_game({frozenset({0, 1}): 1.0, 0b111: 2.0}, 3)
     >>> g.values.tolist()
     [0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 2.0]
+    >>> shapley_value(g).x                            # a TUGame knows its players: no n
+    (0.8333333333333333, 0.8333333333333333, 0.3333333333333333)
     """
     if isinstance(v, TUGame):
+        if n is not None and not _same_players(v, n):
+            raise ValueError(f"n={n!r} does not match the TUGame's players {v.labels!r}; leave n out")
         return v
+    if n is None:
+        raise ValueError("n is needed for a mapping or callable v: the number of players or their labels "
+                         "(e.g. shapley_value(v, 3) or shapley_value(v, ['China', 'Russia', 'Kazakhstan']))")
     if isinstance(n, bool):
         raise ValueError(f"n must be a number of players or a sequence of labels, got {n!r}")
     if isinstance(n, int | np.integer):
@@ -181,6 +193,15 @@ def tu_game(v: GameSpec | TUGame, n: int | Sequence[Hashable]) -> TUGame:
         raise ValueError("v must have finite values")
     table.setflags(write=False)
     return TUGame(k, table, labels)
+
+
+def _same_players(g: TUGame, n: int | Sequence[Hashable]) -> bool:
+    if isinstance(n, int | np.integer) and not isinstance(n, bool):
+        return int(n) == g.n
+    try:
+        return tuple(n) == g.labels
+    except TypeError:
+        return False
 
 
 def _masks_and_sizes(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -244,8 +265,9 @@ class CoreResult:
 # Shapley value
 
 
-def shapley_value(v: GameSpec | TUGame, n: int | Sequence[Hashable]) -> Allocation:
+def shapley_value(v: GameSpec | TUGame, n: int | Sequence[Hashable] | None = None) -> Allocation:
     """Shapley (1953) value, exactly by the weighted-marginal-contribution formula over all coalitions.
+    ``n``: the number of players or their labels (not needed for a :class:`TUGame`).
 
     >>> glove = {frozenset({0, 1}): 1, frozenset({0, 2}): 1, frozenset({0, 1, 2}): 1}   # 0: the left glove
     >>> [round(x, 6) for x in shapley_value(glove, 3)]
@@ -299,7 +321,7 @@ def _lp(c, A_ub, b_ub, A_eq, b_eq, bounds):
     return res
 
 
-def core(v: GameSpec | TUGame, n: int | Sequence[Hashable], tol: float = 1e-9) -> CoreResult:
+def core(v: GameSpec | TUGame, n: int | Sequence[Hashable] | None = None, tol: float = 1e-9) -> CoreResult:
     """A point in the core, or a certificate that the core is empty (see :class:`CoreResult`).
 
     >>> majority = {m: 1.0 for m in (0b011, 0b101, 0b110, 0b111)}    # 3-player majority game
@@ -341,12 +363,29 @@ def core(v: GameSpec | TUGame, n: int | Sequence[Hashable], tol: float = 1e-9) -
     return CoreResult(empty, eps, x, g.labels, cert, cert_val, float(g.values[grand]), method)
 
 
+def core_vertices(v: GameSpec | TUGame, n: int | Sequence[Hashable] | None = None, tol: float = 1e-9
+                  ) -> tuple[tuple[float, ...], ...]:
+    """The vertices of the core (the allocations ``x[i]`` for player ``labels[i]``), sorted; ``()`` when the
+    core is empty. By basis enumeration of the core polytope (see :mod:`sco_games.theory.core_vertices`),
+    for n <= 6 players.
+
+    >>> core_vertices({0b011: 1, 0b101: 1, 0b111: 1}, 3)    # glove game: the left glove gets everything
+    ((1.0, 0.0, 0.0),)
+    """
+    g = tu_game(v, n)
+    if g.n > MAX_CORE_VERTICES_N:
+        raise ValueError(f"core_vertices needs n <= {MAX_CORE_VERTICES_N} players (basis enumeration), "
+                         f"got {g.n}; core() finds one core point for up to {_MAX_N_LP}")
+    return tuple(core_polytope_vertices(g.values, g.n, tol))
+
+
 # ----------------------------------------------------------------------------------------------------------
 # nucleolus
 
 
 def nucleolus(
-    v: GameSpec | TUGame, n: int | Sequence[Hashable], imputations: bool = True, tol: float = 1e-9
+    v: GameSpec | TUGame, n: int | Sequence[Hashable] | None = None, imputations: bool = True,
+    tol: float = 1e-9,
 ) -> Allocation:
     """Nucleolus (Schmeidler 1969) by sequential LPs (Kopelowitz 1967; Maschler, Peleg & Shapley 1979).
 

@@ -4,7 +4,8 @@ Two-player (bimatrix) games are :class:`NormalFormGame` objects; :func:`solve` r
 equilibria of a nondegenerate game, and all *extreme* equilibria of a degenerate one, each one
 checked by its regret on the original payoffs; :func:`solve_batch` does the same for a stack of
 small games at once (for equilibrium regions over a parameter grid). For n-player games given as
-arrays of shape ``(n, s_1, ..., s_n)``: :func:`pure_equilibria`, :func:`best_responses` and
+arrays of shape ``(n, s_1, ..., s_n)`` -- players FIRST, where QuantEcon's ``payoff_profile_array`` puts
+them last (``np.moveaxis(a, -1, 0)`` converts) -- :func:`pure_equilibria`, :func:`best_responses` and
 :func:`iterated_elimination`.
 
 Method (``"vertex"``, the default): enumeration of the vertices of the best-response polytopes
@@ -53,6 +54,9 @@ from math import comb
 import numpy as np
 
 from sco_games.theory.cliques import maximal_bicliques
+from sco_games.theory.labels import clean as _clean
+from sco_games.theory.labels import fmt_mixed as _fmt_mixed
+from sco_games.theory.labels import table_html, table_text
 from sco_games.theory.nplayer import best_responses, iterated_elimination, pure_equilibria
 from sco_games.theory.vertex import enumerate_batch
 
@@ -118,6 +122,38 @@ def _payoff_scale(M: np.ndarray, axes=(-2, -1)) -> np.ndarray | float:
     return np.where(rng > 0, rng, 1.0) if np.ndim(rng) else (float(rng) if rng > 0 else 1.0)
 
 
+def _check_strategies_shape(strategies, m: int, n: int) -> None:
+    """``strategies`` must be a pair of label sequences (one per player), never one flat tuple of labels."""
+    example = (tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n)))
+    expected = f"a pair (row labels, column labels), e.g. strategies={example!r} for this {m} x {n} game"
+    try:
+        items = list(strategies)
+    except TypeError:
+        raise ValueError(f"strategies must be {expected}; got {strategies!r}") from None
+    if isinstance(strategies, str) or any(isinstance(x, str) for x in items):
+        raise ValueError(f"strategies must be {expected}; got the flat {strategies!r}")
+    if len(items) != 2:
+        raise ValueError(f"strategies must be {expected}; got {strategies!r}")
+
+
+def _distribution(v, k: int, name: str) -> np.ndarray:
+    """``v`` as a probability vector of length ``k`` (entries >= 0 summing to 1, within 1e-9), or a clear
+    ``ValueError`` naming the argument."""
+    try:
+        x = np.asarray(v, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a probability vector of {k} numbers; got {v!r}") from None
+    if x.shape != (k,):
+        raise ValueError(f"{name} must be a probability vector of {k} numbers (one per strategy); got shape "
+                         f"{x.shape}")
+    if not np.isfinite(x).all() or (x < -1e-9).any() or abs(x.sum() - 1.0) > 1e-9:
+        raise ValueError(
+            f"{name} must be a probability distribution (entries >= 0 summing to 1); got "
+            f"{[_clean(t) for t in x]} (sum {_clean(x.sum())})"
+        )
+    return x
+
+
 @dataclass(frozen=True, eq=False)
 class NormalFormGame:
     """A labelled two-player game in strategic form: the row player gets ``A[i, j]``, the column
@@ -142,15 +178,19 @@ class NormalFormGame:
         B = -A if self.B is None else _as_matrix(self.B, "B")
         if B.shape != A.shape:
             raise ValueError(f"B must have the same shape as A {A.shape}; got {B.shape}")
+        if isinstance(self.players, str):
+            raise ValueError(
+                f"players must be a pair of names, e.g. players=('Ann', 'Bob'); got the string "
+                f"{self.players!r}"
+            )
         players = tuple(self.players)
         if len(players) != 2 or not all(isinstance(p, str) for p in players) or players[0] == players[1]:
-            raise ValueError(f"players must be two distinct names; got {self.players!r}")
+            raise ValueError(f"players must be two distinct names, e.g. ('Ann', 'Bob'); got {self.players!r}")
         m, n = A.shape
         if self.strategies is None:
             strategies = (tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n)))
         else:
-            if len(self.strategies) != 2:
-                raise ValueError("strategies must be a pair (row labels, column labels)")
+            _check_strategies_shape(self.strategies, m, n)
             strategies = (tuple(map(str, self.strategies[0])), tuple(map(str, self.strategies[1])))
             for who, labels, k in ((players[0], strategies[0], m), (players[1], strategies[1], n)):
                 if len(labels) != k or len(set(labels)) != k:
@@ -178,14 +218,24 @@ class NormalFormGame:
         return float(_payoff_scale(self.A)), float(_payoff_scale(self.B))
 
     def expected_payoffs(self, row, col) -> tuple[float, float]:
-        """``(x^T A y, x^T B y)`` for mixed strategies ``x`` (row) and ``y`` (column)."""
-        x, y = np.asarray(row, dtype=float), np.asarray(col, dtype=float)
+        """``(x^T A y, x^T B y)`` for mixed strategies ``x`` (row) and ``y`` (column), each a probability
+        distribution over that player's strategies (checked)."""
+        m, n = self.shape
+        x, y = _distribution(row, m, "row"), _distribution(col, n, "col")
         return float(x @ self.A @ y), float(x @ self.B @ y)
 
     def regrets(self, row, col) -> tuple[float, float]:
         """Each player's gain from her best unilateral deviation:
-        ``(max_i (A y)_i - x^T A y, max_j (B^T x)_j - x^T B y)``; an equilibrium has both ~0."""
-        x, y = np.asarray(row, dtype=float), np.asarray(col, dtype=float)
+        ``(max_i (A y)_i - x^T A y, max_j (B^T x)_j - x^T B y)``; an equilibrium has both ~0. ``row`` and
+        ``col`` must be probability distributions (entries >= 0 summing to 1, within 1e-9).
+
+        >>> NormalFormGame([[1, -1], [-1, 1]]).regrets([0.5, 0.5], [1, 1])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: col must be a probability distribution (entries >= 0 summing to 1); got [1.0, 1.0] ...
+        """
+        m, n = self.shape
+        x, y = _distribution(row, m, "row"), _distribution(col, n, "col")
         Ay, xB = self.A @ y, x @ self.B
         return float(Ay.max() - x @ Ay), float(xB.max() - xB @ y)
 
@@ -209,20 +259,6 @@ class NormalFormGame:
         )
 
 
-def _fmt_prob(p: float) -> str:
-    f = Fraction(p).limit_denominator(1000)
-    if abs(float(f) - p) < 1e-9:
-        return f"{f.numerator}/{f.denominator}" if f.denominator != 1 else str(f.numerator)
-    return f"{p:.4g}"
-
-
-def _fmt_mixed(v: np.ndarray, labels: Sequence[str]) -> str:
-    terms = [(p, lab) for p, lab in zip(v, labels, strict=True) if p > 0]
-    if len(terms) == 1:
-        return terms[0][1]
-    return " + ".join(f"{_fmt_prob(p)} {lab}" for p, lab in terms)
-
-
 @dataclass(frozen=True, eq=False)
 class Equilibrium:
     """A verified Nash equilibrium ``(row, col)`` of a bimatrix game.
@@ -230,7 +266,9 @@ class Equilibrium:
     ``payoffs`` = ``(x^T A y, x^T B y)`` and ``regret`` = the larger of the two players' gains from
     a unilateral deviation (:meth:`NormalFormGame.regrets`), both on the game's original payoffs;
     ``regrets`` gives each player's. ``support`` lists the strategies played with positive
-    probability. ``method`` says how it was found. Unpacks as ``row, col = eq``.
+    probability. ``method`` says how it was found. Unpacks as ``row, col = eq``. ``game``: the game it
+    was found in (set by :func:`solve`; ``None`` for a hand-made equilibrium), so ``eq.label()`` needs no
+    argument.
     """
 
     row: np.ndarray
@@ -240,6 +278,7 @@ class Equilibrium:
     method: str
     support: tuple[tuple[int, ...], tuple[int, ...]] = field(default=((), ()))
     regrets: tuple[float, float] = (0.0, 0.0)
+    game: NormalFormGame | None = field(default=None, repr=False)
 
     def __iter__(self):
         yield self.row
@@ -263,8 +302,16 @@ class Equilibrium:
 
         return frac(self.row), frac(self.col)
 
-    def label(self, game: NormalFormGame) -> str:
-        """A readable description using the game's player and strategy labels."""
+    def label(self, game: NormalFormGame | None = None) -> str:
+        """A readable description using the player and strategy labels of ``game`` (default: the game
+        :func:`solve` found it in). A ``game`` of another shape, or with other payoffs than the one it was
+        found in, is a ``ValueError``.
+
+        >>> eq = solve(NormalFormGame([[1, -1], [-1, 1]], players=("Ann", "Bob")))[0]
+        >>> eq.label()
+        'Ann: 1/2 R1 + 1/2 R2; Bob: 1/2 C1 + 1/2 C2'
+        """
+        game = _label_game(self, game)
         return (
             f"{game.players[0]}: {_fmt_mixed(self.row, game.strategies[0])}; "
             f"{game.players[1]}: {_fmt_mixed(self.col, game.strategies[1])}"
@@ -272,10 +319,33 @@ class Equilibrium:
 
     def __repr__(self) -> str:
         return (
-            f"Equilibrium(row={np.round(self.row, 6).tolist()}, col={np.round(self.col, 6).tolist()}, "
-            f"payoffs=({self.payoffs[0]:.6g}, {self.payoffs[1]:.6g}), regret={self.regret:.2g}, "
-            f"method={self.method!r})"
+            f"Equilibrium(row={[_clean(p) for p in self.row]}, col={[_clean(p) for p in self.col]}, "
+            f"payoffs=({_clean(self.payoffs[0]):.6g}, {_clean(self.payoffs[1]):.6g}), "
+            f"regret={_clean(self.regret, 15):.2g}, method={self.method!r})"
         )
+
+
+def _label_game(eq: Equilibrium, game: NormalFormGame | None) -> NormalFormGame:
+    """The game whose labels describe ``eq``: ``game`` if given (checked against ``eq``), else its own."""
+    if game is None:
+        if eq.game is None:
+            raise ValueError(
+                "label() needs the game: this equilibrium was not made by solve(game); pass eq.label(game)"
+            )
+        return eq.game
+    if not isinstance(game, NormalFormGame):
+        raise ValueError(f"label(game) takes a NormalFormGame; got {type(game).__name__}")
+    if game.shape != (len(eq.row), len(eq.col)):
+        raise ValueError(
+            f"label(game): the game does not match this equilibrium: it is {game.shape[0]} x "
+            f"{game.shape[1]}, the equilibrium is of a {len(eq.row)} x {len(eq.col)} game"
+        )
+    if eq.game is not None and not (np.array_equal(game.A, eq.game.A) and np.array_equal(game.B, eq.game.B)):
+        raise ValueError(
+            "label(game): the game does not match this equilibrium: its payoffs differ from those of the "
+            "game solve() found it in (call eq.label() with no argument for that game's labels)"
+        )
+    return game
 
 
 @dataclass(frozen=True, eq=False)
@@ -289,6 +359,30 @@ class NashSubset:
     rows: np.ndarray
     cols: np.ndarray
     equilibria: tuple[int, ...]
+    game: NormalFormGame | None = field(default=None, repr=False)
+
+    def label(self, game: NormalFormGame | None = None) -> str:
+        """The subset in words, with the labels of ``game`` (default: the solved game): each player's
+        extreme strategies, any mixture of which (one per player) is an equilibrium.
+
+        >>> g = NormalFormGame([[1, 1], [1, 1]], [[1, 1], [1, 1]], players=("Ann", "Bob"))
+        >>> solve(g).nash_subsets()[0].label()
+        'Ann: any mix of {R1 | R2}; Bob: any mix of {C1 | C2}'
+        """
+        game = _label_game(Equilibrium(self.rows[0], self.cols[0], (0.0, 0.0), 0.0, "", game=self.game), game)
+
+        def side(vs: np.ndarray, labels: Sequence[str]) -> str:
+            terms = [_fmt_mixed(v, labels) for v in vs]
+            return terms[0] if len(terms) == 1 else "any mix of {" + " | ".join(terms) + "}"
+
+        return f"{game.players[0]}: {side(self.rows, game.strategies[0])}; " \
+               f"{game.players[1]}: {side(self.cols, game.strategies[1])}"
+
+    def __repr__(self) -> str:
+        return (
+            f"NashSubset(rows={[[_clean(p) for p in v] for v in self.rows]}, "
+            f"cols={[[_clean(p) for p in v] for v in self.cols]}, equilibria={self.equilibria})"
+        )
 
 
 class SolveResult(list):
@@ -300,14 +394,23 @@ class SolveResult(list):
       continua (convex combinations within maximal Nash subsets; Avis et al. 2010).
     - ``method``, ``tol``: the algorithm and the relative regret tolerance used.
     - ``rejected``: completely labelled candidates dropped by the regret check (expected 0).
+    - ``game``: the solved game (each equilibrium remembers it too, for ``eq.label()``).
+
+    ``str(result)`` (and ``print``) is a table, one equilibrium a line; Jupyter shows it as an HTML table.
     """
 
-    def __init__(self, equilibria, *, degenerate: bool, method: str, tol: float, rejected: int = 0):
+    def __init__(self, equilibria, *, degenerate: bool, method: str, tol: float, rejected: int = 0,
+                 game: NormalFormGame | None = None):
         super().__init__(equilibria)
         self.degenerate = bool(degenerate)
         self.method = method
         self.tol = float(tol)
         self.rejected = int(rejected)
+        self.game = game
+        if game is not None:
+            for eq in self:
+                if eq.game is None:
+                    object.__setattr__(eq, "game", game)
 
     def nash_subsets(self) -> list[NashSubset]:
         """The maximal Nash subsets ``conv(rows) x conv(cols)``: their union is the set of *all*
@@ -335,6 +438,7 @@ class SolveResult(list):
                 rows=np.array([xs[i] for i in X]),
                 cols=np.array([ys[j] for j in Y]),
                 equilibria=tuple(sorted(edges[i, j] for i in X for j in Y)),
+                game=self.game,
             ))
         return sorted(out, key=lambda sub: sub.equilibria)
 
@@ -343,6 +447,34 @@ class SolveResult(list):
             f"SolveResult({list.__repr__(self)}, degenerate={self.degenerate}, method={self.method!r}, "
             f"tol={self.tol:g})"
         )
+
+    def _rows(self) -> tuple[list[str], list[list[str]]]:
+        """The table behind ``str`` and ``_repr_html_``: a header and one row of cells per equilibrium."""
+        game = self.game
+        names = game.players if game is not None else ("Row", "Column")
+        head = ["#", names[0], names[1], f"payoff {names[0]}", f"payoff {names[1]}", "regret"]
+        rows = []
+        for k, eq in enumerate(self):
+            labels = game.strategies if game is not None else (
+                tuple(f"R{i + 1}" for i in range(len(eq.row))),
+                tuple(f"C{j + 1}" for j in range(len(eq.col))),
+            )
+            rows.append([str(k), _fmt_mixed(eq.row, labels[0]), _fmt_mixed(eq.col, labels[1]),
+                         f"{_clean(eq.payoffs[0]):.6g}", f"{_clean(eq.payoffs[1]):.6g}",
+                         f"{_clean(eq.regret, 15):.1e}"])
+        return head, rows
+
+    def _footer(self) -> str:
+        kind = ("degenerate (extreme equilibria listed; see nash_subsets())" if self.degenerate
+                else "nondegenerate")
+        return (f"{len(self)} equilibri{'um' if len(self) == 1 else 'a'} of a {kind} game; {self.method}, "
+                f"regret <= {self.tol:g} x payoff range")
+
+    def __str__(self) -> str:
+        return table_text(*self._rows(), self._footer())
+
+    def _repr_html_(self) -> str:
+        return table_html(*self._rows(), self._footer())
 
 
 def _as_game(game_or_A, B) -> NormalFormGame:
@@ -403,7 +535,8 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
     raw = enumerate_batch(game.A[None], game.B[None], tol, np.array([sa]), np.array([sb]))
     eqs = [_make_equilibrium(game.A, game.B, x, y) for x, y in zip(raw.row, raw.col, strict=True)]
     return SolveResult(
-        eqs, degenerate=bool(raw.degenerate[0]), method=METHOD_VERTEX, tol=tol, rejected=int(raw.rejected[0])
+        eqs, degenerate=bool(raw.degenerate[0]), method=METHOD_VERTEX, tol=tol, rejected=int(raw.rejected[0]),
+        game=game,
     )
 
 

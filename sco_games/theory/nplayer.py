@@ -4,6 +4,13 @@ A finite n-player game is an array ``payoffs`` of shape ``(n, s_1, ..., s_n)``: 
 is player ``p``'s payoff at the pure profile ``a = (a_1, ..., a_n)``. Ties are decided with a
 relative tolerance ``tol * scale_p`` where ``scale_p`` is the range of player ``p``'s payoffs
 (1 if constant), so results do not depend on the payoff units.
+
+**Players first.** The player axis is the *first* axis: ``payoffs[p]`` is player p's whole payoff table.
+QuantEcon puts it last (``NormalFormGame.payoff_profile_array`` has shape ``(s_1, ..., s_n, n)``); convert
+with ``np.moveaxis(profile_array, -1, 0)``, or pass the QuantEcon game itself to ``solve``
+(:mod:`sco_games.theory.interop`). An array whose *last* axis has length n but whose first does not is
+refused with that hint; a game where both have length n (e.g. 2 players with 2 strategies each) cannot be
+told apart, so check the axis order.
 """
 
 from __future__ import annotations
@@ -17,9 +24,14 @@ __all__ = ["as_payoff_array", "pure_equilibria", "best_responses", "iterated_eli
 
 
 def as_payoff_array(payoffs, name: str = "payoffs") -> np.ndarray:
-    """Validate and return ``payoffs`` as a float array of shape ``(n, s_1, ..., s_n)``.
+    """Validate and return ``payoffs`` as a float array of shape ``(n, s_1, ..., s_n)`` (players first).
 
     A :class:`~sco_games.theory.games.NormalFormGame` is converted to shape ``(2, m, n)``.
+
+    >>> as_payoff_array(np.zeros((3, 2, 2)))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: payoffs must have shape (n, s_1, ..., s_n) with the players FIRST; got shape (3, 2, 2), ...
     """
     if hasattr(payoffs, "A") and hasattr(payoffs, "B"):
         return np.stack([payoffs.A, payoffs.B])
@@ -27,6 +39,13 @@ def as_payoff_array(payoffs, name: str = "payoffs") -> np.ndarray:
         arr = np.asarray(payoffs, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be a numeric array of shape (n, s_1, ..., s_n): {exc}") from None
+    if arr.ndim >= 2 and arr.shape[0] != arr.ndim - 1 and arr.shape[-1] == arr.ndim - 1:
+        moved = np.moveaxis(arr, -1, 0).shape
+        raise ValueError(
+            f"{name} must have shape (n, s_1, ..., s_n) with the players FIRST; got shape {arr.shape}, which "
+            f"looks players-last (QuantEcon's payoff_profile_array): pass np.moveaxis({name}, -1, 0), of "
+            f"shape {moved}"
+        )
     if arr.ndim < 2 or arr.shape[0] != arr.ndim - 1:
         raise ValueError(
             f"{name} must have shape (n, s_1, ..., s_n) with n = number of players; got shape {arr.shape}"
@@ -46,7 +65,9 @@ def _scales(arr: np.ndarray) -> np.ndarray:
 
 
 def pure_equilibria(payoffs, tol: float = 1e-9) -> list[tuple[int, ...]]:
-    """All pure-strategy Nash equilibria of an n-player game, as strategy-index tuples.
+    """All pure-strategy Nash equilibria of an n-player game, as strategy-index tuples. ``payoffs`` has
+    shape ``(n, s_1, ..., s_n)``, players first (QuantEcon's profile arrays put them last; see the module
+    docstring).
 
     A profile ``a`` is an equilibrium iff for every player ``p``,
     ``u_p(a) >= max_{b} u_p(b, a_{-p}) - tol * scale_p`` (Nash 1951; Osborne & Rubinstein 1994,
@@ -83,6 +104,7 @@ def _as_mixed(s, k: int, name: str) -> np.ndarray:
 
 def best_responses(payoffs, profile: Sequence, player: int, tol: float = 1e-9) -> tuple[int, ...]:
     """Pure best responses of ``player`` to the other players' (mixed) strategies in ``profile``.
+    ``payoffs``: shape ``(n, s_1, ..., s_n)``, players first (see the module docstring).
 
     ``profile`` has one entry per player (an index or a probability vector); ``player``'s own entry
     is ignored (pass ``None``). The expected payoff of pure strategy ``k`` is
@@ -132,6 +154,7 @@ def _mixed_dominated(U: np.ndarray, s: int, alive: np.ndarray, tol: float) -> bo
 
 def iterated_elimination(payoffs, mixed: bool = False, tol: float = 1e-9) -> tuple[tuple[int, ...], ...]:
     """Iterated elimination of strictly dominated strategies; surviving indices per player.
+    ``payoffs``: shape ``(n, s_1, ..., s_n)``, players first (see the module docstring).
 
     Strategy ``s`` of player ``p`` is eliminated when another surviving pure strategy (or, with
     ``mixed=True``, a mixture of surviving strategies, found by a linear program) gives ``p`` more

@@ -109,14 +109,18 @@ class WeightedGame:
 def weighted_game(
     weights: Sequence[float],
     quota: float,
-    veto_players: Sequence[int] = (),
+    veto_players: Sequence[int | str] = (),
     labels: Sequence[str] | None = None,
 ) -> WeightedGame:
-    """Validate ``[quota; weights]`` (+ veto players): weights finite and >= 0, at least one player,
-    ``0 < quota <= total weight`` so that the grand coalition wins and the empty one does not.
+    """Validate ``[quota; weights]`` (+ veto players, as indices or, with ``labels``, as labels): weights
+    finite and >= 0, at least one player, ``0 < quota <= total weight`` so that the grand coalition wins and
+    the empty one does not. The result can be passed to every power function in place of the weights.
 
     >>> weighted_game([4, 4, 4, 2, 2, 1], 12).integer
     True
+    >>> g = weighted_game([1, 1, 1], 2, veto_players=["China"], labels=["China", "Russia", "Kazakhstan"])
+    >>> g.veto_players, shapley_shubik(g).as_dict()["China"]
+    ((0,), 0.6666666666666666)
     """
     try:
         w = [float(x) for x in weights]
@@ -133,17 +137,25 @@ def weighted_game(
     total = sum(w)
     if not (math.isfinite(q) and 0 < q <= total * (1 + 1e-12)):
         raise ValueError(f"quota must satisfy 0 < quota <= total weight {total:g}, got {quota!r}")
-    vetoes = []
-    for v in veto_players:
-        if isinstance(v, bool) or not isinstance(v, int | np.integer) or not 0 <= int(v) < len(w):
-            raise ValueError(f"veto_players must be player indices in 0..{len(w) - 1}, got {v!r}")
-        vetoes.append(int(v))
-    if len(set(vetoes)) != len(vetoes):
-        raise ValueError(f"veto_players must not repeat a player, got {veto_players!r}")
     if labels is not None:
         labels = tuple(str(x) for x in labels)
         if len(labels) != len(w) or len(set(labels)) != len(w):
             raise ValueError(f"labels must be {len(w)} distinct names, got {labels!r}")
+    if isinstance(veto_players, str | int):
+        raise ValueError(f"veto_players must be a sequence of players (indices or labels), got "
+                         f"{veto_players!r}")
+    vetoes = []
+    for v in veto_players:
+        if isinstance(v, str):
+            if labels is None or v not in labels:
+                raise ValueError(f"veto_players: {v!r} is not a player label "
+                                 f"({'no labels given' if labels is None else f'labels: {list(labels)}'})")
+            v = labels.index(v)
+        if isinstance(v, bool) or not isinstance(v, int | np.integer) or not 0 <= int(v) < len(w):
+            raise ValueError(f"veto_players must be player indices in 0..{len(w) - 1} or labels, got {v!r}")
+        vetoes.append(int(v))
+    if len(set(vetoes)) != len(vetoes):
+        raise ValueError(f"veto_players must not repeat a player, got {veto_players!r}")
     integer = all(abs(x - round(x)) <= 1e-9 * max(1.0, abs(x)) for x in w)
     if integer:
         w = [float(round(x)) for x in w]
@@ -281,10 +293,25 @@ def _result(index, values_num, denom, game, method) -> PowerIndex:
 # public API
 
 
+def _as_weighted(weights: Sequence[float] | WeightedGame, quota: float | None,
+                 veto_players: Sequence[int | str], labels: Sequence[str] | None, caller: str
+                 ) -> WeightedGame:
+    """A :class:`WeightedGame` as given, or built from ``[quota; weights]`` (then ``quota`` is needed)."""
+    if isinstance(weights, WeightedGame):
+        if quota is not None or tuple(veto_players) or labels is not None:
+            raise ValueError(f"{caller}: a WeightedGame carries its quota, veto players and labels; pass "
+                             f"only the game, e.g. {caller}(weighted_game(weights, quota, ...))")
+        return weights
+    if quota is None:
+        raise ValueError(f"{caller}: quota is needed with a list of weights ({caller}(weights, quota)), or "
+                         "pass a WeightedGame")
+    return weighted_game(weights, quota, veto_players, labels)
+
+
 def shapley_shubik(
-    weights: Sequence[float],
-    quota: float,
-    veto_players: Sequence[int] = (),
+    weights: Sequence[float] | WeightedGame,
+    quota: float | None = None,
+    veto_players: Sequence[int | str] = (),
     labels: Sequence[str] | None = None,
 ) -> PowerIndex:
     """Shapley-Shubik (1954) index of the weighted game ``[quota; weights]`` (+ veto players): the share of
@@ -294,17 +321,17 @@ def shapley_shubik(
     >>> [round(x, 4) for x in ss]
     [0.2333, 0.2333, 0.2333, 0.15, 0.15, 0.0]
     """
-    game = weighted_game(weights, quota, veto_players, labels)
+    game = _as_weighted(weights, quota, veto_players, labels, "shapley_shubik")
     counts, _, method = _counts(game)
     orderings, denom = _shapley_from_counts(counts, game.n)
     return _result("shapley-shubik", orderings, denom, game, method)
 
 
 def banzhaf(
-    weights: Sequence[float],
-    quota: float,
+    weights: Sequence[float] | WeightedGame,
+    quota: float | None = None,
     normalized: bool = True,
-    veto_players: Sequence[int] = (),
+    veto_players: Sequence[int | str] = (),
     labels: Sequence[str] | None = None,
 ) -> PowerIndex:
     """Banzhaf (1965) index: swings ``eta_i`` (coalitions that i turns from losing to winning), normalized to
@@ -314,7 +341,7 @@ def banzhaf(
     >>> bz.counts, bz.denominator
     ((10, 10, 10, 6, 6, 0), 42)
     """
-    game = weighted_game(weights, quota, veto_players, labels)
+    game = _as_weighted(weights, quota, veto_players, labels, "banzhaf")
     counts, _, method = _counts(game)
     swings = tuple(sum(row) for row in counts)
     if normalized:
@@ -323,7 +350,7 @@ def banzhaf(
 
 
 def coleman_power_to_act(
-    weights: Sequence[float], quota: float, veto_players: Sequence[int] = ()
+    weights: Sequence[float] | WeightedGame, quota: float | None = None, veto_players: Sequence[int] = ()
 ) -> float:
     """Coleman's (1971) power of a collectivity to act: the share of all ``2^n`` coalitions that win.
 
@@ -332,7 +359,7 @@ def coleman_power_to_act(
     >>> coleman_power_to_act([1] * 6, 6)
     0.015625
     """
-    game = weighted_game(weights, quota, veto_players)
+    game = _as_weighted(weights, quota, veto_players, None, "coleman_power_to_act")
     _, n_win, _ = _counts(game)
     return float(Fraction(n_win, 2**game.n))
 
@@ -352,7 +379,7 @@ class ColemanIndices:
 
 
 def coleman_indices(
-    weights: Sequence[float], quota: float, veto_players: Sequence[int] = ()
+    weights: Sequence[float] | WeightedGame, quota: float | None = None, veto_players: Sequence[int] = ()
 ) -> ColemanIndices:
     """Coleman's power to act, and each member's power to prevent / initiate action.
 
@@ -362,7 +389,7 @@ def coleman_indices(
     >>> c.power_to_act, c.prevent, [round(x, 4) for x in c.initiate]
     (0.125, (1.0, 1.0, 1.0), [0.1429, 0.1429, 0.1429])
     """
-    game = weighted_game(weights, quota, veto_players)
+    game = _as_weighted(weights, quota, veto_players, None, "coleman_indices")
     counts, n_win, method = _counts(game)
     swings = tuple(sum(row) for row in counts)
     n_lose = 2**game.n - n_win

@@ -6,6 +6,11 @@ Knows nothing of the SCO. A stage game is a pair of payoff matrices ``A`` (row p
 ``NormalFormGame``) may be passed as ``A``; if it also has ``strategies`` labels, a profile may be given by
 labels.
 
+This module combines the players' conditions (:func:`critical_discount_factor`); its building blocks live
+in :mod:`~sco_games.theory.stage_game` (the stage game checked, pure equilibria, minmax values),
+:mod:`~sco_games.theory.discounting` (one player's condition) and :mod:`~sco_games.theory.punishment` (the
+punishment payoffs), and are re-exported here.
+
 Grim trigger: play the cooperative profile until someone deviates, then play the punishment forever. With
 average discounted payoffs and discount factor ``delta``, player i does not gain by deviating iff
 
@@ -46,9 +51,10 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.optimize import linprog
 
-from sco_games.theory.nplayer import pure_equilibria
+from sco_games.theory.discounting import grim_trigger_threshold, sustaining_interval
+from sco_games.theory.punishment import punishment_payoffs_of
+from sco_games.theory.stage_game import _profile, _stage, minmax_values, pure_nash_profiles
 
 __all__ = [
     "GrimTriggerResult",
@@ -79,7 +85,9 @@ class GrimTriggerResult:
     equilibrium (any delta works: repeat it, no punishment needed), None when no delta in (0, 1) works;
     ``delta_upper`` the overall largest (1.0: no bound); grim trigger sustains the profile iff
     ``delta_star <= delta <= delta_upper``. ``binding_player`` is the player whose threshold is largest
-    (None for a stage NE); ``reason`` explains the answer in words.
+    (None for a stage NE; the row player when both tie) and ``binding_players`` every player whose threshold
+    is the largest (``(0, 1)`` for a tie, as in a symmetric Prisoner's Dilemma); ``reason`` explains the
+    answer in words.
     """
 
     profile: tuple[int, int]
@@ -96,6 +104,7 @@ class GrimTriggerResult:
     binding_player: int | None
     reason: str
     method: str
+    binding_players: tuple[int, ...] = ()
 
     @property
     def sustainable_for_some_delta(self) -> bool:
@@ -122,147 +131,6 @@ def _delta(delta: float) -> float:
     if not (math.isfinite(d) and 0.0 < d < 1.0):
         raise ValueError(f"delta must be a discount factor in the open interval (0, 1), got {delta!r}")
     return d
-
-
-def _matrix(value: ArrayLike, name: str) -> np.ndarray:
-    try:
-        M = np.array(value, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a 2-D array of numbers") from exc
-    if M.ndim != 2 or M.shape[0] == 0 or M.shape[1] == 0:
-        raise ValueError(f"{name} must be a non-empty 2-D payoff matrix (m, n); got shape {M.shape}")
-    if not np.all(np.isfinite(M)):
-        raise ValueError(f"{name} must contain only finite payoffs")
-    return M
-
-
-def _stage(A: Any, B: ArrayLike | None) -> tuple[np.ndarray, np.ndarray, Any]:
-    """(A, B, strategies-or-None) from matrices or a game object with attributes A and B."""
-    labels = None
-    if hasattr(A, "A") and hasattr(A, "B") and not isinstance(A, np.ndarray):
-        if B is not None:
-            raise ValueError("B must be None when A is a game object carrying both payoff matrices")
-        labels = getattr(A, "strategies", None)
-        A, B = A.A, A.B
-    Am = _matrix(A, "A")
-    Bm = -Am if B is None else _matrix(B, "B")
-    if Bm.shape != Am.shape:
-        raise ValueError(f"B must have the same shape as A {Am.shape}; got {Bm.shape}")
-    return Am, Bm, labels
-
-
-def _profile(profile: Sequence[Any], shape: tuple[int, int], labels: Any, name: str) -> tuple[int, int]:
-    try:
-        items = list(profile)
-    except TypeError as exc:
-        raise ValueError(f"{name} must be a pair (row strategy, column strategy), got {profile!r}") from exc
-    if len(items) != 2:
-        raise ValueError(f"{name} must be a pair (row strategy, column strategy), got {profile!r}")
-    out = []
-    for who, (item, k) in enumerate(zip(items, shape, strict=True)):
-        if isinstance(item, str):
-            if labels is None or item not in labels[who]:
-                raise ValueError(f"{name}[{who}]={item!r} is not a strategy label of player {who}")
-            item = list(labels[who]).index(item)
-        if isinstance(item, bool) or not isinstance(item, int | np.integer) or not 0 <= int(item) < k:
-            raise ValueError(f"{name}[{who}] must be a strategy index in 0..{k - 1}, got {item!r}")
-        out.append(int(item))
-    return (out[0], out[1])
-
-
-# ----------------------------------------------------------------------------------------------------------
-# building blocks
-
-
-def sustaining_interval(T: float, R: float, P: float) -> tuple[float, float] | None:
-    """The discount factors ``delta`` in ``[0, 1]`` with ``R >= (1 - delta) T + delta P``, as ``(lo, hi)``.
-
-    ``T`` is the best one-shot deviation payoff, ``R`` the cooperative payoff, ``P`` the punishment payoff
-    (all average per-period). ``hi = 1.0`` means no upper bound (delta < 1). Returns None when no delta in
-    ``(0, 1)`` works. The usual case ``T > R > P`` gives ``((T - R)/(T - P), 1)``; if the punishment beats
-    both (``P > R >= T``) patience is bad: a player would deviate to trigger it, and ``hi = (R - T)/(P - T)``.
-
-    >>> sustaining_interval(5, 3, 1)
-    (0.5, 1.0)
-    >>> sustaining_interval(0, 1, 2)           # punishment better than cooperating
-    (0.0, 0.5)
-    >>> sustaining_interval(5, 1, 1) is None
-    True
-    """
-    t, r, p = (float(x) for x in (T, R, P))
-    for name, x in (("T", t), ("R", r), ("P", p)):
-        if not math.isfinite(x):
-            raise ValueError(f"{name} must be finite, got {x!r}")
-    # condition: (R - T) + delta (T - P) >= 0
-    if t > p:
-        lo = max(0.0, (t - r) / (t - p))
-        return None if lo >= 1.0 else (lo, 1.0)
-    if t == p:
-        return (0.0, 1.0) if r >= t else None
-    if r <= t:  # T < P: need delta <= (R - T)/(P - T), positive only if R > T
-        return None
-    return (0.0, min(1.0, (r - t) / (p - t)))
-
-
-def grim_trigger_threshold(T: float, R: float, P: float) -> float | None:
-    """``(T - R) / (T - P)``: the least delta at which a player with cooperative payoff R, best deviation T
-    and punishment P does not deviate; 0.0 if ``T <= R`` (no gain from deviating), None if no delta < 1
-    works (e.g. ``R <= P < T``). When ``P > R`` there may also be an upper bound: see
-    :func:`sustaining_interval`.
-
-    >>> grim_trigger_threshold(5, 3, 1)        # Axelrod's (1984) Prisoner's Dilemma payoffs
-    0.5
-    >>> grim_trigger_threshold(2, 3, 1), grim_trigger_threshold(5, 1, 1)
-    (0.0, None)
-    """
-    iv = sustaining_interval(T, R, P)
-    return None if iv is None else iv[0]
-
-
-def pure_nash_profiles(A: ArrayLike, B: ArrayLike | None = None, tol: float = 1e-9) -> list[tuple[int, int]]:
-    """All pure-strategy Nash equilibria ``(i, j)`` of the bimatrix stage game, in row-major order:
-    :func:`sco_games.theory.nplayer.pure_equilibria` of ``(A, B)`` (``tol`` relative to each player's payoff
-    range, as everywhere in :mod:`sco_games.theory`).
-
-    >>> pure_nash_profiles([[3, 0], [5, 1]], [[3, 5], [0, 1]])   # Prisoner's Dilemma: (Defect, Defect)
-    [(1, 1)]
-    """
-    Am, Bm, _ = _stage(A, B)
-    return [(i, j) for i, j in pure_equilibria(np.stack([Am, Bm]), tol)]
-
-
-def _minmax(M: np.ndarray) -> float:
-    """min over the opponent's mixed strategies y of max over own rows of (M y); M is (own, opponent)."""
-    k, n = M.shape
-    # variables (y_1..y_n, v): minimize v s.t. M y - v <= 0, sum y = 1, y >= 0
-    c = np.zeros(n + 1)
-    c[-1] = 1.0
-    A_ub = np.hstack([M, -np.ones((k, 1))])
-    res = linprog(
-        c,
-        A_ub=A_ub,
-        b_ub=np.zeros(k),
-        A_eq=np.hstack([np.ones((1, n)), np.zeros((1, 1))]),
-        b_eq=[1.0],
-        bounds=[(0, None)] * n + [(None, None)],
-        method="highs",
-    )
-    if res.status != 0:  # pragma: no cover - a bounded feasible LP always solves
-        raise RuntimeError(f"minmax LP failed: {res.message}")
-    y = res.x[:n]
-    return float(np.max(M @ y))  # evaluate at the LP's strategy: exact for that y
-
-
-def minmax_values(A: ArrayLike, B: ArrayLike | None = None) -> tuple[float, float]:
-    """Each player's mixed minmax value: ``min_y max_i (A y)_i`` for the row player and
-    ``min_x max_j (x B)_j`` for the column player (linear programs, scipy HiGHS).
-
-    >>> v = minmax_values([[1, -1], [-1, 1]])          # Matching Pennies: 0 for both
-    >>> tuple(round(x, 9) + 0.0 for x in v)
-    (0.0, 0.0)
-    """
-    Am, Bm, _ = _stage(A, B)
-    return (_minmax(Am), _minmax(Bm.T))
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -295,7 +163,7 @@ def critical_discount_factor(
     R = (float(Am[i, j]), float(Bm[i, j]))
     devs = _best_deviations(Am, Bm, i, j)
     T = (devs[0][0], devs[1][0])
-    P, pun_profiles, label, method = _punishment(Am, Bm, labels, punishment, punishment_payoffs)
+    P, pun_profiles, label, method = punishment_payoffs_of(Am, Bm, labels, punishment, punishment_payoffs)
     if all(devs[p][1] is None for p in (0, 1)):  # a stage NE: repeat it, no punishment needed
         return GrimTriggerResult(
             profile=(i, j), punishment="none needed (stage Nash equilibrium)",
@@ -308,7 +176,7 @@ def critical_discount_factor(
         )
     can_deviate = (Am.shape[0] > 1, Am.shape[1] > 1)
     intervals = [sustaining_interval(T[p], R[p], P[p]) if can_deviate[p] else (0.0, 1.0) for p in (0, 1)]
-    delta_star, delta_upper, binding, reason = _combine(intervals, T, R, P)
+    delta_star, delta_upper, binding, binding_players, reason = _combine(intervals, T, R, P)
     return GrimTriggerResult(
         profile=(i, j),
         punishment=label,
@@ -324,6 +192,7 @@ def critical_discount_factor(
         binding_player=binding,
         reason=reason,
         method=method,
+        binding_players=binding_players,
     )
 
 
@@ -340,94 +209,52 @@ def _best_deviations(Am: np.ndarray, Bm: np.ndarray, i: int, j: int) -> list[tup
     return devs
 
 
-def _punishment(Am: np.ndarray, Bm: np.ndarray, labels: Any, punishment: str | Sequence[Any],
-                punishment_payoffs: Sequence[float] | None) -> tuple[tuple[float, float], Any, str, str]:
-    """``(P, punishment profiles, label, method)`` of ``punishment`` (see the module docstring)."""
-    pun_profiles: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
-    if punishment_payoffs is not None:
-        P = tuple(float(x) for x in punishment_payoffs)
-        if len(P) != 2 or not all(math.isfinite(x) for x in P):
-            raise ValueError(f"punishment_payoffs must be two finite numbers, got {punishment_payoffs!r}")
-        label = f"given payoffs {P!r} ({punishment!r})"
-        method = "grim trigger with given punishment payoffs"
-    elif isinstance(punishment, str) and punishment == "nash":
-        nash = pure_nash_profiles(Am, Bm)
-        if not nash:
-            raise ValueError(
-                "punishment='nash' needs a pure stage Nash equilibrium and this stage game has none; "
-                "use punishment='nash_mixed', 'minmax' or punishment_payoffs=(P_row, P_col)"
-            )
-        worst0 = min(nash, key=lambda p: (Am[p], p))
-        worst1 = min(nash, key=lambda p: (Bm[p], p))
-        pun_profiles = (worst0, worst1)
-        P = (float(Am[worst0]), float(Bm[worst1]))
-        label = "nash"
-        method = "grim trigger with player-specific Nash reversion (worst pure stage NE for the deviator)"
-    elif isinstance(punishment, str) and punishment == "nash_mixed":
-        from sco_games.theory.games import solve  # lazy: only this option needs the equilibrium solver
-
-        eqs = list(solve(Am, Bm))
-        if not eqs:  # pragma: no cover - every finite game has an equilibrium
-            raise ValueError("no stage Nash equilibrium found")
-        P = (min(float(e.payoffs[0]) for e in eqs), min(float(e.payoffs[1]) for e in eqs))
-        label = "nash_mixed"
-        method = (
-            "grim trigger with player-specific Nash reversion to the worst stage NE for the deviator, mixed "
-            f"included (sco_games.theory.games.solve: {len(eqs)} extreme equilibria)"
-        )
-    elif isinstance(punishment, str) and punishment == "minmax":
-        P = minmax_values(Am, Bm)
-        label = "minmax"
-        method = "grim trigger with mixed minmax punishment (LP); a Nash-threat bound, may not be perfect"
-    elif isinstance(punishment, str):
-        raise ValueError(
-            f"punishment must be 'nash', 'nash_mixed', 'minmax' or a stage-NE profile (k, l); "
-            f"got {punishment!r}"
-        )
-    else:
-        k, m = _profile(punishment, Am.shape, labels, "punishment")
-        if (k, m) not in pure_nash_profiles(Am, Bm):
-            raise ValueError(
-                f"punishment profile {(k, m)} is not a stage Nash equilibrium, so reverting to it is "
-                "not credible"
-            )
-        pun_profiles = ((k, m), (k, m))
-        P = (float(Am[k, m]), float(Bm[k, m]))
-        label = f"profile {(k, m)}"
-        method = "grim trigger with reversion to a given stage Nash equilibrium"
-    return (float(P[0]), float(P[1])), pun_profiles, label, method
-
-
 def _combine(intervals: list, T: tuple, R: tuple, P: tuple
-             ) -> tuple[float | None, float | None, int | None, str]:
-    """``(delta_star, delta_upper, binding player, reason)`` from the players' sustaining intervals."""
+             ) -> tuple[float | None, float | None, int | None, tuple[int, ...], str]:
+    """``(delta_star, delta_upper, binding player, binding players, reason)`` from the players' sustaining
+    intervals (both players bind when their thresholds tie)."""
     delta_star: float | None
     delta_upper: float | None
     if any(iv is None for iv in intervals):
         who = [p for p in (0, 1) if intervals[p] is None]
         delta_star = delta_upper = None
         binding: int | None = who[0]
+        binding_players = tuple(who)
         reason = "; ".join(_why_never(p, T[p], R[p], P[p]) for p in who)
     else:
         lo = max(iv[0] for iv in intervals)  # type: ignore[index]
         hi = min(iv[1] for iv in intervals)  # type: ignore[index]
         binding = int(np.argmax([iv[0] for iv in intervals]))  # type: ignore[index]
+        binding_players = _tied(intervals) or (binding,)
         if lo > hi or (lo == hi == 1.0):
             delta_star = delta_upper = None
+            low = int(np.argmin([iv[1] for iv in intervals]))  # type: ignore[index]
             reason = (
-                f"the players' conditions are incompatible: delta >= {lo:g} for one, delta <= {hi:g} for the "
-                "other (a punishment better than cooperating tempts a player to trigger it)"
+                f"the players' conditions are incompatible: delta >= {lo:g} for player {binding}, delta <= "
+                f"{hi:g} for player {low} (a punishment better than cooperating tempts a player to trigger "
+                "it)"
             )
         else:
             delta_star, delta_upper = float(lo), float(hi)
-            reason = f"player {binding}'s incentive binds: delta >= (T - R)/(T - P)"
+            if len(binding_players) == 2:
+                reason = (f"both players' incentives bind (a tie: players 0 and 1 each need delta >= "
+                          f"(T - R)/(T - P) = {lo:g})")
+            else:
+                reason = f"player {binding}'s incentive binds: delta >= (T - R)/(T - P) = {lo:g}"
             if hi < 1.0:
                 low = int(np.argmin([iv[1] for iv in intervals]))  # type: ignore[index]
                 reason += (
                     f"; and delta <= {hi:g} because player {low}'s punishment payoff exceeds its cooperative "
                     "payoff, so a patient player would deviate to trigger it"
                 )
-    return delta_star, delta_upper, binding, reason
+    return delta_star, delta_upper, binding, binding_players, reason
+
+
+def _tied(intervals: list) -> tuple[int, ...]:
+    """The players whose threshold is the largest (both when they are equal within 1e-12, a tie)."""
+    lows = [iv[0] for iv in intervals]
+    top = max(lows)
+    return tuple(p for p in (0, 1) if top - lows[p] <= 1e-12 and top > 0)
 
 
 def _why_never(p: int, T: float, R: float, P: float) -> str:

@@ -5,6 +5,7 @@ for a date, a section where a game is expected): a TypeError at once that says w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,58 @@ def test_enlargement_entry_points_say_what_to_pass():
     with pytest.raises(TypeError, match=r"enlargement_report\(\) takes an EnlargementModel.*"
                                         r"EnlargementModel\(scenario\.enlargement\)"):
         enlargement_report(SCENARIO.enlargement)
+
+
+def test_partnership_report_given_the_whole_scenario_says_what_to_pass():
+    with pytest.raises(TypeError, match=r"report\(\) takes one section.*pass scenario\.partnership"):
+        pm.report(SCENARIO, "iraq_2003", {})
+    with pytest.raises(TypeError, match=r"references\['founding_2001'\].*pass scenario\.partnership"):
+        pm.report(SCENARIO.partnership, "iraq_2003", {"founding_2001": SCENARIO})
+
+
+@pytest.mark.parametrize("call, name", [
+    pytest.param(lambda s: enlargement.build_world(s), "build_world", id="build_world"),
+])
+def test_enlargement_section_functions_given_the_whole_scenario_say_what_to_pass(call, name):
+    with pytest.raises(TypeError, match=rf"{name}\(\) takes one section.*pass scenario\.enlargement"):
+        call(SCENARIO)
+
+
+@pytest.mark.parametrize("call, name", [
+    pytest.param(enlargement.tu_game, "tu_game", id="tu_game"),
+    pytest.param(enlargement.coalition_view, "coalition_view", id="coalition_view"),
+    pytest.param(enlargement.evaluate_claims, "evaluate_claims", id="evaluate_claims"),
+])
+@pytest.mark.parametrize("given", ["scenario", "section"])
+def test_enlargement_model_functions_say_how_to_build_the_model(call, name, given):
+    arg = SCENARIO if given == "scenario" else SCENARIO.enlargement
+    with pytest.raises(TypeError, match=rf"{name}\(\) takes an EnlargementModel.*"
+                                        r"EnlargementModel\(scenario\.enlargement\)"):
+        call(arg)
+
+
+@pytest.mark.parametrize("value, rule", [
+    ("abc", "Input should be a valid number"),
+    (-5, "greater than or equal to 0"),
+    (float("nan"), "must be a finite number"),
+])
+def test_with_values_errors_read_like_scenario_errors(value, rule):
+    with pytest.raises(ValueError) as err:
+        pm.with_values(SCENARIO.partnership, distrust_cost=value)
+    text = str(err.value)
+    assert text.startswith("with_values: invalid values (1 problem(s)):")
+    assert f"  - partnership.distrust_cost.value = {value!r}: " in text and rule in text
+    assert "pydantic" not in text and "errors.pydantic.dev" not in text and "[type=" not in text
+
+
+def test_with_overrides_errors_read_like_scenario_errors():
+    with pytest.raises(ValueError) as err:
+        with_overrides(SCENARIO.enlargement, {"weights.voice": "x"})
+    text = str(err.value)
+    assert "  - enlargement.weights.voice.value = 'x': " in text and "[type=" not in text
+
+
+def test_admission_gain_parts_have_no_negative_zero():
+    model = enlargement.EnlargementModel(SCENARIO.enlargement)
+    rep = enlargement_report(model)
+    assert re.search(r"-0\.0(?![0-9])", repr(rep)) is None

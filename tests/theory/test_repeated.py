@@ -274,3 +274,33 @@ def test_pure_nash_profiles_are_mutual_best_responses(A, B):
         assert A[i, j] == A[:, j].max() and B[i, j] == B[i, :].max()
     count = sum(A[i, j] == A[:, j].max() and B[i, j] == B[i, :].max() for i in range(3) for j in range(3))
     assert count == len(pure_nash_profiles(A, B))
+
+
+def test_a_tie_names_both_players():
+    A, B = pd(5, 3, 1, 0)  # symmetric: both thresholds (5 - 3)/(5 - 1) = 0.5
+    r = critical_discount_factor(A, B, (0, 0))
+    assert r.thresholds == (0.5, 0.5) and r.binding_players == (0, 1)
+    assert "both players" in r.reason and "players 0 and 1" in r.reason and "0.5" in r.reason
+    assert "player 0's incentive binds" not in r.reason
+
+
+def test_no_tie_names_the_one_binding_player():
+    A, B = pd(5, 3, 1, 0)
+    A = A.copy()
+    A[1, 0] = 6.0  # the row player's temptation is larger: (6 - 3)/(6 - 1) = 0.6 > 0.5
+    r = critical_discount_factor(A, B, (0, 0))
+    assert r.binding_player == 0 and r.binding_players == (0,)
+    assert r.reason.startswith("player 0's incentive binds") and "0.6" in r.reason
+
+
+def test_the_split_keeps_every_public_name_in_repeated():
+    import sco_games.repeated as alias
+    import sco_games.theory.discounting as discounting
+    import sco_games.theory.repeated as repeated
+    import sco_games.theory.stage_game as stage_game
+
+    assert repeated.sustaining_interval is discounting.sustaining_interval is alias.sustaining_interval
+    assert repeated.minmax_values is stage_game.minmax_values is alias.minmax_values
+    assert set(repeated.__all__) >= {"GrimTriggerResult", "critical_discount_factor", "sustainable",
+                                     "grim_trigger_threshold", "sustaining_interval", "pure_nash_profiles",
+                                     "minmax_values"}

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from sco_games.data.membership import membership_history, membership_sources
 from sco_games.models.common import Claim, RecordCheck
-from sco_games.models.enlargement.game import EnlargementModel
+from sco_games.models.enlargement.game import EnlargementModel, check_model
 from sco_games.models.enlargement.params import STATUSES, EnlargementParams
 from sco_games.models.enlargement.space import (
     pass_probability,
@@ -33,7 +33,7 @@ from sco_games.models.enlargement.space import (
     status_quo_in_core,
     winset_area_in_square,
 )
-from sco_games.sourced import Sourced, check_section, set_values
+from sco_games.sourced import Sourced, check_section, set_values, validated
 
 __all__ = [
     "CLAIMS",
@@ -477,6 +477,7 @@ def evaluate_claims(model: EnlargementModel, date: _dt.date | None = None) -> li
     applicable" before 9/11; None: not known, E5 is judged). A claim the scenario lists in
     ``claims_not_asked`` (the paper's claims are about its 2001-03 moments) is "not applicable", with the
     scenario's reason, and is not computed."""
+    check_model(model, "evaluate_claims")
     skip = model.params.claims_not_asked
     out = []
     for cid, fn in (("E1", _e1), ("E2", _e2), ("E3", _e3), ("E4", _e4), ("E5", lambda m: _e5(m, date)),
@@ -508,7 +509,7 @@ def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> E
         if r is not None and not all(lo <= x <= hi for x, (lo, hi) in zip(v, r, strict=True)):
             del entry["range"]
             entry["source"] = f"{entry['source']}; outside the range {r} of the sources, so no range"
-    return EnlargementParams.model_validate(data)
+    return validated(EnlargementParams, data, "enlargement", "with_overrides")
 
 
 def _point_entries(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from sco_games.models.enlargement.game import EnlargementModel
+from sco_games.models.enlargement.game import EnlargementModel, check_model
 from sco_games.models.enlargement.space import US, pass_probability, prestige
 from sco_games.theory import coalitions
 
@@ -76,6 +76,7 @@ class CoalitionView:
 
 def tu_game(model: EnlargementModel) -> dict[tuple[str, ...], float]:
     """``v(S)`` for every coalition of the sitting members (the empty one included)."""
+    check_model(model, "tu_game")
     w = model.world
     members = w.members
     values: dict[tuple[str, ...], float] = {(): 0.0}
@@ -129,6 +130,7 @@ def core_certificate(
 
 def coalition_view(model: EnlargementModel) -> CoalitionView:
     """Shapley value, core and nucleolus of :func:`tu_game`, and who would leave."""
+    check_model(model, "coalition_view")
     values = tu_game(model)
     players = model.world.members
     n = len(players)

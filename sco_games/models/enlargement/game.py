@@ -115,8 +115,8 @@ class Payoff:
         changes)."""
         parts = ("prestige", "effectiveness", "voice", "association")
         out = {p: getattr(self, p) - getattr(other, p) for p in parts}
-        out["cost"] = -(self.cost - other.cost)
-        out["contradiction"] = -(self.contradiction - other.contradiction)
+        out["cost"] = other.cost - self.cost  # not -(a - b): no -0.0 when nothing changes
+        out["contradiction"] = other.contradiction - self.contradiction
         out["total"] = self.total - other.total
         return out
 
@@ -436,3 +436,13 @@ def outside_option_across(state: str, params_by_scenario: Mapping[str, Enlargeme
         rows = {o.state: o for o in EnlargementModel(p).outside_options()}
         out.append((name, rows[state]))
     return out
+
+
+def check_model(model: object, caller: str) -> None:
+    """Raise ``TypeError`` unless ``model`` is an :class:`EnlargementModel`, saying how to build one (the
+    commonest slip is to pass the scenario, or its enlargement section)."""
+    if not isinstance(model, EnlargementModel):
+        raise TypeError(
+            f"{caller}() takes an EnlargementModel, got {type(model).__name__}: pass "
+            "EnlargementModel(scenario.enlargement)"
+        )

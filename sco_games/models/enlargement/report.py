@@ -39,6 +39,7 @@ from sco_games.models.enlargement.game import (
     EnlargementModel,
     OutsideOption,
     TradeoffStep,
+    check_model,
     outside_option_across,
 )
 from sco_games.models.enlargement.params import EnlargementParams
@@ -256,11 +257,7 @@ def enlargement_report(
     ``year``: the scenario's year, for the record checks (None: no record checks; taken from ``date`` when
     only that is given). ``date``: the scenario's date, for the claims (E5 is "not applicable" before 9/11).
     """
-    if not isinstance(model, EnlargementModel):
-        raise TypeError(
-            f"enlargement_report() takes an EnlargementModel, got {type(model).__name__}: pass "
-            "EnlargementModel(scenario.enlargement)"
-        )
+    check_model(model, "enlargement_report")
     p = model.params
     if year is None and date is not None:
         year = date.year

@@ -40,6 +40,7 @@ import numpy as np
 
 from sco_games.data.capabilities import capabilities
 from sco_games.models.enlargement.params import EnlargementParams
+from sco_games.sourced import check_section
 from sco_games.theory import coalitions
 
 __all__ = [
@@ -98,6 +99,7 @@ def build_world(params: EnlargementParams) -> World:
     Proposals are ``params.n_proposals`` points uniform on ``[-1, 1]^2`` from
     ``numpy.random.default_rng(params.seed)``.
     """
+    check_section(params, EnlargementParams, "enlargement", "build_world")
     caps = capabilities()
     measure = params.capability_measure.value
     ideal = {n: np.asarray(p.value, dtype=float) for n, p in params.members.items()}

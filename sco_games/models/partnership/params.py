@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
-from sco_games.sourced import Sourced, Strict, check_section, set_values, unwrap
+from sco_games.sourced import Sourced, Strict, check_section, set_values, unwrap, validated
 
 __all__ = [
     "PLAYERS",
@@ -206,4 +206,4 @@ def with_values(params: PartnershipParams, **values: float) -> PartnershipParams
     data, unknown = set_values(params.model_dump(), values, "counterfactual")
     if unknown:
         raise ValueError(f"with_values: unknown parameter {unknown[0]!r}; allowed: {list(data)}")
-    return PartnershipParams.model_validate(data)
+    return validated(PartnershipParams, data, "partnership", "with_values")

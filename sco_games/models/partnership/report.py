@@ -49,6 +49,7 @@ from sco_games.models.partnership.relations import triangle
 from sco_games.models.partnership.second_axis import SecondAxisTest, second_axis_test
 from sco_games.models.partnership.sustainability import Sustainability, sustainability
 from sco_games.models.partnership.ties import StageTie, TieSides, stage_ties, tie_sides
+from sco_games.sourced import check_section
 from sco_games.theory.triangle import Triangle
 
 __all__ = ["REFERENCE_SCENARIOS", "US_STAKE_GRID", "COUNTERWEIGHT_GRID", "PartnershipReport", "report",
@@ -196,6 +197,9 @@ def report(params: PartnershipParams, scenario: str,
     ``references`` (scenario name -> partnership section; those of :data:`REFERENCE_SCENARIOS` are used, all
     three are needed for the claims). ``date``: the scenario's date (``scenario.meta.date``): claim P3 is
     judged on the UN votes of the sessions ended before it (``None``: every year of the table)."""
+    check_section(params, PartnershipParams, "partnership", "report")
+    for name, other in references.items():
+        check_section(other, PartnershipParams, "partnership", f"report (references[{name!r}])")
     section = params
     refs = {n: references[n] for n in REFERENCE_SCENARIOS if n in references}
     refs[scenario] = params  # this scenario, with its overrides

@@ -36,7 +36,8 @@ class Sustainability:
             return "not sustainable at any discount factor (" + r.reason + ")"
         if r.delta_star == 0.0:
             return "self-enforcing: a stage equilibrium, sustained at every discount factor"
-        return f"sustained iff delta >= {r.delta_star:.3g} (binding: {PLAYERS[r.binding_player or 0]})"
+        binding = " and ".join(PLAYERS[p] for p in (r.binding_players or (r.binding_player or 0,)))
+        return f"sustained iff delta >= {r.delta_star:.3g} (binding: {binding})"
 
 
 def sustainability(params: PartnershipParams) -> tuple[Sustainability, Sustainability]:
