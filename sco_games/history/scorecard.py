@@ -41,7 +41,7 @@ import numpy as np
 
 from sco_games.history import record
 from sco_games.models.enlargement import EnlargementModel, EnlargementParams
-from sco_games.models.enlargement.claims import ranged_points, ranged_values, with_overrides
+from sco_games.models.enlargement.ranges import ranged_points, ranged_values, with_overrides
 from sco_games.scenario import Scenario
 
 __all__ = ["BASELINES", "N_DRAWS", "PAPER_ORDER", "SEED", "WINDOW_DAYS", "Baseline", "Prediction", "Score",

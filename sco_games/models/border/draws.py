@@ -21,9 +21,10 @@ import numpy as np
 
 from sco_games.models.border.calibration import calibrate_linkage, linkage_need
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim
+from sco_games.models.border.dyads import DISAGREEMENTS
 from sco_games.models.border.game import dyad_game
 from sco_games.models.border.params import BorderParams
-from sco_games.models.border.report import DISAGREEMENTS, _as_date
+from sco_games.models.border.report import _as_date
 from sco_games.models.border.settlements import settlements
 from sco_games.models.border.solutions import SOLUTIONS, predict
 from sco_games.models.common import Claim, DrawOutputs, draw_count, draw_sections

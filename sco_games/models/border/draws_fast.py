@@ -37,8 +37,8 @@ import numpy as np
 from sco_games.data.capabilities import win_probability
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim
 from sco_games.models.border.draws import CLAIM_IDS, NUMBERS, evaluate_loop
+from sco_games.models.border.dyads import DISAGREEMENTS
 from sco_games.models.border.params import BorderParams
-from sco_games.models.border.report import DISAGREEMENTS
 from sco_games.models.border.settlements import settlements
 from sco_games.models.border.solutions import SOLUTIONS
 from sco_games.models.common import DrawOutputs, draw_count, draw_sections
