@@ -122,17 +122,34 @@ class BorderReport:
         """The shown dyads settled (``by_date``) or not yet settled (``not by_date``) at the scenario date."""
         return [n for n, d in self.dyads.items() if d.facts.settled_by(self.date) == by_date]
 
-    def calibration_reasons(self) -> list[str]:
-        """The distinct reasons (sorted) why some shown calibrations found no ``L``."""
-        return sorted(
-            {
-                c.reason
-                for d in self.dyads.values()
-                for cs in d.linkage.values()
-                for c in cs.values()
-                if not c.found
-            }
-        )
+    def calibration_reasons(self, every_point: bool = False) -> list[str]:
+        """The distinct reasons (sorted) why some shown calibrations found no ``L``: under the scenario's
+        disagreement point, or under ``every_point``."""
+        tables = ([cs for d in self.dyads.values() for by in d.linkage_by.values() for cs in by.values()]
+                  if every_point else [cs for d in self.dyads.values() for cs in d.linkage.values()])
+        return sorted({c.reason for cs in tables for c in cs.values() if not c.found})
+
+    def linkage_rows(self) -> list[tuple[str, ...]]:
+        """The calibration table: per shown dyad, disagreement point (the scenario's first) and reading,
+        ``(dyad, reading, observed China's share, disagreement point, L under Nash, Kalai-Smorodinsky,
+        Rubinstein, least L of Fearon's range)`` (``L`` to 0.001, "no value" where none reproduces the share;
+        no war between nuclear powers, and Fearon's range only against war)."""
+        def value(c: Calibration) -> str:
+            return f"{c.value:.3f}" if c.found else "no value"
+
+        rows: list[tuple[str, ...]] = []
+        for n, d in self.dyads.items():
+            for dis in self.disagreement_order():
+                label = DISAGREEMENT_LABELS[dis]
+                for r in d.facts.readings:
+                    head = (n, r.label, f"{100 * r.observed_share:.1f}%", label)
+                    if dis not in d.linkage_by:
+                        rows.append((*head, *["not applicable (no war between nuclear powers)"] * 4))
+                        continue
+                    cs = d.linkage_by[dis][r.id]
+                    fearon = value(cs["fearon"]) if dis == "war" else "not applicable (a range against war)"
+                    rows.append((*head, *(value(cs[s]) for s in POINT_SOLUTIONS), fearon))
+        return rows
 
     def linkage_values(self) -> dict[str, dict[str, float | None]]:
         """Reading id -> solution -> ``L`` (None: no value), over the shown dyads and the Tajik readings."""

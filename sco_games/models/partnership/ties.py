@@ -126,6 +126,24 @@ class TieSides:
     sides: tuple[dict[str, tuple[float, dict[tuple[str, bool], float]]], ...]
 
 
+    def outcome_rows(self) -> list[tuple[str, str, str]]:
+        """Per outcome: ``(equilibrium, "yes"/"no": Partner strictly dominant for both, share of draws
+        in %)``."""
+        return [(lab, "yes" if dom else "no", f"{100 * x:.1f}%") for (lab, dom), x in self.outcomes.items()]
+
+    def side_rows(self) -> list[tuple[str, str, str]]:
+        """Per tie and side: ``("<player>: <a> pays more than <b> against <other's>", share of draws in %,
+        the outcomes on that side with their shares)``."""
+        rows = []
+        for t, side in zip(self.ties, self.sides, strict=True):
+            for key, (a, b) in (("first", t.strategies), ("second", t.strategies[::-1])):
+                share, outs = side[key]
+                rows.append((f"{t.player}: {a} pays more than {b} against {t.against}", f"{100 * share:.0f}%",
+                             ", ".join(f"{lab}{' (Partner dominant for both)' if dom else ''} {100 * x:.0f}%"
+                                       for (lab, dom), x in outs.items())))
+        return rows
+
+
 def _shares(items: list) -> dict:
     n = len(items)
     return {k: c / n for k, c in Counter(items).most_common()} if n else {}
