@@ -202,8 +202,8 @@ class Comparison:
     changes: tuple[Change, ...]
 
     def headline(self) -> str:
-        """How many verdicts move between consecutive scenarios that both assess the claim; a claim that a later
-        scenario does not code (a dated scenario that codes only one model) is counted apart, not as a change."""
+        """How many verdicts move between consecutive scenarios that both assess the claim; a claim that a
+        later scenario does not code (a dated scenario codes one model) counts apart, not as a change."""
         unassessed = (NOT_CODED, MISSING)
         every = [v for c in self.changes for v in c.verdicts]
         moved = sum(v.before not in unassessed and v.after not in unassessed for v in every)

@@ -58,8 +58,9 @@ def test_verdict_headline_and_record_changes_are_found():
     assert "P1 (partnership) reproduced -> not reproduced" in ab.sentence()
     # of the 5 moves, 2 are between two scenarios that assess the claim (P1 a->b, E1 b->c); 3 are to or from
     # "not assessed", which the headline counts apart
-    assert cmp.headline().endswith("2 verdict change(s) between consecutive scenarios that both assess the claim "
-                                   "(and 3 where one of the two does not code or assess it)")
+    assert cmp.headline().endswith(
+        "2 verdict change(s) between consecutive scenarios that both assess the claim "
+        "(and 3 where one of the two does not code or assess it)")
 
 
 @pytest.mark.slow

@@ -42,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
     "display": {"theory", "base", "data", "models", "scenario"},
     "lessons": {"theory", "base", "data", "models", "scenario"},
     "comparison": {"theory", "base", "data", "models", "scenario"},
-    "history": {"theory", "base", "data", "models", "scenario"},
+    "history": {"theory", "base", "data", "models", "scenario", "uncertainty"},  # the scorecard's draws
     "uncertainty": {"theory", "base", "data", "models", "scenario"},
     "explorer": {"theory", "base", "data", "models", "scenario", "figures", "display"},
     "batch": {"theory", "base", "data", "models", "scenario", "comparison", "history", "uncertainty",

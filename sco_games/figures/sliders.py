@@ -96,24 +96,13 @@ def _stake_data(fs: StakeFrames, i: int) -> list[go.Scatter]:
         c = ", ".join(f"{s} {p:.2f}" for s, p in zip(STRATEGIES, e[1], strict=False) if p > 0)
         return f"Russia: {r}<br>China: {c}<br>regret {e[3]:.1e}"
 
-    eq_p = go.Scatter(
-        x=[e[2][0] for e in pure],
-        y=[e[2][1] for e in pure],
-        mode="markers",
-        marker=dict(symbol="star", size=20, color="#d62728"),
-        name="pure equilibrium",
-        hovertext=[prof(e) for e in pure],
-        hoverinfo="text",
-    )
-    eq_m = go.Scatter(
-        x=[e[2][0] for e in mixed],
-        y=[e[2][1] for e in mixed],
-        mode="markers",
-        marker=dict(symbol="diamond", size=14, color="#ff7f0e"),
-        name="mixed equilibrium",
-        hovertext=[prof(e) for e in mixed],
-        hoverinfo="text",
-    )
+    def equilibria(es: list, symbol: str, size: int, color: str, name: str) -> go.Scatter:
+        return go.Scatter(x=[e[2][0] for e in es], y=[e[2][1] for e in es], mode="markers",
+                          marker=dict(symbol=symbol, size=size, color=color), name=name,
+                          hovertext=[prof(e) for e in es], hoverinfo="text")
+
+    eq_p = equilibria(pure, "star", 20, "#d62728", "pure equilibrium")
+    eq_m = equilibria(mixed, "diamond", 14, "#ff7f0e", "mixed equilibrium")
     return [cells, eq_p, eq_m]
 
 

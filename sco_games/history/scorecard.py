@@ -14,11 +14,14 @@ The event scored, per (scenario, candidate):
 
 The model's prediction is :meth:`EnlargementModel.admission_table` (each candidate alone and each
 package deal, at each status above the one it holds; a candidate ends at the highest status adopted for it
-alone or in a package). Its probability of an upgrade is the share of ``n_draws`` seeded draws in which the
-model upgrades the candidate, each draw setting every value that has a ``range`` in the scenario (and each
-coordinate of a ranged position) uniformly at random inside it, independently (see :func:`draw_overrides`).
-This is not the robustness layer (``sco_games/uncertainty/``, built in parallel): it is stated here as what
-it is.
+alone or in a package). Its probability of an upgrade is the share of ``n_draws`` draws in which the model
+upgrades the candidate. The draws are the robustness layer's (:mod:`sco_games.uncertainty`, one source of
+randomness): every uncertain value the scenario declares (a ``range``, a ``distribution``, ``alternatives``;
+each coordinate of a ranged position) from :func:`~sco_games.uncertainty.space.uncertainties`, a Latin
+hypercube of ``n_draws`` points seeded by the enlargement model's stream of ``seed``
+(:func:`~sco_games.uncertainty.robustness.model_seed`, as in the robustness report), mapped to each value's
+distribution (:mod:`~sco_games.uncertainty.sampling`), and the model's highest status per candidate and
+package over the draws from its ``evaluate_draws`` (:func:`~sco_games.uncertainty.chunks.evaluate`).
 
 Baselines (probabilities 0 or 1):
 
@@ -41,12 +44,16 @@ import numpy as np
 
 from sco_games.history import record
 from sco_games.models.enlargement import EnlargementModel, EnlargementParams
-from sco_games.models.enlargement.claims import ranged_points, ranged_values, with_overrides
+from sco_games.models.enlargement.draws import STATUS_RANK
 from sco_games.scenario import Scenario
+from sco_games.uncertainty.chunks import evaluate, evaluator
+from sco_games.uncertainty.robustness import model_seed
+from sco_games.uncertainty.sampling import to_draws, unit_sample
+from sco_games.uncertainty.space import uncertainties
 
 __all__ = ["BASELINES", "N_DRAWS", "PAPER_ORDER", "SEED", "WINDOW_DAYS", "Baseline", "Prediction", "Score",
-           "Scorecard", "baseline_predictions", "brier", "draw_overrides", "findings", "model_statuses",
-           "predict", "score", "scorecard"]
+           "Scorecard", "baseline_predictions", "brier", "findings", "model_statuses", "predict",
+           "score", "scorecard", "upgrade_draws"]
 
 #: The paper's list of candidates, in its order (§3-2: Mongolia the "top candidate", fn 61; India, fn 60;
 #: Pakistan, fn 55; Iran "said to express interest").
@@ -56,6 +63,8 @@ WINDOW_DAYS = 30
 #: The notebook's draws over the values' ranges, and their seed (arguments of :func:`scorecard`).
 N_DRAWS = 40
 SEED = 2026
+#: The design of the draws (the robustness report's default, :data:`sco_games.uncertainty.sampling.METHODS`).
+DESIGN = "lhs"
 _STAGES = ("none", "dialogue_partner", "observer", "member")
 
 
@@ -128,30 +137,34 @@ def model_statuses(model: EnlargementModel) -> dict[str, str]:
     return out
 
 
-def draw_overrides(params: EnlargementParams, rng: np.random.Generator) -> dict[str, object]:
-    """One draw: every ranged value and every ranged coordinate of a position, uniform in its range."""
-    out: dict[str, object] = {}
-    for key, _value, (lo, hi) in ranged_values(params):
-        out[key.lstrip(".")] = float(rng.uniform(lo, hi))
-    points: dict[str, list[float]] = {}
-    for key, axis, point, (lo, hi) in ranged_points(params):
-        points.setdefault(key, list(point))[axis] = float(rng.uniform(lo, hi))
-    out.update(points)
-    return out
+def upgrade_draws(params: EnlargementParams, n_draws: int, seed: int, date: _dt.date | None = None,
+                  design: str = DESIGN) -> dict[str, np.ndarray]:
+    """Per candidate of ``enlargement_order``, one boolean per draw: does the model upgrade it (its highest
+    status alone or in a package deal above the one it holds)? The draws: see the module docstring
+    (``n_draws`` points of design ``design``, seeded by ``model_seed(seed, "enlargement")``); ``date`` goes
+    to the model's ``evaluate_draws``. No uncertain value: every draw is the scenario as coded."""
+    uncs = uncertainties(params)
+    if not uncs:
+        got = model_statuses(EnlargementModel(params))
+        held = {c: (params.statuses_held[c].value if c in params.statuses_held else "none")
+                for c in params.enlargement_order.value}
+        return {c: np.full(n_draws, record.rank(got[c]) > record.rank(held[c]))
+                for c in params.enlargement_order.value}
+    draws = to_draws(uncs, unit_sample(len(uncs), n_draws, model_seed(seed, "enlargement"), design))
+    out = evaluate(evaluator("enlargement"), params, draws, date=date)
+    rows = [(c,) for c in params.enlargement_order.value] + [tuple(d.value) for d in
+                                                              params.package_deals.values()]
+    ups = {}
+    for c in params.enlargement_order.value:
+        held = params.statuses_held[c].value if c in params.statuses_held else "none"
+        best = np.max([out.numbers["highest_status_" + "+".join(r)] for r in rows if c in r], axis=0)
+        ups[c] = best > STATUS_RANK[None if held == "none" else held]
+    return ups
 
 
-def _p_upgrade(params: EnlargementParams, n_draws: int, seed: int) -> dict[str, float]:
-    """Per candidate, the share of ``n_draws`` draws (:func:`draw_overrides`, from
-    ``numpy.random.default_rng(seed)``) in which the model upgrades it."""
-    rng = np.random.default_rng(seed)
-    held = {c: (params.statuses_held[c].value if c in params.statuses_held else "none")
-            for c in params.candidates}
-    ups = dict.fromkeys(params.candidates, 0)
-    for _ in range(n_draws):
-        got = model_statuses(EnlargementModel(with_overrides(params, draw_overrides(params, rng))))
-        for c in ups:
-            ups[c] += record.rank(got[c]) > record.rank(held[c])
-    return {c: k / n_draws for c, k in ups.items()}
+def _p_upgrade(params: EnlargementParams, n_draws: int, seed: int, date: _dt.date | None) -> dict[str, float]:
+    """Per candidate, the share of :func:`upgrade_draws` in which the model upgrades it."""
+    return {c: float(np.mean(u)) for c, u in upgrade_draws(params, n_draws, seed, date).items()}
 
 
 def predict(scenario: Scenario, n_draws: int = N_DRAWS, seed: int = SEED,
@@ -160,7 +173,7 @@ def predict(scenario: Scenario, n_draws: int = N_DRAWS, seed: int = SEED,
     p = _section(scenario)
     model = EnlargementModel(p)
     got = model_statuses(model)
-    probs = _p_upgrade(p, n_draws, seed) if n_draws else {
+    probs = _p_upgrade(p, n_draws, seed, scenario.meta.date) if n_draws else {
         c: float(record.rank(got[c]) > record.rank(model.held(c) or "none")) for c in got}
     end = scenario.meta.date + _dt.timedelta(days=window_days)
     return [Prediction(scenario.name, scenario.meta.date, c, model.held(c) or "none", got[c],

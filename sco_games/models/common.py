@@ -4,13 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 __all__ = ["VERDICTS", "Claim", "DrawOutputs", "RecordCheck", "draw_count", "draw_sections", "draw_value",
-           "percent"]
+           "loop_outputs", "percent", "splice_reference"]
 
 #: A claim is reproduced by the model, partly, or not; "not applicable" where the claim cannot be asked of the
 #: scenario (e.g. Uzbekistan's entry when Uzbekistan is already a member).
@@ -174,3 +174,42 @@ def draw_sections(params: object, draws: Mapping[str, object], caller: str) -> l
             raise ValueError(f"{caller}: draw {i} ({values}) is not a valid {cls.__name__}: {loc}: "
                              f"{err['msg']}") from None
     return out
+
+
+def loop_outputs(sections: Sequence[object],
+                 one: Callable[[object], tuple[Mapping[str, str], Mapping[str, float]]],
+                 claim_ids: Sequence[str], descriptions: Mapping[str, str], method: str) -> DrawOutputs:
+    """A model's reference loop: ``one(section) -> (verdict by claim id, number by name)`` on each section
+    in order, gathered into :class:`DrawOutputs` (a number ``one`` does not give for a draw is NaN).
+
+    >>> o = loop_outputs([1, 2], lambda x: ({"C": "partly"}, {"x": float(x)}), ["C"], {"x": "x"}, "loop")
+    >>> o.verdicts["C"].tolist(), o.numbers["x"].tolist()
+    (['partly', 'partly'], [1.0, 2.0])
+    """
+    n = len(sections)
+    verdicts = {c: np.empty(n, dtype=object) for c in claim_ids}
+    numbers = {k: np.full(n, np.nan) for k in descriptions}
+    for i, p in enumerate(sections):
+        v, x = one(p)
+        for c in claim_ids:
+            verdicts[c][i] = v[c]
+        for k in descriptions:
+            numbers[k][i] = x.get(k, np.nan)
+    return DrawOutputs(n, verdicts, numbers, dict(descriptions), method)
+
+
+def splice_reference(verdicts: Mapping[str, np.ndarray], numbers: Mapping[str, np.ndarray], idx: np.ndarray,
+                     ref: DrawOutputs) -> None:
+    """Overwrite the draws ``idx`` (in order) of a fast path's ``verdicts`` and ``numbers`` with ``ref``, the
+    reference loop's outputs on those draws (where the fast path does not apply).
+
+    >>> v, x = {"C": np.array(["partly"] * 3, dtype=object)}, {"x": np.zeros(3)}
+    >>> splice_reference(v, x, np.array([1]), DrawOutputs(1, {"C": np.array(["reproduced"], dtype=object)},
+    ...                                                   {"x": np.array([5.0])}))
+    >>> v["C"].tolist(), x["x"].tolist()
+    (['partly', 'reproduced', 'partly'], [0.0, 5.0, 0.0])
+    """
+    for c in verdicts:
+        verdicts[c][idx] = ref.verdicts[c]
+    for k in numbers:
+        numbers[k][idx] = ref.numbers[k]

@@ -12,9 +12,12 @@ import pytest
 
 from sco_games.history import record
 from sco_games.history import scorecard as sc
-from sco_games.models.enlargement import CandidateStatuses
-from sco_games.models.enlargement.claims import ranged_points, ranged_values
+from sco_games.models.common import draw_sections
+from sco_games.models.enlargement import CandidateStatuses, EnlargementModel
 from sco_games.scenario import load_scenario
+from sco_games.uncertainty.robustness import model_seed
+from sco_games.uncertainty.sampling import to_draws, unit_sample
+from sco_games.uncertainty.space import uncertainties
 from tests.conftest import PARAMS
 
 DATED = ["tashkent_2004", "astana_2005", "astana_2017", "new_delhi_2023", "astana_2024"]
@@ -85,15 +88,21 @@ def test_model_statuses_take_the_best_of_alone_and_package():
                                          rows))["India"] == "observer"
 
 
-def test_draws_stay_in_their_ranges_and_repeat_with_the_seed():
-    p = load_scenario(PARAMS / "astana_2017.yaml").enlargement
-    a = sc.draw_overrides(p, np.random.default_rng(7))
-    assert a == sc.draw_overrides(p, np.random.default_rng(7))
-    assert a != sc.draw_overrides(p, np.random.default_rng(8))
-    for key, _v, (lo, hi) in ranged_values(p):
-        assert lo <= a[key.lstrip(".")] <= hi
-    for key, axis, _pt, (lo, hi) in ranged_points(p):
-        assert lo <= a[key][axis] <= hi
+def test_upgrade_draws_are_the_uncertainty_layers_draws_through_the_model():
+    """The upgrade draws against the model itself (EnlargementModel + model_statuses on each drawn section)
+    on the robustness layer's draws: the same space, design and seed stream as the robustness report."""
+    p = load_scenario(PARAMS / "astana_2024.yaml").enlargement
+    got = sc.upgrade_draws(p, 6, seed=3)
+    uncs = uncertainties(p)
+    draws = to_draws(uncs, unit_sample(len(uncs), 6, model_seed(3, "enlargement"), "lhs"))
+    sections = draw_sections(p, draws, "test")
+    for c in p.enlargement_order.value:
+        held = p.statuses_held[c].value if c in p.statuses_held else "none"
+        by_model = [record.rank(sc.model_statuses(EnlargementModel(q))[c]) > record.rank(held)
+                    for q in sections]
+        assert got[c].tolist() == by_model, c
+    again = sc.upgrade_draws(p, 6, seed=3)
+    assert all(np.array_equal(got[c], again[c]) for c in got)  # the seed is an argument
 
 
 @pytest.mark.parametrize("name", DATED)
@@ -125,7 +134,8 @@ def test_predict_reads_the_record_in_the_window():
 def test_probabilities_are_shares_of_the_draws():
     s = load_scenario(PARAMS / "astana_2024.yaml")
     rows = sc.predict(s, n_draws=5, seed=3)
-    assert all(r.p_upgrade in {0.0, 0.2, 0.4, 0.6, 0.8, 1.0} for r in rows)
+    ups = sc.upgrade_draws(s.enlargement, 5, seed=3)
+    assert [r.p_upgrade for r in rows] == [ups[r.candidate].sum() / 5 for r in rows]
     assert [r.p_upgrade for r in rows] == [r.p_upgrade for r in sc.predict(s, n_draws=5, seed=3)]
 
 

@@ -124,3 +124,51 @@ def test_the_headline_names_the_tie(post911, founding):
     assert "only by a tie of coded values (China: -θ·U_C - V_C = -C_C)" in rep.headline()
     assert rep.headline().endswith(f"{rep.verdicts['P1'].verdict}.")
     assert [t["condition"] for t in rep.sidecar()["ties"]] == [t.condition() for t in rep.ties]
+
+
+def _counting(monkeypatch):
+    """Count the computations of tie draws (the cache's misses)."""
+    from sco_games.models.partnership import ties
+    calls = []
+    compute = ties._compute_tie_sides
+
+    def counted(params, draws, seed):
+        calls.append((draws, seed))
+        return compute(params, draws, seed)
+    monkeypatch.setattr(ties, "_compute_tie_sides", counted)
+    ties.clear_cache()
+    return calls, compute
+
+
+def test_the_cached_draws_are_the_computed_ones(founding, monkeypatch):
+    calls, compute = _counting(monkeypatch)
+    first = tie_sides(founding, draws=500, seed=7)
+    again = tie_sides(founding, draws=500, seed=7)
+    assert len(calls) == 1
+    assert again == first and again is not first  # each call its own copy
+    assert again == compute(founding, 500, 7)  # the cache changes no number
+    again.outcomes.clear()  # a caller's change does not reach the cache
+    assert tie_sides(founding, draws=500, seed=7) == first
+    other = tie_sides(founding, draws=500, seed=8)
+    assert len(calls) == 2 and other.outcomes != first.outcomes  # another seed, other draws
+
+
+def test_assess_claims_draws_once_per_values_and_seed(monkeypatch):
+    path = "params/founding_2001.yaml"
+    base = load_scenario(path).partnership
+    calls, _ = _counting(monkeypatch)
+    v1 = assess_claims(base)[1]["P1"]
+    assert assess_claims(base)[1]["P1"] == v1 and len(calls) == 1
+    # the relations of the triangle do not enter the stage game: the same draws
+    assert (load_scenario(path, {"partnership.relation_russia_us": -0.3}).partnership.relation_russia_us.value
+            == -0.3)
+    assess_claims(load_scenario(path, {"partnership.relation_russia_us": -0.3}).partnership)
+    assert len(calls) == 1
+    # a payoff value on the tie, or its range, or the seed: new draws
+    assess_claims(load_scenario(path, {"partnership.alliance_backing": 1.5}).partnership)
+    assess_claims(base, tie_seed=1)
+    assert len(calls) == 3
+    data = base.model_dump()
+    data["exposure_cost_china"]["range"] = [0.5, 2.0]
+    assess_claims(type(base).model_validate(data))
+    assert len(calls) == 4

@@ -17,16 +17,15 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-
 from sco_games.models.border.calibration import calibrate_linkage, linkage_need
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim
+from sco_games.models.border.dyads import DISAGREEMENTS
 from sco_games.models.border.game import dyad_game
 from sco_games.models.border.params import BorderParams
-from sco_games.models.border.report import DISAGREEMENTS, _as_date
+from sco_games.models.border.report import _as_date
 from sco_games.models.border.settlements import settlements
 from sco_games.models.border.solutions import SOLUTIONS, predict
-from sco_games.models.common import Claim, DrawOutputs, draw_count, draw_sections
+from sco_games.models.common import Claim, DrawOutputs, draw_count, draw_sections, loop_outputs
 from sco_games.sourced import check_section
 
 __all__ = ["CLAIM_IDS", "NUMBERS", "evaluate_draws", "claims_of"]
@@ -86,17 +85,9 @@ def _numbers(params: BorderParams) -> dict[str, float]:
 
 def evaluate_loop(sections: list[BorderParams], date: _dt.date) -> DrawOutputs:
     """The reference loop over already-built sections."""
-    n = len(sections)
-    verdicts = {c: np.empty(n, dtype=object) for c in CLAIM_IDS}
-    numbers = {k: np.full(n, np.nan) for k in NUMBERS}
-    for i, p in enumerate(sections):
-        for c in claims_of(p, date):
-            verdicts[c.id][i] = c.verdict
-        for k, x in _numbers(p).items():
-            numbers[k][i] = x
-    return DrawOutputs(n, verdicts, numbers, dict(NUMBERS),
-                       "reference loop (b1_claim..b4_claim, linkage_need, predict, calibrate_linkage "
-                       "per draw)")
+    return loop_outputs(sections, lambda p: ({c.id: c.verdict for c in claims_of(p, date)}, _numbers(p)),
+                        CLAIM_IDS, NUMBERS, "reference loop (b1_claim..b4_claim, linkage_need, predict, "
+                        "calibrate_linkage per draw)")
 
 
 def evaluate_draws(params: BorderParams, draws: Mapping[str, Any], *, date: _dt.date | str,

@@ -37,11 +37,11 @@ import numpy as np
 from sco_games.data.capabilities import win_probability
 from sco_games.models.border.claims import b1_claim, b2_claim, b3_claim, b4_claim
 from sco_games.models.border.draws import CLAIM_IDS, NUMBERS, evaluate_loop
+from sco_games.models.border.dyads import DISAGREEMENTS
 from sco_games.models.border.params import BorderParams
-from sco_games.models.border.report import DISAGREEMENTS
 from sco_games.models.border.settlements import settlements
 from sco_games.models.border.solutions import SOLUTIONS
-from sco_games.models.common import DrawOutputs, draw_count, draw_sections
+from sco_games.models.common import DrawOutputs, draw_count, draw_sections, splice_reference
 
 __all__ = ["Dyad", "evaluate_vectorized", "shares", "linkage"]
 
@@ -333,10 +333,7 @@ def evaluate_vectorized(params: BorderParams, draws: Mapping[str, Any], date: _d
     if refused.any():
         idx = np.flatnonzero(refused)
         sub = {k: np.asarray(a)[idx] for k, a in draws.items()}
-        ref = evaluate_loop(draw_sections(params, sub, "border.evaluate_draws"), date)
-        for c in CLAIM_IDS:
-            verdicts[c][idx] = ref.verdicts[c]
-        for k in NUMBERS:
-            numbers[k][idx] = ref.numbers[k]
+        splice_reference(verdicts, numbers, idx,
+                         evaluate_loop(draw_sections(params, sub, "border.evaluate_draws"), date))
         method += f"; {idx.size} draw(s) by the reference loop"
     return DrawOutputs(n, verdicts, numbers, dict(NUMBERS), method)

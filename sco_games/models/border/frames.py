@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sco_games.models.border.dyads import DISAGREEMENT_LABELS, disagreements
 from sco_games.models.border.game import dyad_game
 from sco_games.models.border.params import BorderParams
-from sco_games.models.border.report import DISAGREEMENT_LABELS, disagreements
 from sco_games.models.border.sensitivity import LinkageCurve, linkage_curve
 from sco_games.models.border.settlements import Reading, settlements
 from sco_games.sourced import check_section

@@ -6,13 +6,9 @@ Re-exports the public names of the model's modules (``from sco_games.models.enla
 from sco_games.models.enlargement.claims import (
     CLAIMS,
     Claim,
-    SensitivityRow,
-    claims_sensitivity,
     evaluate_claims,
     membership_history,
     membership_sources,
-    ranged_values,
-    with_overrides,
 )
 from sco_games.models.enlargement.coalition import (
     CoalitionView,
@@ -37,11 +33,13 @@ from sco_games.models.enlargement.params import (
     StatusShares,
     StatusTable,
 )
+from sco_games.models.enlargement.ranges import ranged_values, with_overrides
 from sco_games.models.enlargement.report import (
     EnlargementReport,
     enlargement_report,
     report,
 )
+from sco_games.models.enlargement.sensitivity import SensitivityRow, claims_sensitivity
 from sco_games.models.enlargement.space import (
     US,
     StatementReach,

@@ -1,10 +1,15 @@
 """The paper's enlargement claims E1-E6 (§1-2, §2-1, §2-2, §3-2, Conclusion), each checked against the model.
 
-Each verdict comes from a plain function of the model's results (``e1_verdict`` .. ``e6_verdict``, tested on
-constructed inputs). Each :class:`EnlargementClaim` records the verdict (``reproduced``, ``partly``,
-``not reproduced``, ``not applicable``), a plain-English ``because``, the evidence
-(numbers from the model), and what the verdict depends on (the parameters or break-even values a
-reader should look at). Nothing here tunes a parameter.
+Each verdict comes from a plain function of the model's results (``e1_verdict`` .. ``e6_verdict`` in
+:mod:`~sco_games.models.enlargement.verdicts`, tested on constructed inputs). Each :class:`EnlargementClaim`
+records the verdict (``reproduced``, ``partly``, ``not reproduced``, ``not applicable``), a plain-English
+``because``, the evidence (numbers from the model), and what the verdict depends on (the parameters or
+break-even values a reader should look at). Nothing here tunes a parameter. The claims' neighbours have their
+own modules (their names are importable from here too): the record checks
+(:mod:`~sco_games.models.enlargement.record`), the stated ranges and overrides
+(:mod:`~sco_games.models.enlargement.ranges`), the verdicts with one value at a range end
+(:mod:`~sco_games.models.enlargement.sensitivity`) and the status-quo table
+(:mod:`~sco_games.models.enlargement.status_quo`).
 
 >>> from sco_games.scenario import load_scenario
 >>> from sco_games.models.enlargement import EnlargementModel
@@ -16,29 +21,34 @@ reader should look at). Nothing here tunes a parameter.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from sco_games.data.membership import membership_history, membership_sources
-from sco_games.models.common import Claim, RecordCheck
+from sco_games.models.common import Claim
 from sco_games.models.enlargement.game import EnlargementModel, check_model
-from sco_games.models.enlargement.params import STATUSES, EnlargementParams
-from sco_games.models.enlargement.space import (
-    pass_probability,
-    statement_reach,
-    statement_vote,
-    status_quo_in_core,
-    winset_area_in_square,
+from sco_games.models.enlargement.params import STATUSES
+from sco_games.models.enlargement.ranges import ranged_points, ranged_values, with_overrides
+from sco_games.models.enlargement.record import record_checks, status_at
+from sco_games.models.enlargement.space import statement_reach, statement_vote, status_quo_in_core
+from sco_games.models.enlargement.verdicts import (
+    NA,
+    SEPT_11,
+    _f,
+    e1_verdict,
+    e2_verdict,
+    e3_verdict,
+    e4_verdict,
+    e5_verdict,
+    e6_verdict,
 )
-from sco_games.sourced import Sourced, check_section, set_values, validated
 
 __all__ = [
     "CLAIMS",
     "Claim",
     "EnlargementClaim",
+    "NA",
+    "SEPT_11",
     "e1_verdict",
     "e2_verdict",
     "e3_verdict",
@@ -46,12 +56,8 @@ __all__ = [
     "e5_verdict",
     "e6_verdict",
     "pakistan_veto_threshold",
-    "SensitivityRow",
-    "StatusQuoRow",
     "record_checks",
     "status_at",
-    "status_quo_table",
-    "claims_sensitivity",
     "evaluate_claims",
     "membership_history",
     "membership_sources",
@@ -59,6 +65,19 @@ __all__ = [
     "ranged_values",
     "with_overrides",
 ]
+
+#: Names of the modules that import this one (so not in ``__all__``), still importable from here: served on
+#: first use (PEP 562), as importing them at the top would be circular.
+_LATER = {"SensitivityRow": "sensitivity", "claims_sensitivity": "sensitivity",
+          "StatusQuoRow": "status_quo", "status_quo_table": "status_quo"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        import importlib
+        return getattr(importlib.import_module(f"sco_games.models.enlargement.{_LATER[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: The paper's claims (its sections in brackets).
 CLAIMS: dict[str, str] = {
@@ -76,10 +95,6 @@ CLAIMS: dict[str, str] = {
 }
 
 
-def _f(x: float) -> str:
-    return f"{x:.3g}"
-
-
 @dataclass(frozen=True)
 class EnlargementClaim(Claim):
     """A :class:`~sco_games.models.common.Claim` with a short plain-English ``because`` (the sidecar's)."""
@@ -89,137 +104,6 @@ class EnlargementClaim(Claim):
     def as_dict(self) -> dict[str, str]:
         """The sidecar's form: ``{"id", "claim", "verdict", "because"}``."""
         return {"id": self.id, "claim": self.claim, "verdict": self.verdict, "because": self.because}
-
-
-NA = "not applicable"
-#: E5 asks what 9/11 changed: not applicable to a scenario dated before it.
-SEPT_11 = _dt.date(2001, 9, 11)
-
-
-# -- verdict functions: plain inputs (the model's results) -> (verdict, because) -------------------------
-def e1_verdict(
-    start_pass: float, rises: bool, never_up: bool, absorbed_keep: bool, any_cut: bool
-) -> tuple[str, str]:
-    """E1 from the trade-off curve: prestige ``rises`` at each step, the pass probability ``never_up``,
-    absorbed newcomers keep it (``absorbed_keep``), some newcomer cuts it (``any_cut``)."""
-    if start_pass == 0.0:
-        return (
-            "partly",
-            "prestige rises with each newcomer, but the members can pass nothing even before "
-            "enlargement, so there is no effectiveness left to lose",
-        )
-    if rises and never_up and absorbed_keep and any_cut:
-        return (
-            "reproduced",
-            "each newcomer raises prestige; those outside the members' hull cut the chance "
-            "of acting, those inside it leave it unchanged",
-        )
-    if rises and never_up:
-        return (
-            "partly",
-            "prestige rises and effectiveness never rises, but "
-            + ("no newcomer cuts it" if not any_cut else "an absorbed newcomer changes it"),
-        )
-    return ("not reproduced", "prestige does not rise at every step or effectiveness rises with a newcomer")
-
-
-def e2_verdict(
-    decided: bool, admitted: bool, blockers: tuple[str, ...], needed: float | None
-) -> tuple[str, str]:
-    """E2 from the entrant's admission: ``decided`` (is the entry decided on this date?), the outcome and
-    its blockers, and the security contribution that acceptance would need (``needed``)."""
-    if not decided:
-        return (NA, "Uzbekistan is already a member on this date: its entry is not being decided")
-    if admitted:
-        return (
-            "reproduced",
-            "every member gains from the entry: its security contribution outweighs the "
-            "Central Asian rivalries",
-        )
-    central = set(blockers) & {"Kyrgyzstan", "Tajikistan", "Kazakhstan"}
-    need = f" (acceptance needs a security contribution >= {_f(needed)})" if needed is not None else ""
-    if central:
-        return (
-            "partly",
-            f"{', '.join(sorted(central))} resist as the paper says, but the entry is not accepted{need}",
-        )
-    return ("not reproduced", f"the entry is blocked, and not by the Central Asian rivals{need}")
-
-
-def e3_verdict(pakistan_candidate: bool, checks: Mapping[str, bool]) -> tuple[str, str]:
-    """E3 from the checks on Pakistan's (and India's) bids; ``"Pakistan alone rejected"`` is required for
-    anything above "not reproduced"."""
-    if not pakistan_candidate:
-        return (NA, "Pakistan is not a candidate in this scenario")
-    failed = [k for k, v in checks.items() if not v]
-    if not failed:
-        return (
-            "reproduced",
-            "Pakistan is rejected with Tajikistan blocking and China in favour, Russia "
-            "prefers the package with India, and no one else is admitted",
-        )
-    if checks.get("Pakistan alone rejected"):
-        return ("partly", "Pakistan is rejected, but not: " + "; ".join(failed))
-    return ("not reproduced", "Pakistan's bid passes")
-
-
-def e4_verdict(uzbekistan_member: bool, blockers: tuple[str, ...]) -> tuple[str, str]:
-    """E4 from the decision on quick enlargement (every candidate at once as a member)."""
-    if not uzbekistan_member:
-        return (NA, "Uzbekistan is not a member in this scenario")
-    if blockers == ("Uzbekistan",):
-        return ("reproduced", "Uzbekistan alone vetoes quick enlargement")
-    if "Uzbekistan" in blockers:
-        return (
-            "partly",
-            f"Uzbekistan vetoes quick enlargement, but so do {len(blockers) - 1} others: "
-            "consensus dilutes every member's voice alike",
-        )
-    return ("not reproduced", "Uzbekistan gains from quick enlargement in the model")
-
-
-def e5_verdict(uzbekistan_member: bool, checks: Mapping[str, bool],
-               before_911: bool = False) -> tuple[str, str]:
-    """E5 from the statement vote and Uzbekistan's outside option (``checks``: blocked, principal blocker,
-    pivotal, cool); "not applicable" before 9/11 (the claim is about what 9/11 changed) or without Uzbekistan.
-
-    >>> e5_verdict(True, {"x": True}, before_911=True)[0], e5_verdict(True, {"x": True})[0]
-    ('not applicable', 'reproduced')
-    """
-    if before_911:
-        return (NA, "the scenario is dated before 9/11 (11 September 2001), and the claim is about what "
-                    "came after it")
-    if not uzbekistan_member:
-        return (NA, "Uzbekistan is not a member in this scenario")
-    if all(checks.values()):
-        return (
-            "reproduced",
-            "the statement is blocked, Uzbekistan's veto alone stops it, and its US option beats the SCO",
-        )
-    if checks["the statement is blocked"] and checks["Uzbekistan blocks it"]:
-        failed = [k for k, v in checks.items() if not v]
-        return ("partly", "Uzbekistan blocks the statement, but not: " + "; ".join(failed))
-    return (
-        "not reproduced",
-        "the statement passes"
-        if not checks["the statement is blocked"]
-        else "the statement is blocked, but not by Uzbekistan",
-    )
-
-
-def e6_verdict(mongolia_top: bool, everyone_some: bool) -> tuple[str, str]:
-    """E6 from the admission table: is Mongolia granted the highest status, does every candidate reach a
-    stage?"""
-    if mongolia_top and everyone_some:
-        return ("reproduced", "Mongolia gets the highest status and every candidate reaches some stage")
-    if mongolia_top or everyone_some:
-        return (
-            "partly",
-            "Mongolia gets the highest status, but not every candidate reaches a stage"
-            if mongolia_top
-            else "every candidate reaches a stage, but Mongolia is not the top one",
-        )
-    return ("not reproduced", "Mongolia is not the top candidate and some candidate reaches no stage")
 
 
 def _pairs(steps):
@@ -489,226 +373,3 @@ def evaluate_claims(model: EnlargementModel, date: _dt.date | None = None) -> li
         else:
             out.append(fn(model))
     return out
-
-
-def with_overrides(params: EnlargementParams, overrides: Mapping[str, Any]) -> EnlargementParams:
-    """A re-validated copy of ``params`` with dotted keys (relative to the section, e.g.
-    ``"weights.effectiveness"`` or ``"affinities.Tajikistan->Pakistan"``) set to new values.
-
-    >>> from sco_games.scenario import load_scenario
-    >>> p = load_scenario("params/founding_2001.yaml").enlargement
-    >>> with_overrides(p, {"weights.voice": 2.0}).weights.voice.value
-    2.0
-    """
-    check_section(params, EnlargementParams, "enlargement", "with_overrides")
-    data, unknown = set_values(params.model_dump(), overrides, "override")
-    if unknown:
-        raise ValueError(f"overrides: {unknown[0]!r} names no entry of the enlargement section")
-    for entry in _point_entries(data):
-        r, v = entry.get("range"), entry.get("value")
-        if r is not None and not all(lo <= x <= hi for x, (lo, hi) in zip(v, r, strict=True)):
-            del entry["range"]
-            entry["source"] = f"{entry['source']}; outside the range {r} of the sources, so no range"
-    return validated(EnlargementParams, data, "enlargement", "with_overrides")
-
-
-def _point_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The dumped :class:`SourcedPoint` entries of a section (members, candidates, status quo, ...)."""
-    out = [data[k] for k in ("status_quo", "statement", "us_ideal")]
-    for k in ("members", "candidates", "status_quo_alternatives"):
-        out += list(data[k].values())
-    out += [d["position"] for d in data["documents"].values()]
-    return [e for e in out if isinstance(e.get("value"), list | tuple)]
-
-
-def ranged_values(params: EnlargementParams) -> list[tuple[str, float, tuple[float, float]]]:
-    """Every sourced scalar that carries a ``range`` (the spread a reader might defend):
-    ``(dotted key, value, (low, high))``."""
-    out: list[tuple[str, float, tuple[float, float]]] = []
-
-    def walk(v: Any, path: str) -> None:
-        if isinstance(v, Sourced):
-            if v.range is not None and isinstance(v.value, int | float):
-                out.append((path, float(v.value), (float(v.range[0]), float(v.range[1]))))
-        elif isinstance(v, BaseModel):
-            for name in type(v).model_fields:
-                walk(getattr(v, name), f"{path}.{name}" if path else name)
-        elif isinstance(v, dict):
-            for k, x in v.items():
-                walk(x, f"{path}.{k}")
-
-    walk(params, "")
-    return out
-
-
-def ranged_points(
-    params: EnlargementParams,
-) -> list[tuple[str, int, tuple[float, float], tuple[float, float]]]:
-    """Every position that the claims read (ideal points, status quo, statement) with a per-coordinate
-    ``range``: ``(dotted key, axis 0/1, the point, (low, high) on that axis)``."""
-    entries = [("status_quo", params.status_quo), ("statement", params.statement)]
-    entries += [(f"members.{k}", v) for k, v in params.members.items()]
-    entries += [(f"candidates.{k}", v) for k, v in params.candidates.items()]
-    return [
-        (key, axis, tuple(e.value), tuple(e.range[axis]))
-        for key, e in entries
-        if e.range is not None
-        for axis in (0, 1)
-    ]
-
-
-@dataclass(frozen=True)
-class SensitivityRow:
-    """The verdicts of E1-E6 with one value moved to one end of its stated range."""
-
-    key: str
-    value: float
-    verdicts: Mapping[str, str]
-    changed: tuple[str, ...]
-
-
-def claims_sensitivity(params: EnlargementParams, date: _dt.date | None = None) -> list[SensitivityRow]:
-    """Move each ranged value (see :func:`ranged_values`) and each coordinate of a ranged position (see
-    :func:`ranged_points`) to the low and the high end of its range, one at a time, and report which
-    claims' verdicts change. The first row is the scenario as given. ``date`` as in :func:`evaluate_claims`.
-
-    >>> from sco_games.scenario import load_scenario
-    >>> rows = claims_sensitivity(load_scenario("params/founding_2001.yaml").enlargement)
-    >>> rows[0].key, rows[0].changed
-    ('(as given)', ())
-    """
-    check_section(params, EnlargementParams, "enlargement", "claims_sensitivity")
-    base = {c.id: c.verdict for c in evaluate_claims(EnlargementModel(params), date)}
-    rows = [SensitivityRow("(as given)", float("nan"), base, ())]
-    for key, value, (lo, hi) in ranged_values(params):
-        for x in (lo, hi):
-            if x == value:
-                continue
-            v = {c.id: c.verdict
-                 for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: x})), date)}
-            rows.append(SensitivityRow(key, x, v, tuple(k for k in v if v[k] != base[k])))
-    for key, axis, point, (lo, hi) in ranged_points(params):
-        for x in (lo, hi):
-            if x == point[axis]:
-                continue
-            moved = list(point)
-            moved[axis] = x
-            v = {
-                c.id: c.verdict
-                for c in evaluate_claims(EnlargementModel(with_overrides(params, {key: moved})), date)
-            }
-            rows.append(SensitivityRow(f"{key}.{'xy'[axis]}", x, v, tuple(k for k in v if v[k] != base[k])))
-    return rows
-
-
-def status_at(state: str, year: int) -> str:
-    """``state``'s SCO status in ``year`` from the membership record (the last entry dated on or before it),
-    or ``"none"``.
-
-    >>> status_at("Mongolia", 2003), status_at("Mongolia", 2004), status_at("Uzbekistan", 2001)
-    ('none', 'observer', 'member')
-    """
-    held = [e for e in membership_history().get(state, []) if e["year"] <= year]
-    return held[-1]["status"] if held else "none"
-
-
-def _passes_against_status_quo(
-    m: EnlargementModel, point: tuple[float, float]
-) -> tuple[bool, tuple[str, ...]]:
-    v = statement_vote(m.world, statement=point)
-    return v.passes, v.blockers
-
-
-def record_checks(model: EnlargementModel, year: int) -> list[RecordCheck]:
-    """The model's predictions that the record settles, for a scenario dated in ``year``: each candidate's
-    highest status (and the entrant's admission, where it is decided) against the membership record, and
-    each coded document (and the statement, where its fate is coded) against whether the SCO adopted it."""
-    m, p = model, model.params
-    out: list[RecordCheck] = []
-    src = (
-        "paper §3-2 ('did not agree to invite any country other than Uzbekistan'); SCO records "
-        f"(sco_membership.yaml): {membership_sources()['observers']}"
-    )
-    if p.entry_decided is None or p.entry_decided.value:
-        e = p.entrant.value
-        a = m.admit({e: "member"}, base={s: "member" for s in m.world.members if s != e})
-        obs = status_at(e, year)
-        out.append(
-            RecordCheck(
-                f"R-{e}",
-                f"Is {e} admitted as a member in {year}?",
-                "admitted" if a.admitted else f"blocked by {', '.join(a.blockers)}",
-                "admitted" if obs == "member" else obs,
-                a.admitted == (obs == "member"),
-                "paper §1-2: founding member, 15 June 2001",
-            )
-        )
-    highest = {tuple(r.candidates): r.predicted for r in m.admission_table()}
-    for c in p.enlargement_order.value:
-        pred = (highest[(c,)] or "none").replace("_", " ")
-        obs = status_at(c, year).replace("_", " ")
-        out.append(RecordCheck(f"R-{c}", f"{c}'s highest status in {year}", pred, obs, pred == obs, src))
-    for label, doc in p.documents.items():
-        passes, blockers = _passes_against_status_quo(m, doc.position.value)
-        out.append(
-            RecordCheck(
-                f"R-doc-{len(out)}",
-                f"Can the members pass '{label}' against the status quo?",
-                "passes" if passes else f"blocked by {', '.join(blockers)}",
-                "adopted" if doc.adopted.value else "not adopted",
-                passes == doc.adopted.value,
-                doc.adopted.source,
-            )
-        )
-    if p.statement_adopted is not None:
-        v = statement_vote(m.world)
-        out.append(
-            RecordCheck(
-                "R-statement",
-                f"Can the members pass '{p.statement_label.value}'?",
-                "passes" if v.passes else f"blocked by {', '.join(v.blockers)}",
-                "adopted" if p.statement_adopted.value else "not adopted",
-                v.passes == p.statement_adopted.value,
-                p.statement_adopted.source,
-            )
-        )
-    return out
-
-
-@dataclass(frozen=True)
-class StatusQuoRow:
-    """The model under one coding of the status quo: the winset's area inside the square, the members' pass
-    probability, and the verdicts of the claims that hang on it (E1, E2, E4)."""
-
-    label: str
-    point: tuple[float, float]
-    winset_area: float
-    pass_probability: float
-    verdicts: Mapping[str, str]
-
-
-def status_quo_table(params: EnlargementParams) -> list[StatusQuoRow]:
-    """The coded status quo (first row), the corners of its range and each ``status_quo_alternatives`` entry,
-    each with its winset area, pass probability and the E1, E2, E4 verdicts."""
-    check_section(params, EnlargementParams, "enlargement", "status_quo_table")
-    sq = params.status_quo
-    cands: list[tuple[str, tuple[float, float]]] = [("as coded", tuple(sq.value))]
-    if sq.range is not None:
-        (xl, xh), (yl, yh) = sq.range
-        cands += [(f"range end, y = {y:g}", (sq.value[0], y)) for y in (yl, yh) if y != sq.value[1]]
-        cands += [(f"range end, x = {x:g}", (x, sq.value[1])) for x in (xl, xh) if x != sq.value[0]]
-    cands += [(k, tuple(v.value)) for k, v in params.status_quo_alternatives.items()]
-    rows = []
-    for label, q in cands:
-        m = EnlargementModel(with_overrides(params, {"status_quo": list(q)}))
-        cs = {c.id: c.verdict for c in (_e1(m), _e2(m), _e4(m))}
-        rows.append(
-            StatusQuoRow(
-                label,
-                (float(q[0]), float(q[1])),
-                winset_area_in_square(m.world, m.world.members),
-                pass_probability(m.world, m.world.members),
-                cs,
-            )
-        )
-    return rows

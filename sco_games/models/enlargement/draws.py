@@ -15,9 +15,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-
-from sco_games.models.common import DrawOutputs, draw_count, draw_sections
+from sco_games.models.common import DrawOutputs, draw_count, draw_sections, loop_outputs
 from sco_games.models.enlargement.claims import evaluate_claims
 from sco_games.models.enlargement.game import EnlargementModel
 from sco_games.models.enlargement.params import STATUSES, EnlargementParams
@@ -77,18 +75,8 @@ def _one(p: EnlargementParams, date: _dt.date | None = None) -> tuple[dict[str, 
 def evaluate_loop(params: EnlargementParams, sections: list[EnlargementParams], date: _dt.date | None = None
                   ) -> DrawOutputs:
     """The reference loop over already-built sections (``date``: the scenario's, for E5)."""
-    desc = numbers_described(params)
-    n = len(sections)
-    verdicts = {c: np.empty(n, dtype=object) for c in CLAIM_IDS}
-    numbers = {k: np.full(n, np.nan) for k in desc}
-    for i, p in enumerate(sections):
-        v, x = _one(p, date)
-        for c in CLAIM_IDS:
-            verdicts[c][i] = v[c]
-        for k in desc:
-            numbers[k][i] = x[k]
-    return DrawOutputs(n, verdicts, numbers, desc, "reference loop (EnlargementModel + evaluate_claims per "
-                                                   "draw)")
+    return loop_outputs(sections, lambda p: _one(p, date), CLAIM_IDS, numbers_described(params),
+                        "reference loop (EnlargementModel + evaluate_claims per draw)")
 
 
 def evaluate_draws(params: EnlargementParams, draws: Mapping[str, Any], *, date: _dt.date | None = None,

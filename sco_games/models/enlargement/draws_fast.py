@@ -35,16 +35,6 @@ import numpy as np
 
 from sco_games.data.capabilities import capabilities
 from sco_games.models.common import DrawOutputs, draw_count, draw_sections
-from sco_games.models.enlargement.claims import (
-    NA,
-    SEPT_11,
-    e1_verdict,
-    e2_verdict,
-    e3_verdict,
-    e4_verdict,
-    e5_verdict,
-    e6_verdict,
-)
 from sco_games.models.enlargement.draws import (
     CLAIM_IDS,
     STATUS_RANK,
@@ -55,6 +45,16 @@ from sco_games.models.enlargement.draws import (
 from sco_games.models.enlargement.game import GAIN_TOL
 from sco_games.models.enlargement.params import STATUSES, EnlargementParams
 from sco_games.models.enlargement.space import BOX, US
+from sco_games.models.enlargement.verdicts import (
+    NA,
+    SEPT_11,
+    e1_verdict,
+    e2_verdict,
+    e3_verdict,
+    e4_verdict,
+    e5_verdict,
+    e6_verdict,
+)
 from sco_games.models.enlargement.winset_area import clipped_winset_area
 from sco_games.theory import coalitions
 

@@ -23,16 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sco_games.models.common import RecordCheck
-from sco_games.models.enlargement.claims import (
-    EnlargementClaim,
-    SensitivityRow,
-    StatusQuoRow,
-    claims_sensitivity,
-    evaluate_claims,
-    pakistan_veto_threshold,
-    record_checks,
-    status_quo_table,
-)
+from sco_games.models.enlargement.claims import EnlargementClaim, evaluate_claims, pakistan_veto_threshold
 from sco_games.models.enlargement.coalition import CoalitionView, coalition_view
 from sco_games.models.enlargement.game import (
     CandidateStatuses,
@@ -43,12 +34,15 @@ from sco_games.models.enlargement.game import (
     outside_option_across,
 )
 from sco_games.models.enlargement.params import EnlargementParams
+from sco_games.models.enlargement.record import record_checks
+from sco_games.models.enlargement.sensitivity import SensitivityRow, claims_sensitivity
 from sco_games.models.enlargement.space import (
     StatementReach,
     StatementVote,
     pass_probability_se,
     status_quo_in_core,
 )
+from sco_games.models.enlargement.status_quo import StatusQuoRow, status_quo_table
 
 __all__ = ["EnlargementReport", "enlargement_report", "report"]
 

@@ -18,9 +18,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-
-from sco_games.models.common import DrawOutputs, draw_count, draw_sections
+from sco_games.models.common import DrawOutputs, draw_count, draw_sections, loop_outputs
 from sco_games.models.partnership.claims import assess_claims
 from sco_games.models.partnership.events import us_price
 from sco_games.models.partnership.params import PLAYERS, PartnershipParams, apply_events
@@ -75,17 +73,8 @@ def _one(p: PartnershipParams, date: _dt.date | None = None) -> tuple[dict[str, 
 
 def evaluate_loop(sections: list[PartnershipParams], date: _dt.date | None = None) -> DrawOutputs:
     """The reference loop over already-built sections (``date``: the scenario's, for P3)."""
-    n = len(sections)
-    verdicts = {c: np.empty(n, dtype=object) for c in CLAIM_IDS}
-    numbers = {k: np.full(n, np.nan) for k in NUMBERS}
-    for i, p in enumerate(sections):
-        v, x = _one(p, date)
-        for c in CLAIM_IDS:
-            verdicts[c][i] = v[c]
-        for k in NUMBERS:
-            numbers[k][i] = x[k]
-    return DrawOutputs(n, verdicts, numbers, dict(NUMBERS), "reference loop (assess_claims, "
-                       "sustainability, us_price per draw)")
+    return loop_outputs(sections, lambda p: _one(p, date), CLAIM_IDS, NUMBERS,
+                        "reference loop (assess_claims, sustainability, us_price per draw)")
 
 
 def evaluate_draws(params: PartnershipParams, draws: Mapping[str, Any], *, date: _dt.date | None = None,

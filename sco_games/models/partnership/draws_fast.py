@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from sco_games.models.common import DrawOutputs, draw_count, draw_sections
+from sco_games.models.common import DrawOutputs, draw_count, draw_sections, splice_reference
 from sco_games.models.partnership.claims import (
     _BARRIERS,
     _NONE,
@@ -241,11 +241,8 @@ def evaluate_vectorized(params: PartnershipParams, draws: Mapping[str, Any], dat
     if fallback.any():
         idx = np.flatnonzero(fallback)
         sub = {k: np.asarray(a)[idx] for k, a in draws.items()}
-        ref = evaluate_loop(draw_sections(params, sub, "partnership.evaluate_draws"), date)
-        for c in CLAIM_IDS:
-            verdicts[c][idx] = ref.verdicts[c]
-        for k in NUMBERS:
-            numbers[k][idx] = ref.numbers[k]
+        splice_reference(verdicts, numbers, idx,
+                         evaluate_loop(draw_sections(params, sub, "partnership.evaluate_draws"), date))
         method += (f"; {idx.size} draw(s) without a pure stage equilibrium (minmax punishment) or with a "
                    "best-reply tie by the reference loop")
     return DrawOutputs(n, verdicts, numbers, dict(NUMBERS), method)

@@ -57,6 +57,7 @@ __all__ = ["REFERENCE_SCENARIOS", "US_STAKE_GRID", "COUNTERWEIGHT_GRID", "Partne
 
 #: The scenarios the claims compare (in date order); the notebook's scenario is shown beside them.
 REFERENCE_SCENARIOS = ("founding_2001", "post_911_2002", "iraq_2003")
+_PP = "Partner/Partner"
 #: Grid of each US stake for the region maps and claim P3.
 US_STAKE_GRID = np.linspace(0, 20, 81)
 #: Grid of the counterweight (both sides) for the counterweight x US-stake plane.
@@ -124,6 +125,36 @@ class PartnershipReport:
                 + (f" with {tri.pivot} as pivot" if tri.pivot else "")
                 + (f" with the {tri.outcast} as outcast" if tri.outcast else "")
                 + self._tie_note() + ".")
+
+    def equilibrium_text(self) -> str:
+        """The stage equilibrium against the paper's "neither ally nor rival" (§3-1): the partnership alone,
+        one of several equilibria, or not the partnership."""
+        lab = self.stage.label
+        if lab == _PP:
+            return "Neither ally nor rival: the partnership is the outcome, as §3-1 says."
+        if _PP in lab.removeprefix("multiple: ").split(" + "):
+            return ("The partnership is one of several equilibria: see whether a strategy is dominant, "
+                    "below, and the claims.")
+        return "This is **not** the partnership the paper describes; see the claims table below."
+
+    def ladder_text(self) -> str:
+        """Whether the outcome survives both other readings of the value ladder
+        (:data:`~sco_games.models.partnership.ladder.LADDER_READINGS`)."""
+        return ("The outcome " + ("survives" if self.ladder.survives else "**does not survive**")
+                + " both other readings of the ladder.")
+
+    def range_moved(self) -> tuple[str, ...]:
+        """The claims whose verdict differs between the scenario as coded and the ends of the ranges of the
+        values that decide rivalry (:attr:`range_ends`)."""
+        now = {c.id: c.verdict for c in self.claims}
+        return tuple(k for k in now if len({v[k] for _, _, v in self.range_ends} | {now[k]}) > 1)
+
+    def range_text(self) -> str:
+        """:meth:`range_moved` in words, with how to read such verdicts."""
+        moved = self.range_moved()
+        return ("Verdicts that change within these ranges: " + (", ".join(moved) if moved else "none") + "."
+                + (" Those verdicts depend on where inside a defensible range a value is put, so read them "
+                   "as conditional on the coded values." if moved else ""))
 
     def _tie_note(self) -> str:
         """"; Rival/Rival only by a tie of coded values (...)" for the headline, or "" without a weak tie."""

@@ -14,7 +14,8 @@ their ranges (the scenario's events still added; every other value as coded), re
 
 from __future__ import annotations
 
-from collections import Counter
+import copy
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +36,7 @@ from sco_games.sourced import check_section
 from sco_games.theory.games import solve_batch
 from sco_games.theory.ties import best_reply_ties, weak_pure_equilibria
 
-__all__ = ["StageTie", "TieSides", "stage_ties", "tie_sides", "DRAWS"]
+__all__ = ["StageTie", "TieSides", "stage_ties", "tie_sides", "tie_key", "clear_cache", "DRAWS", "CACHE_SIZE"]
 
 #: Draws per call of :func:`tie_sides` (the seed is an argument).
 DRAWS = 4000
@@ -125,15 +126,62 @@ class TieSides:
     sides: tuple[dict[str, tuple[float, dict[tuple[str, bool], float]]], ...]
 
 
+    def outcome_rows(self) -> list[tuple[str, str, str]]:
+        """Per outcome: ``(equilibrium, "yes"/"no": Partner strictly dominant for both, share of draws
+        in %)``."""
+        return [(lab, "yes" if dom else "no", f"{100 * x:.1f}%") for (lab, dom), x in self.outcomes.items()]
+
+    def side_rows(self) -> list[tuple[str, str, str]]:
+        """Per tie and side: ``("<player>: <a> pays more than <b> against <other's>", share of draws in %,
+        the outcomes on that side with their shares)``."""
+        rows = []
+        for t, side in zip(self.ties, self.sides, strict=True):
+            for key, (a, b) in (("first", t.strategies), ("second", t.strategies[::-1])):
+                share, outs = side[key]
+                rows.append((f"{t.player}: {a} pays more than {b} against {t.against}", f"{100 * share:.0f}%",
+                             ", ".join(f"{lab}{' (Partner dominant for both)' if dom else ''} {100 * x:.0f}%"
+                                       for (lab, dom), x in outs.items())))
+        return rows
+
+
 def _shares(items: list) -> dict:
     n = len(items)
     return {k: c / n for k, c in Counter(items).most_common()} if n else {}
+
+
+#: Most results :func:`tie_sides` keeps (least recently used dropped first).
+CACHE_SIZE = 256
+_CACHE: OrderedDict[tuple, TieSides | None] = OrderedDict()
+
+
+def tie_key(params: PartnershipParams, draws: int, seed: int) -> tuple:
+    """Everything :func:`tie_sides` reads, as a hashable key: the founding values of the payoff terms
+    (:data:`~sco_games.models.partnership.params.PAYOFF_KEYS`: the relations of the triangle do not enter
+    the stage game), their ranges, the events' dates and effects, ``draws`` and ``seed``. Sources and notes
+    are not read, so an override that only rewords a source keeps the key."""
+    found = params.model_copy(update={"events": []})
+    vals = values_of(found)
+    return (tuple((k, float(vals[k]), None if (r := getattr(params, k).range) is None
+                   else (float(r[0]), float(r[1]))) for k in PAYOFF_KEYS),
+            tuple((ev.date, tuple(sorted((k, float(d)) for k, d in ev.effects.items())))
+                  for ev in params.events),
+            int(draws), int(seed))
+
+
+def clear_cache() -> None:
+    """Forget every result :func:`tie_sides` kept."""
+    _CACHE.clear()
 
 
 def tie_sides(params: PartnershipParams, draws: int = DRAWS, seed: int = 0) -> TieSides | None:
     """Draw the founding values of the parameters in the ties of ``params`` (a scenario section: founding
     values + events) uniformly within their ranges, add the events, solve every draw, and tally the outcomes
     overall and on each side of each tie. ``None`` when the stage game has no tie.
+
+    The draws are computed once per :func:`tie_key` (the payoff values, their ranges, the events, ``draws``,
+    ``seed``) and kept (:data:`CACHE_SIZE` results): the report and
+    :func:`~sco_games.models.partnership.claims.assess_claims` both ask, and so does every draw of the
+    robustness layer's reference loop that leaves the payoff terms as coded. Each call returns its own copy.
 
     >>> s = tie_sides(PartnershipParams.example())   # the example has no ranges: nothing to draw
     >>> s.keys, s.missing[:2]
@@ -142,6 +190,18 @@ def tie_sides(params: PartnershipParams, draws: int = DRAWS, seed: int = 0) -> T
     check_section(params, PartnershipParams, "partnership", "tie_sides")
     if draws < 1:
         raise ValueError(f"tie_sides: draws must be >= 1, got {draws}")
+    key = tie_key(params, draws, seed)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+    else:
+        _CACHE[key] = _compute_tie_sides(params, draws, seed)
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return copy.deepcopy(_CACHE[key])
+
+
+def _compute_tie_sides(params: PartnershipParams, draws: int, seed: int) -> TieSides | None:
+    """:func:`tie_sides` without the cache."""
     ties = stage_ties(params)
     if not ties:
         return None
