@@ -125,14 +125,11 @@ def _cramer(S: list[list[np.ndarray]]):
     if k == 1:
         s = S[0][0]
         return [1.0 / s], s, np.abs(s), 1.0
-    if k == 2:
+    if k == 2:  # the norms are not needed (see _vertex_test)
         a, b, c, d = S[0][0], S[0][1], S[1][0], S[1][1]
         det = a * d - b * c
         inv = 1.0 / det
-        z = [(d - b) * inv, (a - c) * inv]
-        norm = np.maximum(np.abs(a) + np.abs(c), np.abs(b) + np.abs(d))
-        adj = np.maximum(np.abs(d) + np.abs(c), np.abs(b) + np.abs(a))
-        return z, det, norm, adj
+        return [(d - b) * inv, (a - c) * inv], det, None, None
     cof = [[None] * 3 for _ in range(3)]
     for i in range(3):
         i1, i2 = (i + 1) % 3, (i + 2) % 3
@@ -173,10 +170,14 @@ def _vertex_test(W: list[list[np.ndarray]], tight: tuple[int, ...], coord: tuple
     z, det, norm, adj = _cramer(S)
     absdet = np.abs(det)
     limit = vertex.MAX_CONDITION
-    cond = norm * adj / absdet
-    big = absdet >= _DET_FLOOR
-    ok = big & (cond <= _COND_LO * limit)
-    skip = (big & (cond >= _COND_HI * limit)) | (~big & (adj * norm >= 2.0))
+    if len(tight) == 2:  # entries in [1, 2]: 4 / |det| <= cond <= 16 / |det| without computing it
+        ok = absdet >= 16.0 / (_COND_LO * limit)
+        skip = absdet <= 4.0 / (_COND_HI * limit)
+    else:
+        cond = norm * adj / absdet
+        big = absdet >= _DET_FLOOR
+        ok = big & (cond <= _COND_LO * limit)
+        skip = (big & (cond >= _COND_HI * limit)) | (~big & (adj * norm >= 2.0))
     zmax = np.abs(z[0])
     zmin = z[0]
     for v in z[1:]:
