@@ -43,7 +43,7 @@ MAX_SIZE = 3
 #: A coordinate or slack within BAND_FACTOR x vertex.LABEL_TOL of a label decision sends the game on.
 BAND_FACTOR = 100.0
 #: Games per chunk: the temporaries (one array per matrix entry and candidate) stay in cache.
-CHUNK = 8192
+CHUNK = 16384
 _ERR = 1e-13  # bound factor on |z_ours - z_vertex| * |det| / (1 + |z|), see the module docstring
 _DET_FLOOR = 1e-11  # below it the determinant's rounding (~1e-14 on [1, 2] entries) could flip decisions
 _COND_LO, _COND_HI = 0.98, 1.02  # x MAX_CONDITION: the band around vertex's singularity threshold
@@ -268,6 +268,8 @@ def solve_small(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarray, s
     band = BAND_FACTOR * vertex.LABEL_TOL
     rest = np.zeros(N, dtype=bool)
     half_a, half_b = 0.5 * tol * scale_a, 0.5 * tol * scale_b
+    row_flat, col_flat, pay_flat = out.row.reshape(-1), out.col.reshape(-1), out.payoffs.reshape(-1)
+    mask_flat, pure_flat, reg_flat = out.mask.reshape(-1), out.pure.reshape(-1), out.regret.reshape(-1)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for s0 in range(0, N, CHUNK):
             s1 = min(N, s0 + CHUNK)
@@ -289,15 +291,16 @@ def solve_small(A: np.ndarray, B: np.ndarray, tol: float, scale_a: np.ndarray, s
                 pb, rb = _payoffs(b.transpose(1, 0, 2), idx, y, x, T, R)
                 g = s0 + idx
                 bad[idx[(ra > half_a[g]) | (rb > half_b[g])]] = True
+                cell = g * out.K + slot  # flat index of (game, slot): 1-D scatters are the cheapest
                 for i in range(m):
-                    out.row[g, slot, i] = 0.0 if x[i] is None else x[i]
+                    row_flat[cell * m + i] = 0.0 if x[i] is None else x[i]
                 for j in range(n):
-                    out.col[g, slot, j] = 0.0 if y[j] is None else y[j]
-                out.mask[g, slot] = True
-                out.pure[g, slot] = len(R) == 1
-                out.payoffs[g, slot, 0] = pa
-                out.payoffs[g, slot, 1] = pb
-                out.regret[g, slot] = np.maximum(ra, rb)
+                    col_flat[cell * n + j] = 0.0 if y[j] is None else y[j]
+                mask_flat[cell] = True
+                pure_flat[cell] = len(R) == 1
+                pay_flat[2 * cell] = pa
+                pay_flat[2 * cell + 1] = pb
+                reg_flat[cell] = np.maximum(ra, rb)
             if bad.any():
                 out.clear(s0 + np.flatnonzero(bad))
             rest[s0:s1] = bad
