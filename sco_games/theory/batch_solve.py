@@ -1,8 +1,12 @@
 """Many small bimatrix games solved at once: :func:`solve_batch` and its :class:`BatchResult`.
 
-For equilibrium regions over a parameter grid: the vertex enumeration of :mod:`sco_games.theory.vertex`
-runs on the whole stack together, and every game gets the same verified list as
-:func:`~sco_games.theory.games.solve` would give it. Both names are re-exported by
+For equilibrium regions over a parameter grid and the uncertainty layer's many draws: games up to 3 x 3
+are solved in closed form on whole columns of games (:mod:`~sco_games.theory.batch_2x2`,
+:mod:`~sco_games.theory.batch_small`); the games those kernels do not decide (degenerate, nearly
+degenerate, larger) go to the vertex enumeration of :mod:`sco_games.theory.vertex`, on all of them
+together. Every game gets the same verified list as :func:`~sco_games.theory.games.solve` would give it
+(the same equilibria in the same order, degenerate flag, regret check on the original payoffs; strategies
+equal to rounding, 1e-12). Both names are re-exported by
 :mod:`sco_games.theory.games` (and :mod:`sco_games.theory`).
 """
 
@@ -44,7 +48,7 @@ class BatchResult:
     - ``method``, ``tol``.
 
     ``result[i]`` (an index into ``S``) is the :class:`SolveResult` of one game, equal to
-    ``solve(A[i], B[i])``; ``result.equilibria()`` lists them all (flat order).
+    ``solve(A[i], B[i])`` (to rounding: 1e-12); ``result.equilibria()`` lists them all (flat order).
     """
 
     A: np.ndarray
@@ -153,10 +157,12 @@ def solve_batch(A, B=None, tol: float = DEFAULT_TOL) -> BatchResult:
     """Equilibria of many small bimatrix games at once: for each game the same list as :func:`solve`.
 
     ``A`` and ``B`` have shape ``S + (m, n)`` for any batch shape ``S`` (e.g. ``(N,)`` or a grid
-    ``(200, 200)``); ``B=None`` means zero-sum. The vertex enumeration of :mod:`sco_games.theory.games`
-    runs on all games together (batched ``numpy.linalg.solve`` over all support / best-response
-    pairs), so it is fast for m, n up to about 4; each game is reported degenerate or not, and a
-    degenerate game (e.g. on a boundary between equilibrium regions) gets its extreme equilibria.
+    ``(200, 200)``); ``B=None`` means zero-sum. Games up to 3 x 3 are solved in closed form, a chunk
+    of games at a time (memory stays bounded beyond the result itself); the games the closed forms
+    leave (degenerate or within a band of it, see :mod:`~sco_games.theory.batch_small`) and larger
+    games go to the vertex enumeration of :mod:`sco_games.theory.vertex`, run on all of them together
+    (fast for m, n up to about 4). Each game is reported degenerate or not, and a degenerate game (e.g.
+    on a boundary between equilibrium regions) gets its extreme equilibria.
 
     >>> t = np.linspace(-1, 1, 5)           # a 2x2 coordination game whose (1, 1) payoff varies
     >>> A = np.zeros((5, 2, 2)); A[:, 0, 0] = 1; A[:, 1, 1] = t
