@@ -52,6 +52,14 @@ import numpy as np
 from scipy.optimize import brentq, minimize_scalar
 
 from sco_games.theory._bargaining_input import _finite, _pair, _weights
+from sco_games.theory.bargaining_exact import (
+    egalitarian_on_line,
+    ks_on_line,
+    nash_on_line,
+    nash_on_vertices,
+    polish_nash,
+    root_on_pieces,
+)
 from sco_games.theory.fearon import FearonRange, fearon_range
 from sco_games.theory.frontier import (
     Frontier,
@@ -151,6 +159,10 @@ def _problem(
         return _Problem(fr, (d1, d2), start, start, agreement=False)
     if fr.f(fr.hi) >= d2:
         end = fr.hi
+    elif fr.line is not None:  # exact: where the line meets u2 = d2
+        end = min(max((d2 - fr.line[0]) / fr.line[1], start), fr.hi)
+    elif fr.vertices is not None:  # exact: on the segment where the frontier falls to d2
+        end = root_on_pieces(lambda u: d2 - fr.f(u), fr.vertices[:, 0], start, fr.hi)
     else:
         end = float(brentq(lambda u: fr.f(u) - d2, start, fr.hi, xtol=1e-14, rtol=4 * np.finfo(float).eps))
     agreement = end > d1
@@ -207,32 +219,6 @@ def linear_pie_nash(
     )
 
 
-def _nash_on_vertices(verts: np.ndarray, d: tuple[float, float], a: float) -> tuple[float, float]:
-    """Exact maximizer of a log(u1-d1) + (1-a) log(u2-d2) over a piecewise-linear Pareto frontier."""
-    d1, d2 = d
-    best, best_pt = -math.inf, None
-
-    def value(x: float, y: float) -> float:
-        gx, gy = x - d1, y - d2
-        if gx <= 0 or gy <= 0:
-            return -math.inf
-        return a * math.log(gx) + (1 - a) * math.log(gy)
-
-    candidates = [tuple(v) for v in verts]
-    for (px, py), (qx, qy) in zip(verts[:-1], verts[1:], strict=True):
-        dx, dy = qx - px, qy - py  # dx > 0, dy < 0 on a strict Pareto frontier
-        x0, y0 = px - d1, py - d2
-        t = -(a * dx * y0 + (1 - a) * dy * x0) / (dx * dy)
-        t = min(1.0, max(0.0, t))
-        candidates.append((px + t * dx, py + t * dy))
-    for x, y in candidates:
-        val = value(float(x), float(y))
-        if val > best:
-            best, best_pt = val, (float(x), float(y))
-    assert best_pt is not None
-    return best_pt
-
-
 def _nash_on_callable(pb: _Problem, a: float) -> tuple[float, float]:
     d1, d2 = pb.d
     f = pb.fr.f
@@ -274,9 +260,13 @@ def nash_solution(
 
     - Point frontier: exact; on each Pareto segment the log Nash product is concave and its stationary
       point has a closed form, clamped to the segment.
-    - Callable frontier: numeric; a grid of 2049 points over the individually rational part of the frontier,
-      then bounded Brent refinement between the grid neighbours of the best point (accurate to ~1e-8 in u1 for
-      smooth concave f; for non-concave f this is a global grid search, not a proof of optimality).
+    - Callable frontier that is a line (to rounding, on the check grid): the closed form
+      ``u1 = d1 + a (e - d1)``, ``e`` where the line meets ``u2 = d2`` (see
+      :mod:`~sco_games.theory.bargaining_exact`): 0.31 comes out 0.31.
+    - Other callable frontier: numeric; a grid of 2049 points over the individually rational part of the
+      frontier, bounded Brent refinement between the grid neighbours of the best point (~1e-8 in u1), then
+      Brent on the first-order condition (``f'`` by a five-point difference) to ~1e-12 for smooth concave f;
+      for non-concave f the grid stage is a global search, not a proof of optimality.
 
     No feasible point strictly better than ``d`` for both: ``agreement=False`` and ``u = d``.
     An infeasible ``d`` raises ``ValueError``.
@@ -300,11 +290,18 @@ def nash_solution(
     if not pb.agreement:
         return _no_agreement(pb, "nash", (a, b))
     if pb.fr.vertices is not None:
-        u1, u2 = _nash_on_vertices(pb.fr.vertices, pb.d, a)
+        u1, u2 = nash_on_vertices(pb.fr.vertices, pb.d, a)
         method = "exact on a piecewise-linear frontier: closed-form stationary point on each Pareto segment"
+    elif pb.fr.line is not None:
+        u1 = nash_on_line(*pb.fr.line, pb.d, a, pb.start, pb.end)
+        u2 = pb.fr.f(u1)
+        method = "closed form on a linear frontier: u1 = d1 + a (e - d1), e where the line meets u2 = d2"
     else:
-        u1, u2 = _nash_on_callable(pb, a)
-        method = f"numeric on a callable frontier: {_GRID}-point grid + bounded Brent refinement"
+        u1, _ = _nash_on_callable(pb, a)
+        u1 = polish_nash(pb.fr.f, pb.d, a, u1, pb.fr.lo, pb.fr.hi, pb.start, pb.end)
+        u2 = pb.fr.f(u1)
+        method = (f"numeric on a callable frontier: {_GRID}-point grid + bounded Brent refinement, "
+                  "polished by Brent on the first-order condition")
     return BargainingSolution(u1, u2, "nash", method, pb.d, (a, b), True, pb.ideal)
 
 
@@ -318,7 +315,8 @@ def kalai_smorodinsky(
 
     ``ideal_i`` is player i's best payoff among feasible points that give both at least ``d`` (the utopia
     point).
-    Found by Brent's root finder on the frontier (exact to ~1e-12 on a point frontier). As for
+    In closed form on a linear frontier, exactly on the segment where it changes sign on a point frontier, by
+    Brent's root finder on a curved callable frontier (to ~1e-14 in u1). As for
     :func:`nash_solution`, a callable frontier without ``domain`` is refused when the assumed ``(0, 1)`` cuts
     it (the ideal point would be wrong even when the solution lies inside).
 
@@ -336,10 +334,17 @@ def kalai_smorodinsky(
     def g(u: float) -> float:
         return (u - d1) / (i1 - d1) - (f(u) - d2) / (i2 - d2)
 
+    how = "Brent"
     if g(pb.start) >= 0:  # only when d1 < lo: the ray meets the flat (weakly Pareto) part at u1 = lo
         u1 = pb.start
     elif g(pb.end) <= 0:
         u1 = pb.end
+    elif pb.fr.line is not None:
+        u1, _ = ks_on_line(*pb.fr.line, pb.d, (i1, i2), pb.start, pb.end)
+        how = "closed form on the line"
+    elif pb.fr.vertices is not None:
+        u1 = root_on_pieces(g, pb.fr.vertices[:, 0], pb.start, pb.end)
+        how = "exact on the segment where it changes sign"
     else:
         u1 = float(brentq(g, pb.start, pb.end, xtol=1e-14, rtol=4 * np.finfo(float).eps))
     t = (u1 - d1) / (i1 - d1)
@@ -347,7 +352,7 @@ def kalai_smorodinsky(
         u1=u1,
         u2=d2 + t * (i2 - d2),
         solution="kalai-smorodinsky",
-        method=f"root of the equal-relative-gain condition on the {pb.fr.kind} frontier (Brent)",
+        method=f"root of the equal-relative-gain condition on the {pb.fr.kind} frontier ({how})",
         disagreement=pb.d,
         weights=None,
         agreement=True,
@@ -376,17 +381,21 @@ def egalitarian(
     def g(u: float) -> float:
         return (u - d1) - (f(u) - d2)
 
+    how = "Brent"
     if g(pb.start) >= 0:  # equal-gain ray hits the flat part left of the frontier
         e = f(pb.start) - d2
-        u1, u2 = d1 + e, d2 + e
+    elif g(pb.end) <= 0:
+        e = pb.end - d1
+    elif pb.fr.line is not None:
+        e = egalitarian_on_line(*pb.fr.line, pb.d)
+        how = "closed form on the line"
+    elif pb.fr.vertices is not None:
+        e = root_on_pieces(g, pb.fr.vertices[:, 0], pb.start, pb.end) - d1
+        how = "exact on the segment where it changes sign"
     else:
-        if g(pb.end) <= 0:
-            u1 = pb.end
-        else:
-            u1 = float(brentq(g, pb.start, pb.end, xtol=1e-14, rtol=4 * np.finfo(float).eps))
-        e = u1 - d1
-        u1, u2 = d1 + e, d2 + e
+        e = float(brentq(g, pb.start, pb.end, xtol=1e-14, rtol=4 * np.finfo(float).eps)) - d1
+    u1, u2 = d1 + e, d2 + e
     return BargainingSolution(
-        u1, u2, "egalitarian", f"root of u1 - d1 = u2 - d2 on the {pb.fr.kind} frontier (Brent)",
+        u1, u2, "egalitarian", f"root of u1 - d1 = u2 - d2 on the {pb.fr.kind} frontier ({how})",
         pb.d, None, True, pb.ideal,
     )

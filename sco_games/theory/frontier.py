@@ -18,6 +18,7 @@ from numpy.typing import ArrayLike
 from scipy.optimize import brentq
 
 from sco_games.theory._bargaining_input import _pair
+from sco_games.theory.bargaining_exact import line_of
 
 __all__ = ["Frontier", "pareto_frontier"]
 
@@ -69,6 +70,7 @@ class _Frontier:
     hi: float
     vertices: np.ndarray | None  # set for point frontiers (exact piecewise linear)
     fv: Callable[[np.ndarray], np.ndarray] | None = None  # f on an array of u1 values
+    line: tuple[float, float] | None = None  # (c, s): the callable is the line u2 = c + s u1 (to rounding)
 
     def many(self, us: np.ndarray) -> np.ndarray:
         """f evaluated on an array (vectorized when the callable accepts arrays, else a loop)."""
@@ -113,7 +115,7 @@ def _make_frontier(frontier: Frontier, domain: tuple[float, float] | None) -> _F
 
         except Exception:  # noqa: BLE001 - scalar-only callables fall back to a loop
             fv = None
-        return _Frontier(f=f, lo=lo, hi=hi, vertices=None, fv=fv)
+        return _Frontier(f=f, lo=lo, hi=hi, vertices=None, fv=fv, line=line_of(grid, vals))
     if domain is not None:
         raise ValueError("domain is only used with a callable frontier; a point frontier defines its own")
     verts = pareto_frontier(frontier)
