@@ -23,7 +23,8 @@ from sco_games.models.enlargement.draws import evaluate_draws as _enlargement_dr
 from sco_games.models.partnership.draws import evaluate_draws as _partnership_draws
 from sco_games.scenario import Scenario
 
-__all__ = ["EVALUATORS", "NOTEBOOK", "ROBUST_SHARE", "claim_list", "flip_try", "robustness_lesson"]
+__all__ = ["EVALUATORS", "NOTEBOOK", "ROBUST_SHARE", "claim_list", "flip_try", "robustness_lesson",
+           "verdicts_at"]
 
 NOTEBOOK = "05_robustness"
 #: the share the report calls robust (the same as notebook 05's headline)
@@ -47,68 +48,113 @@ def claim_list(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _inside(restriction: Mapping[str, Any], u: Mapping[str, Any]) -> Any:
-    """A value of uncertainty ``u`` inside ``restriction`` (the end of the range on the restricted side,
-    where a flip is likeliest), or ``None`` if it cannot be set alone."""
+def _end(u: Mapping[str, Any], high: bool) -> Any:
+    """The value of uncertainty ``u`` (one dimension of the box) at the high or low end of its range, the
+    other coordinate of a point kept; a categorical one: its first other choice."""
     if u["kind"] == "categorical":
-        picks = [c for c in restriction.get("choices") or () if c != u["value"]]
-        return picks[0] if picks else None
-    low, high = restriction.get("low"), restriction.get("high")
-    x = u["high"] if low is not None else u["low"] if high is not None else None
-    if x is None:
-        return None
+        picks = [c for c in u["choices"] if c != u["value"]]
+        return picks[0] if picks else u["value"]
+    x = round(float(u["high"] if high else u["low"]), 6)
     if u["coordinate"] is None:
-        return round(float(x), 6)
+        return x
     point = list(u["value"])
-    point[u["coordinate"]] = round(float(x), 6)
+    point[u["coordinate"]] = x
     return point
 
 
-def _overrides(model: Mapping[str, Any], region: Mapping[str, Any]) -> dict[str, Any] | None:
-    """Section key -> value: every restriction of ``region`` set inside it (a point's two coordinates
-    merged); ``None`` if one cannot be."""
+def _set(values: dict[str, Any], u: Mapping[str, Any], x: Any) -> None:
+    """Put ``x`` (from :func:`_end`) into ``values``, merging the coordinates of one point."""
+    if u["coordinate"] is not None and u["key"] in values:
+        merged = list(values[u["key"]])
+        merged[u["coordinate"]] = x[u["coordinate"]]
+        x = merged
+    values[u["key"]] = x
+
+
+def _candidates(model: Mapping[str, Any], claims: list[dict[str, Any]]) -> list[tuple[str | None, dict]]:
+    """Overrides to try, in order: for each claim with a flip region (least robust first), the region's
+    values at the ends of their ranges inside the region; then each value of the box alone at either end
+    (largest total Sobol index first). ``(claim or None, section key -> value)``."""
     by_label = {u["label"]: u for u in model["uncertainties"]}
-    out: dict[str, Any] = {}
-    for r in region["restrictions"]:
-        u = by_label.get(r["label"])
-        x = None if u is None else _inside(r, u)
-        if x is None:
-            return None
-        if u["coordinate"] is not None and u["key"] in out:
-            x = list(out[u["key"]])
-            x[u["coordinate"]] = round(float(u["high"] if r.get("low") is not None else u["low"]), 6)
-        out[u["key"]] = x
+    out: list[tuple[str | None, dict]] = []
+    for c in claims:
+        if not c["region"]:
+            continue
+        values: dict[str, Any] = {}
+        for r in c["region"]["restrictions"]:
+            u = by_label.get(r["label"])
+            if u is None:
+                break
+            if u["kind"] == "categorical":
+                picks = [x for x in r.get("choices") or () if x != u["value"]]
+                x = picks[0] if picks else u["value"]
+            else:
+                x = _end(u, high=r.get("low") is not None)
+            _set(values, u, x)
+        else:
+            out.append((c["id"], values))
+    weight = {}
+    for sob in model.get("sobol", []):
+        for lab, t in zip(sob["labels"], sob["total"], strict=True):
+            weight[lab] = max(weight.get(lab, 0.0), t or 0.0)
+    for u in sorted(model["uncertainties"], key=lambda u: -weight.get(u["label"], 0.0)):
+        for high in (True, False):
+            v: dict[str, Any] = {}
+            _set(v, u, _end(u, high))
+            out.append((None, v))
     return out
 
 
-def verdict_at(scenario: Scenario, model: str, values: Mapping[str, Any]) -> dict[str, str]:
-    """Claim -> verdict of ``model`` at the scenario's coded values with ``values`` (section keys) set."""
-    draws = {}
-    for k, v in values.items():
-        arr = np.empty(1, dtype=object) if isinstance(v, str) else np.asarray([v], dtype=float)
-        if isinstance(v, str):
-            arr[0] = v
-        draws[k] = arr
-    out = EVALUATORS[model](getattr(scenario, model), draws, date=scenario.meta.date)
-    return {c: str(np.asarray(a, dtype=object)[0]) for c, a in out.verdicts.items()}
+def _column(values: list[Any]) -> np.ndarray:
+    if any(isinstance(v, str) for v in values):
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        return arr
+    return np.asarray(values, dtype=float)
+
+
+def verdicts_at(scenario: Scenario, model: Mapping[str, Any], tries: list[dict[str, Any]]
+                ) -> list[dict[str, str]]:
+    """For each of ``tries`` (section key -> value), claim -> verdict of ``model`` (its entry of the result)
+    at the scenario's coded values with those set: one call of the model's evaluator over all of them (one
+    draw each; a key not set keeps the coded value the result records)."""
+    if not tries:
+        return []
+    name = model["model"]
+    coded = {u["key"]: u["value"] for u in model["uncertainties"]}
+    keys = sorted({k for t in tries for k in t})
+    draws = {k: _column([t.get(k, coded[k]) for t in tries]) for k in keys}
+    out = EVALUATORS[name](getattr(scenario, name), draws, date=scenario.meta.date)
+    return [{c: str(np.asarray(a, dtype=object)[i]) for c, a in out.verdicts.items()}
+            for i in range(len(tries))]
 
 
 def flip_try(result: Mapping[str, Any], scenario: Scenario) -> TryIt | None:
-    """The first claim (least robust first) whose flip region, entered by its bounding values, changes its
-    verdict at the coded values, as a try-it instruction; ``None`` if none does."""
-    models = {m["model"]: m for m in result.get("models", [])}
-    for c in sorted(claim_list(result), key=lambda c: (c["holds"], c["id"])):
-        if c["region"] is None or c["model"] not in EVALUATORS:
+    """A change of the coded values that flips a claim's verdict at the coded values, as a try-it: first a
+    claim's flip region entered by its bounding values (least robust claim first), else one value of the
+    box moved to an end of its range; the new verdict computed by the model. ``None`` if none flips."""
+    claims = sorted(claim_list(result), key=lambda c: (c["holds"], c["id"]))
+    found = []
+    for m in result.get("models", []):
+        if m["model"] not in EVALUATORS or getattr(scenario, m["model"], None) is None:
             continue
-        values = _overrides(models[c["model"]], c["region"])
-        if not values:
-            continue
-        after = verdict_at(scenario, c["model"], values).get(c["id"])
-        if after is not None and after != c["verdict"]:
-            return TryIt({f"{c['model']}.{k}": v for k, v in values.items()}, NOTEBOOK, scenario.name,
-                         f"{c['id']}'s verdict at the coded values (the bold cell of its row)",
-                         c["verdict"], after)
-    return None
+        mine = [c for c in claims if c["model"] == m["model"]]
+        cands = _candidates(m, mine)
+        nominal = {c["id"]: c["verdict"] for c in mine}
+        for rank, ((target, values), got) in enumerate(zip(cands, verdicts_at(scenario, m,
+                                                                              [v for _, v in cands]),
+                                                           strict=True)):
+            flips = [c["id"] for c in mine if got.get(c["id"]) not in (None, nominal[c["id"]])
+                     and (target is None or c["id"] == target)]
+            if flips:
+                found.append(((target is None, rank), m["model"], flips[0], values, got[flips[0]]))
+                break
+    if not found:
+        return None
+    _, model, claim, values, after = min(found, key=lambda f: f[0])
+    before = next(c["verdict"] for c in claims if c["model"] == model and c["id"] == claim)
+    return TryIt({f"{model}.{k}": v for k, v in values.items()}, NOTEBOOK, scenario.name,
+                 f"{claim}'s verdict at the coded values (the bold cell of its row)", before, after)
 
 
 def _top_sobol(result: Mapping[str, Any], claim: str) -> tuple[str, float] | None:
