@@ -109,25 +109,26 @@ _STAR = """() => {
 }"""
 
 
-_PROMPT = ("() => (document.querySelector('.jp-Notebook .jp-CodeCell .jp-InputPrompt') || {}).textContent"
-           " || ''")
+_PROMPTS = ("() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]"
+            ".map(p => p.textContent.trim())")
 
 
-def _run_the_code_cell(page, sync_api) -> None:
-    """Run the notebook's code cell (Ctrl+Enter in it) until the kernel takes it (its prompt leaves ``[ ]``).
-    JupyterLab may start and replace a kernel while the page loads, and a cell run sent to the first one is
-    lost; so the run is sent again (at most 20 times) whenever 15 s pass without the prompt changing."""
+def _run_all_cells(page, sync_api) -> None:
+    """Run every cell (Run > Run All Cells, from the menu) until the kernel takes them all (no prompt is
+    left at ``[ ]``). JupyterLab may start and replace a kernel while the page loads, and a run sent to the
+    first one is lost; so the run is sent again (at most 20 times) whenever 15 s pass without every prompt
+    changing."""
     for _ in range(20):
         if page.locator(".jp-Dialog .jp-mod-accept").count():  # "Select Kernel", if it asks after all
             page.click(".jp-Dialog .jp-mod-accept")
-        page.click(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")
-        page.keyboard.press("Control+Enter")
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
         try:
-            page.wait_for_function(f"({_PROMPT})().trim() !== '[ ]:'", timeout=15_000)
+            page.wait_for_function(f"({_PROMPTS})().every(t => t !== '[ ]:')", timeout=15_000)
             return
         except sync_api.TimeoutError:
             continue
-    pytest.fail(f"the code cell never ran; its prompt: {page.evaluate(_PROMPT)!r}")
+    pytest.fail(f"the cells never ran; their prompts: {page.evaluate(_PROMPTS)!r}")
 
 
 @pytest.mark.slow
@@ -149,7 +150,7 @@ def test_the_explorer_runs_in_jupyterlab_and_a_slider_redraws_the_figure(tmp_pat
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"{base}/lab/tree/explore.ipynb")
             page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=RUN_MS)
-            _run_the_code_cell(page, sync_api)
+            _run_all_cells(page, sync_api)
             page.wait_for_function(f"({_STAR})() !== null", timeout=RUN_MS)
             before = page.evaluate(_STAR)
             assert (before["x"], before["y"]) == (2, 2) and "override" not in before["title"]

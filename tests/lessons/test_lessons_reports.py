@@ -105,7 +105,8 @@ def test_robustness_summary_and_answers_come_from_the_result(name):
     les = robustness_lesson(result, _scen(name))
     rows = [(v["claim"], v["holds"], v["n"]) for m in result["models"] for v in m["verdicts"]]
     robust = sum(h >= 0.9 for _, h, _ in rows)
-    assert f"{robust} of the {len(rows)} claims" in les.summary[0] and f"{result['n']} scenarios" in les.summary[0]
+    assert f"{robust} of the {len(rows)} claims" in les.summary[0]
+    assert f"{result['n']} scenarios" in les.summary[0]
     cid, p, n = min(rows, key=lambda r: (r[1], r[0]))
     assert f"least robust is {cid} " in les.summary[1] and f"{p:.1%}" in les.summary[1]
     assert f"{math.sqrt(p * (1 - p) / n):.4f}" in les.questions[0].answer
