@@ -67,13 +67,28 @@ def history_lesson(card: Any, names: Sequence[str], p3: tuple[str, str] | None =
     """The lesson of notebook 06: ``card`` its scorecard, ``names`` the dated scenarios scored (date order),
     ``p3`` the second axis's verdict over every year of UN votes and its reason (or ``None``)."""
     rows = list(card.model)
+    others, nbs = links_for(NOTEBOOK, None)
+    links = {"scenario_links": others, "notebook_links": nbs,
+             "scenario_links_text": "Each scenario's reports (from its overview)"}
+    axis = [] if p3 is None else [Question(
+        "Do the UN votes of 1992-2019 support the paper's 'second axis' (§2-1, fn 26)?",
+        f"{p3[0][:1].upper() + p3[0][1:]}: {p3[1].rstrip('.')}.")]
+    unscored = Question(
+        "Why are the paper's own scenarios (2001-2003) not scored?",
+        "They are what the model was built from: scoring the model on them would test it on its own data. "
+        "Only scenarios dated after the paper, coded from what was known before their date, are scored.")
+    if not rows:
+        summary = ("No dated scenario (after 2003, with an enlargement section) was among those run: there "
+                   "is nothing to set against the record.",
+                   "The scorecard needs the scenarios after the paper, coded from what was known before "
+                   "their date.",
+                   "Run this report over every scenario (scenario_paths = [], the default) to score the "
+                   "model.")
+        return Lesson("history", NOTEBOOK, "every scenario", summary,
+                      terms("hit", "Brier score", "base rate", "agreement index (UN votes)"),
+                      (unscored, *axis), (), **links)
     s = {x.predictor: x for x in card.scores}
     m = s["model"]
-    if not rows:
-        summary = ("No dated scenario was scored: nothing to compare with the record.",
-                   "The scorecard needs scenarios after 2003 that code the enlargement model.",
-                   "Run the notebook over every scenario (scenario_paths = []).")
-        return Lesson("history", NOTEBOOK, "every scenario", summary, terms("hit", "Brier score"), (), ())
     s1 = (f"Scored on {m.n} candidate decisions at {len(names)} summits after the paper, the enlargement "
           f"model names the status that happened {m.hits} times ({m.hits / m.n:.0%}), with a Brier score of "
           f"{m.brier:.3f} on 'is the candidate upgraded?'.")
@@ -101,15 +116,10 @@ def history_lesson(card: Any, names: Sequence[str], p3: tuple[str, str] | None =
                             f"observed {r.observed.replace('_', ' ')}" for r in wrong) + ".")
                  if wrong else "None: every status it names is the one on the record."),
     ]
-    if p3 is not None:
-        questions.append(Question(
-            "Do the UN votes of 1992-2019 support the paper's 'second axis' (§2-1, fn 26)?",
-            f"{p3[0][:1].upper() + p3[0][1:]}: {p3[1].rstrip('.')}."))
+    questions += [unscored, *axis]
     tries = tuple(t for t in (subset_try(rows, names),) if t is not None)
-    others, nbs = links_for(NOTEBOOK, None)
     return Lesson(model="history", notebook=NOTEBOOK, scenario="every scenario", summary=(s1, s2, s3),
                   terms=terms("hit", "Brier score", "base rate", "naive baseline",
                               "observer and dialogue partner", "package deal", "agreement index (UN votes)",
                               "moving-block bootstrap"),
-                  questions=tuple(questions), try_it=tries, scenario_links=others, notebook_links=nbs,
-                  scenario_links_text="Each scenario's reports (from its overview)")
+                  questions=tuple(questions), try_it=tries, **links)

@@ -144,3 +144,76 @@ def test_pack_offline_slider_moves_and_prints(usb):
         finally:
             browser.close()
     assert blocked == []
+
+
+#: the reports whose lesson layer came last (issue 14): per scenario (01, 05) and over every scenario (06, 90)
+_NEW_LESSON_PAGES = ["founding_2001/01_overview.html", "founding_2001/05_robustness.html",
+                     "_all/06_history.html", "_all/90_comparison.html"]
+_LINKS = ("() => [...document.querySelectorAll('.sco-lesson a[href]')]"
+          ".map(a => ({href: a.getAttribute('href'), url: a.href}))")
+_FIRST_BLOCKS = """() => { const s = document.querySelector('.sco-summary').getBoundingClientRect().top;
+  const g = [...document.querySelectorAll('.js-plotly-plot, table')].map(e => e.getBoundingClientRect().top);
+  return {summary: s, first_other: g.length ? Math.min(...g) : null}; }"""
+
+
+@pytest.mark.parametrize("rel", _NEW_LESSON_PAGES)
+def test_lesson_layer_of_reports_01_05_06_90_draws_opens_links_and_prints(usb, rel):
+    """In each report: the summary box (three items) comes before any figure or table; an answer is hidden
+    until its reveal is clicked; every link of the lesson section resolves to a file inside the pack (a
+    link to a report not in the pack is plain text there); print shows every answer and hides the sliders'
+    chrome and the page bar."""
+    from urllib.parse import unquote, urlparse
+
+    from playwright.sync_api import sync_playwright
+
+    shots = _shots()
+    blocked: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=_LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+
+            def guard(route):
+                if route.request.url.startswith("file://"):
+                    route.continue_()
+                else:
+                    blocked.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", guard)
+            page.goto((usb / rel).as_uri())
+            page.wait_for_function("() => document.querySelector('.sco-summary') && "
+                                   "document.querySelector('.sco-lesson')")
+            assert page.locator(".sco-summary li").count() == 3
+            order = page.evaluate(_FIRST_BLOCKS)
+            assert order["first_other"] is None or order["summary"] < order["first_other"]
+            name = rel.replace("/", "_").removesuffix(".html")
+            if shots:
+                page.screenshot(path=str(shots / f"{name}_top.png"))
+            # the reveal: hidden, then open on a click
+            answers = page.locator("details.sco-answer")
+            assert answers.count() >= 1
+            first = answers.first
+            assert not first.locator("p").is_visible()
+            first.locator("summary").click()
+            page.wait_for_function("() => document.querySelector('details.sco-answer').open")
+            assert first.locator("p").is_visible()
+            # every link of the lesson section is a file of the pack
+            links = page.evaluate(_LINKS)
+            assert links, f"{rel}: no link in the lesson section"
+            for k in links:
+                target = Path(unquote(urlparse(k["url"]).path))
+                assert target.is_file() and usb.resolve() in target.resolve().parents, (rel, k["href"])
+            if shots:
+                page.locator(".sco-lesson").screenshot(path=str(shots / f"{name}_lesson.png"))
+            # print
+            page.emulate_media(media="print")
+            assert all(answers.nth(j).locator("p").is_visible() for j in range(answers.count()))
+            assert all(not c.is_visible() for c in page.locator(".slider-container").all())
+            assert all(not c.is_visible() for c in page.locator(".updatemenu-container").all())
+            assert not page.locator(".sco-bar").is_visible()
+            if shots:
+                page.pdf(path=str(shots / f"{name}_print.pdf"), format="A4")
+        finally:
+            browser.close()
+    assert blocked == []
