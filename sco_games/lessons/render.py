@@ -31,7 +31,9 @@ def summary_html(lesson: Lesson) -> str:
 
 def lesson_html(lesson: Lesson) -> str:
     """The lesson section: glossary, questions (answers behind a reveal), try it yourself, links."""
-    parts = ['<section class="sco-lesson"><h2>For the classroom</h2>']
+    parts = ['<section class="sco-lesson"><h2>For the classroom</h2><p class="sco-lesson-intro">A glossary '
+             "of the terms used above, questions to check your reading (the answers are computed from this "
+             "report's results) and changes to try yourself.</p>"]
     if lesson.terms:
         parts.append(
             '<h3>Glossary</h3><dl class="sco-glossary">'

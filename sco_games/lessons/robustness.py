@@ -181,6 +181,8 @@ def robustness_lesson(result: Mapping[str, Any], scenario: Scenario) -> Lesson:
         s2 = (f"The least robust is {weak['id']} ({weak['model']}): '{weak['verdict']}' at the coded values "
               f"and in {weak['holds']:.1%} ± {weak['stderr']:.1%} of the draws (one Monte Carlo standard "
               "error)" + (f"; PRIM finds it flips mainly when {weak['region']['condition']}."
+                          if weak["region"] and weak["region"]["restrictions"] else
+                          "; PRIM finds no smaller region where it flips: it flips all over the box."
                           if weak["region"] else "."))
     top = _top_sobol(result, weak["id"]) if weak else None
     conv = result.get("convergence") or []
@@ -213,7 +215,7 @@ def robustness_lesson(result: Mapping[str, Any], scenario: Scenario) -> Lesson:
              + (f" and {len(zero) - 8} more." if len(zero) > 8 else ".") if zero else
              "None: every value has a total index above 0.01.")
             + f" The largest is {top[0]} ({top[1]:.2f})."))
-    if weak is not None and weak["region"]:
+    if weak is not None and weak["region"] and weak["region"]["restrictions"]:
         reg = weak["region"]
         questions.append(Question(
             f"How good is the box PRIM found for {weak['id']}?",
