@@ -114,17 +114,19 @@ _PROMPTS = ("() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-
 
 
 def _run_all_cells(page, sync_api) -> None:
-    """Run every cell (Run > Run All Cells, from the menu) until the kernel takes them all (no prompt is
-    left at ``[ ]``). JupyterLab may start and replace a kernel while the page loads, and a run sent to the
-    first one is lost; so the run is sent again (at most 20 times) whenever 15 s pass without every prompt
-    changing."""
+    """Run every cell (Run > Run All Cells, from the menu) until a kernel has taken them: the parameters
+    cell (an assignment, done at once) shows an execution count and no prompt is left at ``[ ]``.
+    JupyterLab may start and replace a kernel while the page loads, and a run sent to the first one is
+    lost (its prompts go back to ``[ ]``); so the run is sent again (at most 20 times) whenever 15 s pass
+    without that."""
     for _ in range(20):
         if page.locator(".jp-Dialog .jp-mod-accept").count():  # "Select Kernel", if it asks after all
             page.click(".jp-Dialog .jp-mod-accept")
         page.click(".lm-MenuBar-itemLabel:text-is('Run')")
         page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
         try:
-            page.wait_for_function(f"({_PROMPTS})().every(t => t !== '[ ]:')", timeout=15_000)
+            page.wait_for_function(f"(() => {{ const p = ({_PROMPTS})(); return /^\\[\\d+\\]:$/.test(p[0]) "
+                                   "&& p.every(t => t !== '[ ]:'); }})", timeout=15_000)
             return
         except sync_api.TimeoutError:
             continue
