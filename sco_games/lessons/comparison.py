@@ -42,20 +42,24 @@ def moves_between(cells: Mapping[str, Mapping[str, str]], names: Sequence[str]) 
 
 
 def subset_try(cmp: Any) -> TryIt | None:
-    """Compare only the first and the last of the scenarios that code every model (the paper's June 2001
-    and spring 2003: what 9/11 and Iraq change together), or of all the scenarios if fewer than two code
-    every model; ``None`` if the count of verdict changes stays the same."""
+    """Compare fewer scenarios: first only the first and the last of those that code every model (the
+    paper's June 2001 and spring 2003: what 9/11 and Iraq change together), else all but one of them, else
+    all but one of every scenario; the first choice whose count of verdict changes differs from the whole
+    comparison's. ``None`` if none does (e.g. a single scenario)."""
     rows = list(cmp.rows)
-    full = [r.name for r in rows if len(r.models) == max(len(x.models) for x in rows)]
-    pick = [full[0], full[-1]] if len(full) >= 2 else [rows[0].name, rows[-1].name] if len(rows) >= 2 else []
-    if not pick:
-        return None
     names = [r.name for r in rows]
-    before, after = moves_between(cmp.cells, names), moves_between(cmp.cells, pick)
-    if before == after:
-        return None
-    return TryIt({}, NOTEBOOK, "", "the number of verdict changes between consecutive scenarios (the "
-                 "headline)", str(before), str(after), scenario_paths=tuple(f"params/{n}.yaml" for n in pick))
+    most = max((len(r.models) for r in rows), default=0)
+    full = [r.name for r in rows if len(r.models) == most]
+    choices = ([[full[0], full[-1]]] if len(full) >= 2 else []) + [
+        [n for n in group if n != out] for group in (full, names) if len(group) >= 2 for out in group]
+    before = moves_between(cmp.cells, names)
+    for pick in choices:
+        after = moves_between(cmp.cells, pick)
+        if after != before:
+            return TryIt({}, NOTEBOOK, "", "the number of verdict changes between consecutive scenarios (the "
+                         "headline)", str(before), str(after),
+                         scenario_paths=tuple(f"params/{n}.yaml" for n in pick))
+    return None
 
 
 def comparison_lesson(cmp: Any) -> Lesson:
@@ -81,8 +85,9 @@ def comparison_lesson(cmp: Any) -> Lesson:
     by_claim = {cid: {v for v in cmp.cells[cid].values() if v in VERDICTS} for cid, _ in cmp.claims}
     steady = [cid for cid, vs in by_claim.items() if len(vs) == 1]
     step = next((c for c, v in real if c.before == "founding_2001" and v), None) or big
-    uncoded = sorted({(r.name, m) for r in rows for m in ("partnership", "border", "enlargement")
-                      if m not in r.models})
+    uncoded = {m: [r.name for r in rows if m not in r.models]
+               for m in ("partnership", "border", "enlargement")}
+    uncoded = {m: ns for m, ns in uncoded.items() if ns}
     questions = [
         Question(f"What changes in the verdicts from {step.before} to {step.after}?" if step else
                  "What changes between two scenarios?",
@@ -94,8 +99,7 @@ def comparison_lesson(cmp: Any) -> Lesson:
         Question("Why do some cells read 'not coded for this date'?",
                  "The scenarios after 2003 code only the enlargement model: a border bargain or partnership "
                  "payoffs for those dates would be invention. Here: "
-                 + ", ".join(sorted({n for n, _ in uncoded})) + " code no "
-                 + " or ".join(sorted({m for _, m in uncoded})) + " section."
+                 + "; ".join(f"{', '.join(ns)} code no {m} section" for m, ns in uncoded.items()) + "."
                  if uncoded else "None do here: every scenario codes every model."),
     ]
     tries = tuple(t for t in (subset_try(cmp),) if t is not None)

@@ -126,7 +126,7 @@ def _run_all_cells(page, sync_api) -> None:
         page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
         try:
             page.wait_for_function(f"(() => {{ const p = ({_PROMPTS})(); return /^\\[\\d+\\]:$/.test(p[0]) "
-                                   "&& p.every(t => t !== '[ ]:'); }})", timeout=15_000)
+                                   "&& p.every(t => t !== '[ ]:'); })", timeout=15_000)
             return
         except sync_api.TimeoutError:
             continue
