@@ -113,12 +113,21 @@ _PROMPTS = ("() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-
             ".map(p => p.textContent.trim())")
 
 
+_IDLE = ("() => [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+         ".some(e => e.textContent.includes('| Idle'))")
+_DRAWN_OR_BROKEN = ("() => document.querySelector('.jp-Notebook .js-plotly-plot') ? 'drawn' : "
+                    "[...document.querySelectorAll('.jp-OutputArea-output')]"
+                    ".some(o => o.textContent.includes('Error displaying widget')) ? 'broken' : ''")
+
+
 def _run_all_cells(page, sync_api) -> None:
-    """Run every cell (Run > Run All Cells, from the menu) until a kernel has taken them: the parameters
-    cell (an assignment, done at once) shows an execution count and no prompt is left at ``[ ]``.
-    JupyterLab may start and replace a kernel while the page loads, and a run sent to the first one is
-    lost (its prompts go back to ``[ ]``); so the run is sent again (at most 20 times) whenever 15 s pass
-    without that."""
+    """Run every cell (Run > Run All Cells, from the menu) once the kernel is idle, until a kernel has taken
+    them (the parameters cell shows an execution count, no prompt is left at ``[ ]``) and the widget is
+    drawn. JupyterLab may start and replace a kernel while the page loads: a run sent to the first one is
+    lost (its prompts go back to ``[ ]``), and a widget made before the page's widget manager knows the
+    kernel shows "Error displaying widget: model not found"; in both cases the run is sent again (at most
+    20 times)."""
+    page.wait_for_function(_IDLE, timeout=RUN_MS)
     for _ in range(20):
         if page.locator(".jp-Dialog .jp-mod-accept").count():  # "Select Kernel", if it asks after all
             page.click(".jp-Dialog .jp-mod-accept")
@@ -127,10 +136,12 @@ def _run_all_cells(page, sync_api) -> None:
         try:
             page.wait_for_function(f"(() => {{ const p = ({_PROMPTS})(); return /^\\[\\d+\\]:$/.test(p[0]) "
                                    "&& p.every(t => t !== '[ ]:'); })", timeout=15_000)
-            return
         except sync_api.TimeoutError:
             continue
-    pytest.fail(f"the cells never ran; their prompts: {page.evaluate(_PROMPTS)!r}")
+        page.wait_for_function(_DRAWN_OR_BROKEN, timeout=RUN_MS)
+        if page.evaluate(_DRAWN_OR_BROKEN) == "drawn":
+            return
+    pytest.fail(f"the cells never ran and drew; their prompts: {page.evaluate(_PROMPTS)!r}")
 
 
 @pytest.mark.slow
