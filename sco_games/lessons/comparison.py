@@ -104,7 +104,8 @@ def comparison_lesson(cmp: Any) -> Lesson:
     ]
     tries = tuple(t for t in (subset_try(cmp),) if t is not None)
     others, nbs = links_for(NOTEBOOK, None)
-    return Lesson(model="comparison", notebook=NOTEBOOK, scenario="every scenario", summary=(s1, s2, s3),
+    return Lesson(model="comparison", notebook=NOTEBOOK, scenario="the scenarios of this run",
+                  summary=(s1, s2, s3),
                   terms=terms("scenario", "claim", "verdict of a claim", "not coded, not assessed",
                               "record check"),
                   questions=tuple(questions), try_it=tries, scenario_links=others, notebook_links=nbs,

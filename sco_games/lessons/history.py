@@ -84,7 +84,7 @@ def history_lesson(card: Any, names: Sequence[str], p3: tuple[str, str] | None =
                    "their date.",
                    "Run this report over every scenario (scenario_paths = [], the default) to score the "
                    "model.")
-        return Lesson("history", NOTEBOOK, "every scenario", summary,
+        return Lesson("history", NOTEBOOK, "the scenarios of this run", summary,
                       terms("hit", "Brier score", "base rate", "agreement index (UN votes)"),
                       (unscored, *axis), (), **links)
     s = {x.predictor: x for x in card.scores}
@@ -118,7 +118,8 @@ def history_lesson(card: Any, names: Sequence[str], p3: tuple[str, str] | None =
     ]
     questions += [unscored, *axis]
     tries = tuple(t for t in (subset_try(rows, names),) if t is not None)
-    return Lesson(model="history", notebook=NOTEBOOK, scenario="every scenario", summary=(s1, s2, s3),
+    return Lesson(model="history", notebook=NOTEBOOK, scenario="the scenarios of this run",
+                  summary=(s1, s2, s3),
                   terms=terms("hit", "Brier score", "base rate", "naive baseline",
                               "observer and dialogue partner", "package deal", "agreement index (UN votes)",
                               "moving-block bootstrap"),

@@ -80,7 +80,7 @@ class Lesson:
     """The lesson layer of one report: ``summary`` (three sentences), ``terms`` (glossary entries),
     ``questions``, ``try_it``, and links to the same notebook for the other scenarios (``scenario_links``)
     and to the other notebooks of this scenario (``notebook_links``). A report over every scenario has
-    ``scenario`` ``"every scenario"``."""
+    ``scenario`` ``"the scenarios of this run"``."""
 
     model: str
     notebook: str
