@@ -164,6 +164,7 @@ def test_the_explorer_runs_in_jupyterlab_and_a_slider_redraws_the_figure(tmp_pat
             page.goto(f"{base}/lab/tree/explore.ipynb")
             page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=RUN_MS)
             _run_all_cells(page, sync_api)
+            page.locator(".jp-Notebook .js-plotly-plot").first.scroll_into_view_if_needed()
             page.wait_for_function(f"({_STAR})() !== null", timeout=RUN_MS)
             before = page.evaluate(_STAR)
             assert (before["x"], before["y"]) == (2, 2) and "override" not in before["title"]
