@@ -121,7 +121,8 @@ _DRAWN_OR_BROKEN = ("() => document.querySelector('.jp-Notebook .js-plotly-plot'
 
 
 def _run_all_cells(page, sync_api) -> None:
-    """Run every cell (Run > Run All Cells, from the menu) once the kernel is idle, until a kernel has taken
+    """Run every code cell (Shift+Enter in each, from the parameters cell on) once the kernel is idle,
+    until a kernel has taken
     them (the parameters cell shows an execution count, no prompt is left at ``[ ]``) and the widget is
     drawn. JupyterLab may start and replace a kernel while the page loads: a run sent to the first one is
     lost (its prompts go back to ``[ ]``), and a widget made before the page's widget manager knows the
@@ -131,8 +132,9 @@ def _run_all_cells(page, sync_api) -> None:
     for _ in range(20):
         if page.locator(".jp-Dialog .jp-mod-accept").count():  # "Select Kernel", if it asks after all
             page.click(".jp-Dialog .jp-mod-accept")
-        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+        page.click(".jp-Notebook .jp-CodeCell .jp-InputArea-editor")  # the parameters cell, then each next
+        for _cell in range(page.locator(".jp-Notebook .jp-CodeCell").count()):
+            page.keyboard.press("Shift+Enter")
         try:
             page.wait_for_function(f"(() => {{ const p = ({_PROMPTS})(); return /^\\[\\d+\\]:$/.test(p[0]) "
                                    "&& p.every(t => t !== '[ ]:'); })", timeout=15_000)
