@@ -115,17 +115,3 @@ def test_the_explorer_opens_on_a_full_scenario_and_shows_only_the_models_a_scena
     ex.picker.value = "astana_2017"  # a dated scenario: the enlargement model only
     assert list(ex.models) == ["enlargement"]
     assert [ex.tabs.get_title(i) for i in range(len(ex.tabs.children))] == ["enlargement"]
-
-
-def test_explore_notebook_has_a_parameters_cell_that_picks_the_scenario():
-    """papermill (and a user) set ``scenario`` in the cell tagged ``parameters``; the explorer is called
-    with it, and ``None`` opens the explorer's default scenario."""
-    nb = json.loads((PARAMS.parent / "notebooks" / "explore.ipynb").read_text("utf-8"))
-    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    params = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
-    assert len(params) == 1 and code[0] is params[0]
-    ns: dict = {}
-    exec("".join(params[0]["source"]), ns)  # noqa: S102 - the notebook's own parameters cell
-    assert ns["scenario"] is None
-    assert "explore(scenario)" in "".join(code[-1]["source"])
-    assert Explorer(ns["scenario"], PARAMS).picker.value == "founding_2001"  # the default: codes every model
