@@ -150,6 +150,147 @@ _ENTRIES = [
         "some group always has a reason to break away.",
         "Gillies (1959)",
     ),
+    # the overview (notebook 01)
+    Term(
+        "scenario",
+        "A state of the world at one date (e.g. June 2001, or 2002 after 9/11), written in a file under "
+        "params/: every number the models use, each next to its source. Each report is run once per "
+        "scenario.",
+        "this suite (params/*.yaml)",
+    ),
+    Term(
+        "sourced value and range",
+        "A number of a scenario with the paper's section, footnote or data set it comes from; where "
+        "sources disagree or the paper gives no number, a range that a careful reader could defend.",
+        "this suite (params/*.yaml)",
+    ),
+    Term(
+        "CINC",
+        "The Composite Index of National Capability: a state's share of the world's military spending, "
+        "troops, iron and steel, energy use, population and urban population, averaged (0.1 = a tenth of "
+        "the world's material capabilities).",
+        "Singer, Bremer and Stuckey (1972); Correlates of War, NMC 6.0",
+    ),
+    Term(
+        "power-ratio rule",
+        "The chance that side A prevails in a contest with B, taken as A's share of their joint "
+        "capabilities: c_A / (c_A + c_B).",
+        "the usual rule of the war-outcome literature; Fearon (1995)",
+    ),
+    # robustness (notebook 05)
+    Term(
+        "verdict of a claim",
+        "What a model says of one of the paper's claims in a scenario: reproduced, partly, not reproduced, "
+        "or not applicable (the claim cannot be asked of that scenario).",
+        "this suite (models/common.py)",
+    ),
+    Term(
+        "Monte Carlo standard error",
+        "The uncertainty of a share p counted over n random draws: sqrt(p(1 − p)/n). Four times as many "
+        "draws halve it; a share of 0 or 1 has an error of 0, which does not mean it is certain.",
+        "standard (binomial sampling error)",
+    ),
+    Term(
+        "Latin hypercube",
+        "A way to draw n scenarios from the box of all ranges: each range is cut into n equal slices and "
+        "every slice is used exactly once, so that even a modest n covers each range evenly.",
+        "McKay, Beckman and Conover (1979)",
+    ),
+    Term(
+        "Sobol index",
+        "The share of the variance of an output (here: does the claim keep its verdict?) that one input "
+        "explains alone (first order) or together with the others (total). A total index near 0: the value "
+        "could be fixed anywhere in its range.",
+        "Sobol' (1993); Saltelli et al. (2010)",
+    ),
+    Term(
+        "PRIM (scenario discovery)",
+        "The Patient Rule Induction Method: peel thin slices off the box of all ranges while the share of "
+        "draws that flip a verdict rises, to find a simple box, in words, where the verdict changes.",
+        "Friedman and Fisher (1999); Bryant and Lempert (2010)",
+    ),
+    Term(
+        "coverage and density",
+        "For a box found by PRIM: coverage is the share of all flips that lie in the box, density the share "
+        "of the draws in the box that flip. A good box has both high.",
+        "Bryant and Lempert (2010)",
+    ),
+    Term(
+        "convergence check",
+        "The same count again with another seed: if two estimates of a probability differ by more than "
+        "three combined standard errors, more draws are needed.",
+        "standard Monte Carlo practice",
+    ),
+    # history (notebook 06)
+    Term(
+        "hit",
+        "A prediction that names exactly what happened (here: the status a candidate held after the "
+        "summit); the hit rate is the share of predictions that are hits.",
+        "Thomson et al. (2006)",
+    ),
+    Term(
+        "Brier score",
+        "The mean squared error of probability forecasts of yes/no events: mean((p − o)²), o = 1 if the "
+        "event happened, else 0. 0 is perfect; saying p = 0.5 every time scores 0.25.",
+        "Brier (1950)",
+    ),
+    Term(
+        "base rate",
+        "How often the event happened over all the cases scored (here: the share of candidate decisions "
+        "that were upgrades). Always forecasting the base rate b scores a Brier score of b(1 − b): a model "
+        "should beat it.",
+        "standard in forecast verification (Murphy 1973)",
+    ),
+    Term(
+        "naive baseline",
+        "A rule that needs no model (nobody is admitted; every applicant gets what it asked; the paper's "
+        "order): a model is worth something only where it does better than these.",
+        "Thomson et al. (2006)",
+    ),
+    Term(
+        "observer and dialogue partner",
+        "The SCO's statuses below membership: an observer attends the summits, a dialogue partner "
+        "cooperates in some fields; neither has a vote.",
+        "SCO regulations on observer status (2004) and dialogue partners (2008)",
+    ),
+    Term(
+        "package deal",
+        "Candidates admitted together, so that each side's favourite comes in with the other's (India with "
+        "Pakistan, 2017).",
+        "paper fn 56",
+    ),
+    Term(
+        "agreement index (UN votes)",
+        "For two states and a year, 1 minus the mean distance of their votes over the roll calls both voted "
+        "in (yes = 1, abstain = ½, no = 0): 1 means they always voted alike.",
+        "Lijphart (1963); Voeten, unvotes 0.3.0",
+    ),
+    Term(
+        "moving-block bootstrap",
+        "An interval for a statistic of a time series: resample blocks of consecutive years (so that a run "
+        "of good years stays together) many times and read the spread of the statistic.",
+        "Künsch (1989)",
+    ),
+    # the comparison (notebook 90)
+    Term(
+        "claim",
+        "A statement of the paper that a model can check (P for partnership, B for border, E for "
+        "enlargement), each with the paper's section.",
+        "this suite (models/*/claims.py)",
+    ),
+    Term(
+        "not coded, not assessed",
+        "Two labels of an empty cell. Not coded for this date: the scenario has no section for the model "
+        "(coding it would be invention). Not assessed: the model's report for that scenario does not state "
+        "the claim.",
+        "this suite (comparison.py)",
+    ),
+    Term(
+        "record check",
+        "A prediction of a model set against what happened after the paper (2004-2024): it agrees with the "
+        "record, contradicts it, or is not settled by it.",
+        "this suite (history/record.py)",
+    ),
 ]
 
 #: term -> entry, in the order above

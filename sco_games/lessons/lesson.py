@@ -26,7 +26,11 @@ class Question:
 @dataclass(frozen=True)
 class TryIt:
     """An instruction that changes the result: run ``notebook`` with ``overrides``; ``what`` changes from
-    ``before`` to ``after`` (both computed by the model, the second with the overrides applied)."""
+    ``before`` to ``after`` (both computed by the model, the second with the overrides applied).
+
+    A notebook over every scenario (06, 90: no ``overrides`` parameter) is changed through the scenarios it
+    reads instead: ``scenario_paths`` (the files, relative to the project folder) and ``scenario`` empty.
+    """
 
     overrides: Mapping[str, Any]
     notebook: str
@@ -34,10 +38,18 @@ class TryIt:
     what: str
     before: str
     after: str
+    scenario_paths: tuple[str, ...] | None = None
 
     @property
     def instruction(self) -> str:
         """The instruction in plain words (two ways: JupyterLab or the papermill command)."""
+        if self.scenario_paths is not None:
+            paths = repr(list(self.scenario_paths))
+            return (
+                f"Open notebooks/{self.notebook}.ipynb, set scenario_paths = {paths} in its parameters cell "
+                f"(the first code cell) and run all cells; or run: papermill notebooks/{self.notebook}.ipynb "
+                f'out.ipynb -y "scenario_paths: {paths}"'
+            )
         return (
             f"Open notebooks/{self.notebook}.ipynb, set overrides = {override_text(self.overrides)} in its "
             f"parameters cell (the first code cell) and run all cells; or run: papermill "
@@ -67,7 +79,8 @@ class Link:
 class Lesson:
     """The lesson layer of one report: ``summary`` (three sentences), ``terms`` (glossary entries),
     ``questions``, ``try_it``, and links to the same notebook for the other scenarios (``scenario_links``)
-    and to the other notebooks of this scenario (``notebook_links``)."""
+    and to the other notebooks of this scenario (``notebook_links``). A report over every scenario has
+    ``scenario`` ``"the scenarios of this run"``."""
 
     model: str
     notebook: str
@@ -78,6 +91,8 @@ class Lesson:
     try_it: tuple[TryIt, ...]
     scenario_links: tuple[Link, ...] = field(default=())
     notebook_links: tuple[Link, ...] = field(default=())
+    #: what the first links are (a notebook over every scenario links to each scenario's reports)
+    scenario_links_text: str = "This notebook for the other scenarios"
 
 
 def _notebook_facts(path: Path) -> tuple[bool, tuple[str, ...], bool]:
@@ -101,13 +116,18 @@ def _notebook_facts(path: Path) -> tuple[bool, tuple[str, ...], bool]:
 
 
 def links_for(
-    notebook: str, scenario: str, root: str | Path | None = None
+    notebook: str, scenario: str | None, root: str | Path | None = None
 ) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
     """Links from ``reports/<scenario>/<notebook>.html`` to the same notebook of every other scenario that
     codes what the notebook needs (``../<other>/<notebook>.html``) and to the other report notebooks
     (``<nb>.html``; a notebook over every scenario lives in ``../_all/``), from the project's
     ``params/*.yaml`` and ``notebooks/*.ipynb`` (explore.ipynb and other non-report
-    notebooks are left out)."""
+    notebooks are left out).
+
+    A notebook over every scenario (``reports/_all/<notebook>.html``; ``scenario`` is ignored) has no
+    "same notebook for another scenario": its first links go to each scenario's reports (its overview,
+    ``../<s>/01_overview.html``, which links on to the rest), its second to the other notebooks over every
+    scenario (``<nb>.html``) and to the index of all reports (``../index.html``)."""
     from sco_games.project import ProjectRootError, find_project_root
     from sco_games.scenario import ScenarioError, find_scenarios, read_yaml
 
@@ -116,23 +136,31 @@ def links_for(
     except ProjectRootError:  # no project folder (e.g. an installed package in a bare kernel): no links
         return (), ()
     facts = {p.stem: _notebook_facts(p) for p in sorted((base / "notebooks").glob("*.ipynb"))}
-    requires = facts.get(notebook, (True, (), False))[1]
+    _, requires, here_across = facts.get(notebook, (True, (), False))
+    if here_across:
+        front = next((s for s, (rep, req, acr) in facts.items() if rep and not req and not acr), None)
+        scen = () if front is None else tuple(
+            Link(p.stem, f"../{p.stem}/{front}.html") for p in find_scenarios(base / "params"))
+        nbs = [Link(stem, f"{stem}.html") for stem, (is_report, _, across) in facts.items()
+               if stem != notebook and is_report and across]
+        return scen, (*nbs, Link("index of all reports", "../index.html"))
 
-    def codes(path: Path) -> bool:
+    def codes(path: Path, sections: tuple[str, ...]) -> bool:
         try:
             data = read_yaml(path)
         except ScenarioError:
             return False
-        return all(isinstance(data, dict) and data.get(sec) is not None for sec in requires)
+        return all(isinstance(data, dict) and data.get(sec) is not None for sec in sections)
 
     others = tuple(
         Link(p.stem, f"../{p.stem}/{notebook}.html")
         for p in find_scenarios(base / "params")
-        if p.stem != scenario and codes(p)
+        if p.stem != scenario and codes(p, requires)
     )
-    nbs = [
+    own = base / "params" / f"{scenario}.yaml"
+    nbs = [  # the other notebooks this scenario has a report of (a dated scenario codes no partnership)
         Link(stem, f"../_all/{stem}.html" if across else f"{stem}.html")
-        for stem, (is_report, _, across) in facts.items()
-        if stem != notebook and is_report
+        for stem, (is_report, needs, across) in facts.items()
+        if stem != notebook and is_report and (across or not own.is_file() or codes(own, needs))
     ]
     return others, tuple(nbs)

@@ -23,7 +23,7 @@ def summary_html(lesson: Lesson) -> str:
     items = "".join(f"<li>{_h(s)}</li>" for s in lesson.summary)
     return (
         f'<aside class="sco-summary"><h2>In three sentences</h2><ol>{items}</ol>'
-        f'<p class="sco-summary-note">Computed from this scenario\'s results '
+        f'<p class="sco-summary-note">Computed from this report\'s results '
         f"({_h(lesson.scenario)}); the lesson section at the end has a glossary, questions and "
         f"things to try.</p></aside>"
     )
@@ -31,7 +31,9 @@ def summary_html(lesson: Lesson) -> str:
 
 def lesson_html(lesson: Lesson) -> str:
     """The lesson section: glossary, questions (answers behind a reveal), try it yourself, links."""
-    parts = ['<section class="sco-lesson"><h2>For the classroom</h2>']
+    parts = ['<section class="sco-lesson"><h2>For the classroom</h2><p class="sco-lesson-intro">A glossary '
+             "of the terms used above, questions to check your reading (the answers are computed from this "
+             "report's results) and changes to try yourself.</p>"]
     if lesson.terms:
         parts.append(
             '<h3>Glossary</h3><dl class="sco-glossary">'
@@ -66,7 +68,7 @@ def lesson_html(lesson: Lesson) -> str:
         parts.append("<h3>More reports</h3>")
         if lesson.scenario_links:
             parts.append(
-                "<p>This notebook for the other scenarios: "
+                f"<p>{_h(lesson.scenario_links_text)}: "
                 + ", ".join(f'<a href="{_h(k.href)}">{_h(k.label)}</a>' for k in lesson.scenario_links)
                 + ".</p>"
             )
