@@ -36,6 +36,7 @@ MODELS = ("partnership", "border", "enlargement")
 MISSING = "not assessed"
 #: Shown in a cell whose scenario has no section for the claim's model (see ``Scenario.sections``).
 NOT_CODED = "not coded for this date"
+_UNASSESSED = (NOT_CODED, MISSING)
 
 
 @dataclass(frozen=True)
@@ -201,16 +202,19 @@ class Comparison:
     cells: Mapping[str, Mapping[str, str]]
     changes: tuple[Change, ...]
 
+    @property
+    def moved(self) -> int:
+        """The verdict changes between consecutive scenarios that both assess the claim (the headline);
+        a move to or from a scenario that does not code or assess the claim is not one."""
+        return sum(v.before not in _UNASSESSED and v.after not in _UNASSESSED
+                   for c in self.changes for v in c.verdicts)
+
     def headline(self) -> str:
-        """How many verdicts move between consecutive scenarios that both assess the claim; a claim that a
-        later scenario does not code (a dated scenario codes one model) counts apart, not as a change."""
-        unassessed = (NOT_CODED, MISSING)
-        every = [v for c in self.changes for v in c.verdicts]
-        moved = sum(v.before not in unassessed and v.after not in unassessed for v in every)
-        gone = len(every) - moved
+        """How many verdicts move (:attr:`moved`); the moves to or from "not coded" are counted apart."""
+        gone = sum(len(c.verdicts) for c in self.changes) - self.moved
         names = [r.name for r in self.rows]
         text = (f"{len(self.claims)} claims over {len(names)} scenarios ({', '.join(names)}): "
-                f"{moved} verdict change(s) between consecutive scenarios that both assess the claim")
+                f"{self.moved} verdict change(s) between consecutive scenarios that both assess the claim")
         return text + (f" (and {gone} where one of the two does not code or assess it)" if gone else "")
 
     def sidecar(self) -> dict[str, Any]:

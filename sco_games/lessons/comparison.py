@@ -24,21 +24,17 @@ NOTEBOOK = "90_comparison"
 
 
 def moves_between(cells: Mapping[str, Mapping[str, str]], names: Sequence[str]) -> int:
-    """The verdict changes between consecutive scenarios of ``names`` (date order) over the claims that
-    one of them states (a cell with a verdict, not "not coded" or "not assessed"): what the comparison of
-    those scenarios alone counts.
+    """The verdict changes between consecutive scenarios of ``names`` (date order) where both cells hold a
+    verdict (not "not coded" or "not assessed"): what the comparison of those scenarios alone counts
+    (``Comparison.moved``, its headline).
 
     >>> moves_between({"X1": {"a": "partly", "b": "reproduced", "c": "partly"}}, ["a", "b", "c"])
     2
     >>> moves_between({"X1": {"a": "partly", "b": "reproduced", "c": "partly"}}, ["a", "c"])
     0
     """
-    n = 0
-    for row in cells.values():
-        if not any(row[s] in VERDICTS for s in names):
-            continue
-        n += sum(row[a] != row[b] for a, b in zip(names, names[1:], strict=False))
-    return n
+    return sum(row[a] != row[b] and row[a] in VERDICTS and row[b] in VERDICTS
+               for row in cells.values() for a, b in zip(names, names[1:], strict=False))
 
 
 def subset_try(cmp: Any) -> TryIt | None:
@@ -65,7 +61,7 @@ def subset_try(cmp: Any) -> TryIt | None:
 def comparison_lesson(cmp: Any) -> Lesson:
     """The lesson of notebook 90, from its comparison ``cmp``."""
     rows = list(cmp.rows)
-    moved = sum(len(c.verdicts) for c in cmp.changes)
+    every = sum(len(c.verdicts) for c in cmp.changes)
     s1 = (f"Across {len(rows)} scenarios from {rows[0].date} to {rows[-1].date}, the models state "
           f"{len(cmp.claims)} of the paper's claims; each cell is the verdict the model's own report gives "
           "for that scenario." if rows else "No scenario was compared.")
@@ -73,7 +69,7 @@ def comparison_lesson(cmp: Any) -> Lesson:
             for c in cmp.changes]
     big, vs = max(real, key=lambda cv: len(cv[1]), default=(None, []))
     s2 = (f"Between consecutive scenarios that both code a model, {sum(len(v) for _, v in real)} verdicts "
-          f"move (of {moved} changes the headline counts, the rest to or from 'not coded'), most from "
+          f"move (and {every - cmp.moved} more cells change to or from 'not coded'), most from "
           f"{big.before} to {big.after}: " + "; ".join(f"{v.claim_id} {v.before} -> {v.after}" for v in vs)
           + "." if vs else "No verdict moves between consecutive scenarios that both code its model.")
     checks = [r for row in rows for ms in row.models.values() for r in ms.record]
