@@ -5,7 +5,7 @@
     sco-games list                      scenarios and notebooks found
     sco-games validate [FILES ...]      check scenario files (default: params/*.yaml)
     sco-games run [--scenario S ...] [--notebook N ...] [--jobs N] [--force]
-                  [--reports DIR] [--timeout SECONDS]
+                  [--reports DIR] [--timeout SECONDS] [--scheduler ADDRESS|local]
     sco-games classroom [--out DIR] [--scenario S ...] [--jobs N] [--reports DIR]
                                         the teacher's pack: the reports (built first, incrementally), their
                                         assets and a class index in one offline folder, and a .zip of it
@@ -123,7 +123,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         summary = run(scenarios, notebooks, reports_dir=args.reports, jobs=args.jobs, force=args.force,
                       timeout=args.timeout, kernel_name=args.kernel, progress=not args.no_progress,
-                      root=args.root)
+                      root=args.root, scheduler=args.scheduler)
     except UsageError as e:
         raise _Usage(str(e)) from None
     except ReportsError as e:  # the reports folder cannot be written: one line, earlier reports intact
@@ -248,6 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--kernel", default=None,
                    help="Jupyter kernel name (default: sco-games if installed, else python3)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run the notebooks on a Dask scheduler (tcp://host:8786) or 'local' (a LocalCluster "
+                        "of --jobs workers; needs the dask extra); default: local worker processes")
     r.set_defaults(func=_cmd_run)
     _add_classroom(sub, common)
     from sco_games.batch import robustness_cmd

@@ -39,13 +39,14 @@ module is the run loop and the public face (every name above is importable from 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from sco_games.batch.runner_io import _io_problem
@@ -146,18 +147,54 @@ def _need(project: Path | None) -> Path:
     return project if project is not None else find_project_root()
 
 
-def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work_root: Path,
-               outcomes: dict[Pair, PairOutcome], *, jobs: int | None, kernel: str, timeout: float,
-               progress: bool, say: Callable[[str], None], project: Path | None = None) -> None:
-    """Run ``todo`` on worker processes, committing each pair as it finishes (into ``outcomes``)."""
-    from tqdm import tqdm
+@contextlib.contextmanager
+def _pair_executor(scheduler: str | None, workers: int) -> Iterator[tuple[cf.Executor, bool, str]]:
+    """The executor the pairs run on, whether its workers share this machine's reports folder, and its
+    name for the progress bar. Default: ``workers`` processes forked from a fork server that has imported
+    papermill and the library once (every worker starts warm). ``scheduler``: a Dask cluster
+    (:func:`sco_games.uncertainty.executors.dask_executor`: an address, or ``"local"``); its workers hand
+    the files back as bytes (:mod:`sco_games.batch.runner_worker`), so they need the project's inputs at
+    the same paths, not the reports folder. A bad address is a :class:`UsageError`."""
+    if scheduler:
+        from sco_games.uncertainty.executors import dask_executor, workers_of
 
-    workers = max(1, min(jobs or _cores(), len(todo)))
+        stack = contextlib.ExitStack()
+        try:
+            ex = stack.enter_context(dask_executor(scheduler, workers if scheduler == "local" else None))
+        except (OSError, RuntimeError) as e:  # no scheduler there, not an address, no dask extra
+            raise UsageError(f"--scheduler {scheduler}: {_last_line(str(e))}") from None
+        with stack:
+            yield ex, False, f"running on Dask ({workers_of(ex)} worker(s))"
+        return
     ctx = multiprocessing.get_context("forkserver")
     # the fork server imports these once; every worker forked from it starts warm
     ctx.set_forkserver_preload(["sco_games.batch.runner_worker", "sco_games.batch.report_html", "papermill"])
-    bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb",
-               desc=f"running on {workers} process(es)", dynamic_ncols=True)
+    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                                  initargs=(os.getpid(),))
+    try:
+        yield pool, True, f"running on {workers} process(es)"
+        pool.shutdown(wait=True)
+    except BaseException:
+        _stop_workers(pool)
+        raise
+
+
+def _write_back(files: dict[str, bytes] | None, work: Path) -> None:
+    """Write the files a remote worker handed back into the pair's work folder (then committed as usual)."""
+    for name, data in (files or {}).items():
+        (work / name).write_bytes(data)
+
+
+def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work_root: Path,
+               outcomes: dict[Pair, PairOutcome], *, jobs: int | None, kernel: str, timeout: float,
+               progress: bool, say: Callable[[str], None], project: Path | None = None,
+               scheduler: str | None = None) -> None:
+    """Run ``todo`` on the executor (:func:`_pair_executor`), committing each pair as it finishes (into
+    ``outcomes``)."""
+    from tqdm import tqdm
+
+    workers = max(1, min(jobs or _cores(), len(todo)))
+    bar = None
 
     def done(out: PairOutcome) -> None:
         outcomes[out.pair] = out
@@ -168,44 +205,52 @@ def _run_pairs(todo: list[tuple[Pair, dict]], layouts: dict[Pair, _Layout], work
             tqdm.write(line, file=sys.stderr)
         else:
             say(line)
-        bar.update(1)
+        if bar is not None:
+            bar.update(1)
 
-    pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
-                                  initargs=(os.getpid(),))
-    try:
-        futures = {}
-        for pair, inputs in todo:
-            try:
-                work = Path(tempfile.mkdtemp(prefix=f"{pair.scenario}.{pair.notebook}.", dir=work_root))
-            except OSError as e:  # e.g. a full disk: this pair fails, the others still try
-                done(PairOutcome(pair, "failed", 0.0, _io_problem(f"make a work folder in {work_root}", e)))
-                continue
-            job = {
-                "work": str(work), "notebook": pair.notebook,
-                "notebook_path": str(pair.notebook_path),
-                "scenario_path": None if pair.scenario_path is None else str(pair.scenario_path),
-                "scenario_paths": [str(p) for p in pair.scenario_paths] if pair.scenario_paths else None,
-                "scenario_title": pair.scenario_title,
-                "kernel": kernel, "timeout": float(timeout),
-                "root": str(project) if project else None,
-            }
-            futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
-        for fut in cf.as_completed(futures):
-            pair, inputs, work = futures[fut]
-            try:
-                res = fut.result()
-            except Exception as e:  # noqa: BLE001 - a worker died
-                res = {"status": "failed", "seconds": 0.0,
-                       "error": f"worker crashed: {type(e).__name__}: {_last_line(str(e))}"}
-            out = _commit(layouts[pair], pair, work, res, inputs, kernel)
-            shutil.rmtree(work, ignore_errors=True)
-            done(out)
-        pool.shutdown(wait=True)
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    finally:
-        bar.close()
+    with _pair_executor(scheduler, workers) as (pool, local, name):
+        bar = tqdm(total=len(todo), file=sys.stderr, disable=not progress, unit="nb", desc=name,
+                   dynamic_ncols=True)
+        try:
+            futures = {}
+            for pair, inputs in todo:
+                try:
+                    work = Path(tempfile.mkdtemp(prefix=f"{pair.scenario}.{pair.notebook}.", dir=work_root))
+                except OSError as e:  # e.g. a full disk: this pair fails, the others still try
+                    problem = _io_problem(f"make a work folder in {work_root}", e)
+                    done(PairOutcome(pair, "failed", 0.0, problem))
+                    continue
+                job = {
+                    "work": str(work) if local else None, "notebook": pair.notebook,
+                    "notebook_path": str(pair.notebook_path),
+                    "scenario_path": None if pair.scenario_path is None else str(pair.scenario_path),
+                    "scenario_paths": [str(p) for p in pair.scenario_paths] if pair.scenario_paths else None,
+                    "scenario_title": pair.scenario_title,
+                    "kernel": kernel, "timeout": float(timeout),
+                    "root": str(project) if project else None,
+                }
+                futures[pool.submit(_execute_pair, job)] = (pair, inputs, work)
+            for fut in cf.as_completed(futures):
+                pair, inputs, work = futures[fut]
+                try:
+                    res = fut.result()
+                except Exception as e:  # noqa: BLE001 - a worker died
+                    res = {"status": "failed", "seconds": 0.0,
+                           "error": f"worker crashed: {type(e).__name__}: {_last_line(str(e))}"}
+                try:
+                    _write_back(res.pop("files", None), work)
+                except OSError as e:  # e.g. a full disk: this pair fails in one line, its old report stays
+                    res = {"status": "failed", "seconds": res["seconds"],
+                           "error": _io_problem(f"save the report in {layouts[pair].folder}", e)}
+                out = _commit(layouts[pair], pair, work, res, inputs, kernel)
+                shutil.rmtree(work, ignore_errors=True)
+                done(out)
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
+        finally:
+            bar.close()
 
 
 def run(
@@ -220,6 +265,7 @@ def run(
     progress: bool = True,
     log: Callable[[str], None] | None = None,
     root: str | Path | None = None,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Run every (scenario, notebook) pair and rebuild the index; see the module docstring.
 
@@ -227,6 +273,13 @@ def run(
     ``notebooks/*.ipynb`` and ``reports/``; the project folder is ``root`` or found as
     :func:`sco_games.project.find_project_root` does (needed only for a default), and is passed to the
     notebooks' kernels as ``$SCO_GAMES_ROOT``.
+
+    ``scheduler``: run the notebooks on a Dask cluster (an address such as ``tcp://host:8786``, or
+    ``"local"`` for a ``LocalCluster`` of ``jobs`` workers started here; the dask extra) instead of local
+    worker processes. The workers need the project (notebooks, scenarios, library) at the same paths, one
+    thread each (``dask worker --nthreads 1``: a notebook run sets the process's environment and stderr),
+    and not the reports folder: they hand the files back and this process writes them. Same reports as
+    with local processes (modulo timestamps and durations).
 
     (Longer than 60 lines on purpose: the lock, the worker pool and the index rebuild share one
     ``try``/``finally``, so that an interrupt at any point stops the workers and still rebuilds the index.)
@@ -291,7 +344,7 @@ def run(
             try:
                 if todo:
                     _run_pairs(todo, layouts, work_root, outcomes, jobs=jobs, kernel=kernel, timeout=timeout,
-                               progress=progress, say=say, project=project)
+                               progress=progress, say=say, project=project, scheduler=scheduler)
             except KeyboardInterrupt:
                 interrupted = True
             finally:
