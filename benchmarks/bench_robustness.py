@@ -16,7 +16,13 @@ Sections:
    peak RSS of the workers and the tracemalloc peak of one chunk (memory is bounded by the chunk size);
 3. growth of the vectorized time with the number of draws, per model, in this process: 10^3, 10^4 for all
    three, 10^5 and 10^6 (on the pool) for the partnership, the fastest model (the others' 10^6 would take
-   ~1 h of this shared machine: extrapolate from their linear growth instead, as printed).
+   ~1 h of this shared machine: extrapolate from their linear growth instead, as printed);
+4. (``--joint-growth 1000,10000,...``) growth of the joint job (all three models per draw) on the pool, with
+   the peak RSS of a worker at each size (bounded by the chunk, not by N);
+5. (``--dask N``) the same N-draw joint job on a ``--jobs``-worker Dask ``LocalCluster``
+   (:func:`sco_games.uncertainty.executors.dask_executor`), its chunk summaries checked equal to the pool's,
+   against the pool and the loop measured in this run. Run as ``python -m benchmarks.bench_robustness`` so
+   that the workers import this module.
 """
 
 from __future__ import annotations
@@ -189,6 +195,48 @@ def section_growth(seed: int, sizes: list[int], million: bool, jobs: int) -> Non
               f"({1e6 * wall / n:.1f} us/draw), peak worker RSS {max(r[2] for r in res) / 1024:.0f} MB")
 
 
+def _pool_job(seed: int, n: int, chunk: int, jobs: int, executor=None) -> tuple[float, list]:
+    tasks = [(seed, k, min(chunk, n - k * chunk), MODELS) for k in range((n + chunk - 1) // chunk)]
+    t0 = time.perf_counter()
+    if executor is None:
+        with ProcessPoolExecutor(max_workers=jobs) as ex:
+            results = list(ex.map(run_chunk, tasks))
+    else:
+        results = list(executor.map(run_chunk, tasks))
+    return time.perf_counter() - t0, results
+
+
+def section_joint_growth(seed: int, sizes: list[int], chunk: int, jobs: int) -> dict[int, float]:
+    print(f"\n4. growth of the joint job (all three models per draw), chunks of {chunk:,} on {jobs} worker "
+          "processes")
+    walls = {}
+    for n in sizes:
+        wall, res = _pool_job(seed, n, chunk, jobs)
+        walls[n] = wall
+        print(f"   {n:>9,} joint draws: wall {wall:8.1f} s ({1e6 * wall / n:8.1f} us/draw), peak worker RSS "
+              f"{max(r[2] for r in res) / 1024:.0f} MB")
+    return walls
+
+
+def section_dask(seed: int, n: int, chunk: int, jobs: int, loop: dict[str, float]) -> None:
+    from sco_games.uncertainty.executors import dask_executor
+
+    print(f"\n5. {n:,} joint draws on a {jobs}-worker Dask LocalCluster vs the {jobs}-process pool "
+          "(same chunks)")
+    pool_wall, pool_res = _pool_job(seed, n, chunk, jobs)
+    t0 = time.perf_counter()
+    with dask_executor("local", jobs) as ex:
+        started = time.perf_counter() - t0
+        dask_wall, dask_res = _pool_job(seed, n, chunk, jobs, executor=ex)
+    print(f"   pool wall {pool_wall:.1f} s = {n / pool_wall:,.1f} draws/s; Dask wall {dask_wall:.1f} s = "
+          f"{n / dask_wall:,.1f} draws/s (+ {started:.1f} s to start the cluster): "
+          f"{pool_wall / dask_wall:.2f}x the pool")
+    print(f"   Dask vs the loop's ideal on {jobs} cores ({jobs * loop['joint']:.3f} draws/s): "
+          f"{n / dask_wall / (jobs * loop['joint']):,.0f}x; peak worker RSS "
+          f"{max(r[2] for r in dask_res) / 1024:.0f} MB")
+    print(f"   chunk summaries equal to the pool's: {[r[0] for r in dask_res] == [r[0] for r in pool_res]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=2026)
@@ -200,6 +248,9 @@ def main() -> None:
     ap.add_argument("--growth", default="1000,10000,100000",
                     help="draw counts of section 3 (comma-separated); above 10^4 the partnership only")
     ap.add_argument("--growth-first", action="store_true", help="run section 3 before section 2")
+    ap.add_argument("--joint-growth", default="", help="draw counts of section 4 (comma-separated)")
+    ap.add_argument("--dask", type=int, default=0, help="section 5's draws on a LocalCluster (0: skip)")
+    ap.add_argument("--only-new", action="store_true", help="sections 1, 4 and 5 only")
     a = ap.parse_args()
     sizes = [int(x) for x in a.growth.split(",") if x]
     if a.quick:
@@ -208,6 +259,12 @@ def main() -> None:
         section_growth(a.seed, [1_000], False, a.jobs)
         return
     loop = section_loop(a.seed, {"partnership": 20, "border": 6, "enlargement": 6})
+    if a.only_new:
+        if a.joint_growth:
+            section_joint_growth(a.seed, [int(x) for x in a.joint_growth.split(",") if x], a.chunk, a.jobs)
+        if a.dask:
+            section_dask(a.seed, a.dask, a.chunk, a.jobs, loop)
+        return
     if a.growth_first:
         section_growth(a.seed, sizes, not a.no_million, a.jobs)
     section_joint(a.seed, a.draws, a.chunk, a.jobs, loop)

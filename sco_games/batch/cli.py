@@ -5,7 +5,7 @@
     sco-games list                      scenarios and notebooks found
     sco-games validate [FILES ...]      check scenario files (default: params/*.yaml)
     sco-games run [--scenario S ...] [--notebook N ...] [--jobs N] [--force]
-                  [--reports DIR] [--timeout SECONDS] [--set KEY=VALUE ...]
+                  [--reports DIR] [--timeout SECONDS] [--set KEY=VALUE ...] [--scheduler ADDRESS|local]
                                         --set: a what-if (sco_games.batch.whatif), into reports/_whatif/
     sco-games classroom [--out DIR] [--scenario S ...] [--jobs N] [--reports DIR]
                                         the teacher's pack: the reports (built first, incrementally), their
@@ -131,7 +131,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         summary = run(scenarios, notebooks, reports_dir=args.reports, jobs=args.jobs, force=args.force,
                       timeout=args.timeout, kernel_name=args.kernel, progress=not args.no_progress,
-                      root=args.root, overrides=overrides or None)
+                      root=args.root, overrides=overrides or None, scheduler=args.scheduler)
     except UsageError as e:
         raise _Usage(str(e)) from None
     except ReportsError as e:  # the reports folder cannot be written: one line, earlier reports intact
@@ -263,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "(not over the real reports; --reports overrides) and the notebooks over every "
                         "scenario are left out; a key no scenario has is an error (exit 2) listing the "
                         "allowed keys")
+    r.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run the notebooks on a Dask scheduler (tcp://host:8786) or 'local' (a LocalCluster "
+                        "of --jobs workers; needs the dask extra); default: local worker processes")
     r.set_defaults(func=_cmd_run)
     _add_classroom(sub, common)
     from sco_games.batch import robustness_cmd

@@ -1,14 +1,21 @@
 """The worker processes of a batch run: their set-up (:func:`_worker_init`), one notebook run per pair
-(:func:`_execute_pair`, with papermill, into a work folder), and how the parent stops them
-(:func:`_stop_workers`). :mod:`sco_games.batch.runner` submits the pairs and commits the results; the fork
-server preloads this module."""
+(:func:`_execute_pair`, with papermill, into a private temporary folder of the worker), and how the parent
+stops them (:func:`_stop_workers`). :mod:`sco_games.batch.runner` submits the pairs and commits the results;
+the fork server preloads this module.
+
+A worker reads its inputs (the notebook, the scenario files, the library) by path, and hands its outputs
+back as bytes in the result (``files``: name -> bytes): it never writes into the reports folder, so it may
+run on another machine (a Dask worker) that sees the project at the same path but not the client's
+reports folder; the client writes the files and moves them into place atomically."""
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
 import os
+import shutil
 import signal
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -83,28 +90,44 @@ def _note_failure(source: str, target: Path, error: str) -> None:
         atomic_write_text(target, nbformat.writes(nb))
 
 
+#: the files of a pair's work folder handed back to the client (``{nb}``: the notebook's name)
+RESULT_FILES = ("{nb}.ipynb", "{nb}.json", "{nb}.html", "kernel.log")
+
+
 def _execute_pair(job: dict[str, Any]) -> dict[str, Any]:
-    """Run one pair into ``job["work"]`` (a fresh folder in the reports folder); never raises for a
-    notebook's failure. Returns a plain dict (status, error, seconds, files present)."""
+    """Run one pair; never raises for a notebook's failure. Returns a plain dict: ``status``, ``error``,
+    ``seconds`` and ``files``.
+
+    With ``job["work"]`` (a worker on the client's machine: a fresh folder in the reports folder) the output
+    files are left there and ``files`` is ``None``; without it (a worker that may be elsewhere) the pair runs
+    in a temporary folder of the worker, removed after, and ``files`` holds the outputs present (name ->
+    bytes) for the client to write."""
     global _IN_PAIR
     _IN_PAIR = True
     t0 = time.perf_counter()
+    own = None
     try:
-        return _execute_pair_in(job)
+        if job.get("work"):
+            return {**_execute_pair_in(job, Path(job["work"])), "files": None}
+        own = Path(tempfile.mkdtemp(prefix=f"sco-games-{job['notebook']}."))
+        res = _execute_pair_in(job, own)
+        names = [n.format(nb=job["notebook"]) for n in RESULT_FILES]
+        return {**res, "files": {n: (own / n).read_bytes() for n in names if (own / n).is_file()}}
     except OSError as e:  # its work folder cannot be written (a full disk ...): this pair fails, in one line
         return {"status": "failed", "error": _io_problem("write the notebook's output", e),
-                "seconds": round(time.perf_counter() - t0, 3)}
+                "seconds": round(time.perf_counter() - t0, 3), "files": None}
     finally:
+        if own is not None:
+            shutil.rmtree(own, ignore_errors=True)
         _IN_PAIR = False
 
 
-def _execute_pair_in(job: dict[str, Any]) -> dict[str, Any]:
+def _execute_pair_in(job: dict[str, Any], work: Path) -> dict[str, Any]:
     import nbformat
     import papermill as pm
 
     from sco_games.batch.report_html import notebook_to_html
 
-    work = Path(job["work"])
     nb = job["notebook"]
     out_ipynb = work / f"{nb}.ipynb"
     sidecar = work / f"{nb}.json"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["SMALL_JOB", "InProcessExecutor", "executor_for", "workers_of"]
+__all__ = ["SMALL_JOB", "InProcessExecutor", "dask_executor", "executor_for", "workers_of"]
 
 #: jobs of at most this many model evaluations run in-process by default (a pool costs more to start)
 SMALL_JOB = 20_000
@@ -53,7 +53,7 @@ def executor_for(n_evaluations: int, jobs: int | None = None, scheduler: str | N
     (``None``: one per core; 1: in-process), and in-process anyway for a small job (:data:`SMALL_JOB`).
     """
     if scheduler:
-        with _dask_executor(scheduler, jobs) as ex:
+        with dask_executor(scheduler, jobs) as ex:
             yield ex
         return
     if jobs is None:
@@ -66,7 +66,13 @@ def executor_for(n_evaluations: int, jobs: int | None = None, scheduler: str | N
 
 
 @contextlib.contextmanager
-def _dask_executor(scheduler: str, jobs: int | None) -> Iterator[Executor]:
+def dask_executor(scheduler: str, jobs: int | None = None) -> Iterator[Executor]:
+    """A Dask cluster as an executor, closed on exit: ``scheduler`` is an address (``tcp://host:8786``) or
+    ``"local"`` (a ``LocalCluster`` of ``jobs`` single-threaded worker processes, default 2, started here).
+    Also the batch runner's (``sco-games run --scheduler``).
+
+    Raises ``RuntimeError`` without the dask extra, and a one-line ``OSError`` when no scheduler answers
+    at the address within 10 s (or it is not an address)."""
     try:
         import distributed  # the optional extra: imported only here
     except ImportError:

@@ -292,17 +292,17 @@ def test_atomic_copy_file_copies_with_the_usual_mode(tmp_path):
 
 def test_an_unreadable_notebook_fails_in_one_line(tmp_path, small_scenario, tiny_notebook, capsys,
                                                   monkeypatch):
-    from sco_games.batch import runner
+    from sco_games.batch import runner_stamps
 
     nb = tiny_notebook("tiny_ok", "a")
-    real = runner._sha256_file
+    real = runner_stamps._sha256_file
 
     def sha256(path):
         if Path(path) == nb:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(runner, "_sha256_file", sha256)  # (root reads any file whatever its mode)
+    monkeypatch.setattr(runner_stamps, "_sha256_file", sha256)  # (root reads any file whatever its mode)
     reports = tmp_path / "reports"
     assert cli_module.main(["run", "-s", str(small_scenario), "-n", str(nb), "--reports", str(reports),
                             "--no-progress"]) == 1
