@@ -48,13 +48,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import comb
 
 import numpy as np
 
 from sco_games.theory.cliques import maximal_bicliques
+from sco_games.theory.extreme import extreme_equilibria
 from sco_games.theory.nplayer import best_responses, iterated_elimination, pure_equilibria
-from sco_games.theory.vertex import enumerate_batch
 
 __all__ = [
     "NormalFormGame",
@@ -77,8 +76,9 @@ DEFAULT_TOL = 1e-9
 METHOD_VERTEX = "vertex_enumeration"
 #: Largest payoff magnitude accepted (products and ranges must stay far from float overflow).
 MAX_ABS_PAYOFF = 1e150
-#: Largest number C(m + n, m) of candidate vertices per polytope that :func:`solve` accepts.
-MAX_CANDIDATES = 1_000_000
+#: :func:`solve` refuses games in which both players have more strategies than this (the number of
+#: vertices of the best-response polytopes, hence the time, grows exponentially with the smaller side).
+MAX_SMALLER_SIDE = 20
 
 _METHODS = ("auto", "vertex")
 
@@ -394,17 +394,37 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}; got {method!r}")
     m, n = game.shape
-    if comb(m + n, m) > MAX_CANDIDATES:
+    if min(m, n) > MAX_SMALLER_SIDE:
         raise ValueError(
-            f"game_or_A is too large for vertex enumeration ({m} x {n}: C(m+n, m) = {comb(m + n, m)} "
-            f"> {MAX_CANDIDATES} candidate vertices)"
+            f"game_or_A is too large for vertex enumeration ({m} x {n}: both players have more than "
+            f"{MAX_SMALLER_SIDE} strategies, and the number of vertices to enumerate grows exponentially)"
         )
     sa, sb = game.payoff_scales
-    raw = enumerate_batch(game.A[None], game.B[None], tol, np.array([sa]), np.array([sb]))
-    eqs = [_make_equilibrium(game.A, game.B, x, y) for x, y in zip(raw.row, raw.col, strict=True)]
+    raw = extreme_equilibria(game.A, game.B, tol, sa, sb)
     return SolveResult(
-        eqs, degenerate=bool(raw.degenerate[0]), method=METHOD_VERTEX, tol=tol, rejected=int(raw.rejected[0])
+        _equilibria(raw.row, raw.col, raw.payoffs, raw.regrets),
+        degenerate=raw.degenerate, method=METHOD_VERTEX, tol=tol, rejected=raw.rejected,
     )
+
+
+def _equilibria(
+    rows: np.ndarray, cols: np.ndarray, payoffs: np.ndarray, regrets: np.ndarray
+) -> list[Equilibrium]:
+    """:class:`Equilibrium` objects from verified arrays (rows of read-only copies), built without the
+    dataclass's per-field ``object.__setattr__`` (the fixed cost of small games)."""
+    rows, cols = _readonly(rows), _readonly(cols)
+    supp_x = [tuple(np.flatnonzero(r).tolist()) for r in rows > 0]
+    supp_y = [tuple(np.flatnonzero(c).tolist()) for c in cols > 0]
+    out = []
+    new = object.__new__
+    for k, ((pa, pb), (ra, rb)) in enumerate(zip(payoffs.tolist(), regrets.tolist(), strict=True)):
+        eq = new(Equilibrium)
+        eq.__dict__.update(
+            row=rows[k], col=cols[k], payoffs=(pa, pb), regret=max(ra, rb), method=METHOD_VERTEX,
+            support=(supp_x[k], supp_y[k]), regrets=(ra, rb),
+        )
+        out.append(eq)
+    return out
 
 
 def _make_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium:

@@ -1,0 +1,267 @@
+"""The vertices of one best-response polytope with their label sets, three ways (private module).
+
+For an ``m x n`` game with payoffs normalized to ``[1, 2]`` (``An``, ``Bn``), von Stengel (2007),
+"Equilibrium computation for two-player games in strategic and extensive form", *Algorithmic Game
+Theory* ch. 3, section 3.2, defines
+
+    P = {x in R^m : x >= 0, Bn^T x <= 1},        Q = {y in R^n : An y <= 1, y >= 0},
+
+with labels ``0..m-1`` for the row strategies and ``m..m+n-1`` for the column strategies (see
+:mod:`sco_games.theory.vertex`). Write each polytope's ``m + n`` constraints as equations
+``E[l] . v = h[l]`` (``E`` stacks the identity and the payoff rows, ``h`` is 0 or 1): a vertex is
+the unique solution of ``d`` linearly independent tight constraints (``d = m`` for ``P``, ``n`` for
+``Q``), so every vertex is found by solving ``E[L] v = h[L]`` for some ``d``-subset ``L`` of labels.
+The subsets come from one of:
+
+- :func:`subset_vertices`: every ``d``-subset (``C(m + n, m)`` of them), solved at once; for small
+  games, whose cost is then a few dozen numpy calls (index arrays cached per shape);
+- :func:`hull_vertices`: only the subsets that qhull reports. With ``c`` an interior point of the
+  polytope, its vertices are in one-to-one correspondence with the facets of the polar
+  ``conv{E'_l / s_l}`` (the constraints written ``E'_l (v - c) <= s_l``, ``s_l > 0``), and each
+  triangulated facet of that hull lists ``d`` tight constraints of its vertex (Ziegler 1995,
+  *Lectures on Polytopes* section 2.3; QuantEcon's ``vertex_enumeration`` does the same). A degenerate
+  vertex has more than ``d`` tight constraints: its facet is triangulated into several simplices,
+  which give the same label set and are deduplicated;
+- the reduced support enumeration of :mod:`sco_games.theory.vertex` (the fallback).
+
+Whatever the source, every candidate is re-solved from its ``d`` constraints (``det = 0`` or a
+1-norm condition number above ``vertex.MAX_CONDITION`` counts as singular; one step of iterative
+refinement), checked for feasibility, and given its *full* label set with ``vertex.LABEL_TOL``
+(so labels never depend on how the vertex was found); vertices with the same label set are one
+vertex. The zero vertex of ``P`` or ``Q`` is never returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+import numpy as np
+from scipy.spatial import ConvexHull, QhullError
+
+from sco_games.theory import vertex
+
+__all__ = ["LabelledVertices", "HullFailure", "subset_vertices", "hull_vertices", "reduced_vertices"]
+
+
+class HullFailure(RuntimeError):
+    """qhull could not build the polar hull (a ``QhullError`` or an inconsistent result)."""
+
+
+@dataclass(frozen=True)
+class LabelledVertices:
+    """The nonzero vertices of ``P`` (side ``"x"``) or ``Q`` (side ``"y"``) of one game.
+
+    ``points`` (K, d) in polytope coordinates, ``masks`` (K,) their label sets as int64 bitmasks,
+    ``over_labelled``: some vertex has more than ``d`` labels (the game is degenerate).
+    """
+
+    points: np.ndarray
+    masks: np.ndarray
+    over_labelled: bool
+
+
+@lru_cache(maxsize=256)
+def _all_label_subsets(m: int, n: int, side: str) -> np.ndarray:
+    """Every ``d``-subset of labels but the zero vertex's, as an index array (C - 1, d), in the
+    order of :mod:`sco_games.theory.vertex` (support size k, then rows, then columns, lexicographic),
+    so that deduplication keeps the same representative and equilibria come out in the same order."""
+    out = []
+    for k in range(1, min(m, n) + 1):
+        for R in combinations(range(m), k):
+            for T in combinations(range(n), k):
+                if side == "x":  # x_i = 0 off R, (Bn^T x)_j = 1 on T
+                    out.append([i for i in range(m) if i not in R] + [m + j for j in T])
+                else:  # (An y)_i = 1 on R, y_j = 0 off T
+                    out.append(list(R) + [m + j for j in range(n) if j not in T])
+    arr = np.array(out, dtype=np.intp).reshape(len(out), m if side == "x" else n)
+    arr.setflags(write=False)
+    return arr
+
+
+@lru_cache(maxsize=256)
+def _constant_parts(m: int, n: int, side: str):
+    """For one side: the right-hand sides h (m + n,), the bit weights of the labels, and the identity."""
+    d = m if side == "x" else n
+    h = np.zeros(m + n)
+    if side == "x":
+        h[m:] = 1.0
+    else:
+        h[:m] = 1.0
+    weights = np.left_shift(np.int64(1), np.arange(m + n, dtype=np.int64))
+    eye = np.eye(d)
+    for a in (h, weights, eye):
+        a.setflags(write=False)
+    return h, weights, eye
+
+
+def _equations(Mn: np.ndarray, side: str) -> tuple[np.ndarray, np.ndarray]:
+    """``E`` (m + n, d) with ``E[l] . v = h[l]`` the constraint of label ``l`` when tight, and the
+    payoff matrix ``W`` with ``v @ W`` the payoff rows ((Bn^T x)_j for 'x', (An y)_i for 'y')."""
+    m, n = Mn.shape
+    if side == "x":
+        return np.concatenate((np.eye(m), Mn.T)), Mn
+    return np.concatenate((Mn, np.eye(n))), Mn.T
+
+
+def _labelled(Mn: np.ndarray, side: str, subsets: np.ndarray) -> LabelledVertices:
+    """Solve ``E[L] v = h[L]`` for every row ``L`` of ``subsets``, keep the feasible nonsingular
+    solutions, label them with ``vertex.LABEL_TOL`` and deduplicate by label set (first one kept)."""
+    m, n = Mn.shape
+    tol = vertex.LABEL_TOL
+    h, weights, eye = _constant_parts(m, n, side)
+    E, W = _equations(Mn, side)
+    d = E.shape[1]
+    M = E[subsets]  # (C, d, d)
+    rhs = h[subsets]  # (C, d)
+    det = np.linalg.det(M)
+    singular = det == 0.0
+    if singular.any():
+        M = M.copy()
+        M[singular] = eye
+    z = np.linalg.solve(M, rhs[..., None])[..., 0]
+    # a first feasibility pass on the unrefined solutions (cheap), then refine and check the survivors
+    keep = ~singular & (z >= -1e3 * tol).all(axis=1) & (z @ W <= 1.0 + 1e3 * tol).all(axis=1)
+    idx = np.flatnonzero(keep)
+    M, rhs, z = M[idx], rhs[idx], z[idx]
+    inv = np.linalg.inv(M)
+    cond = np.abs(M).sum(axis=1).max(axis=1) * np.abs(inv).sum(axis=1).max(axis=1)
+    z = z + np.einsum("cij,cj->ci", inv, rhs - np.einsum("cij,cj->ci", M, z))
+    z[np.abs(z) <= tol] = 0.0
+    pay = z @ W
+    valid = (cond < vertex.MAX_CONDITION) & (z >= -tol).all(axis=1) & (pay <= 1.0 + tol).all(axis=1)
+    z, pay = z[valid], pay[valid]
+    zero_bits, pay_bits = (weights[:m], weights[m:]) if side == "x" else (weights[m:], weights[:m])
+    masks = (z <= tol) @ zero_bits + (pay >= 1.0 - tol) @ pay_bits
+    nonzero = z.any(axis=1)
+    z, masks = z[nonzero], masks[nonzero]
+    over = bool((np.bitwise_count(masks) > d).any())
+    if over:  # repeated vertices (same label set) only occur at over-labelled vertices
+        _, first = np.unique(masks, return_index=True)
+        first.sort()
+        z, masks = z[first], masks[first]
+    return LabelledVertices(points=z, masks=masks.astype(np.int64), over_labelled=over)
+
+
+def subset_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
+    """Vertices of ``P`` (side ``"x"``, ``Mn`` = normalized ``B``) or ``Q`` (``"y"``, ``Mn`` =
+    normalized ``A``) from every ``d``-subset of labels; in the order of :mod:`sco_games.theory.vertex`."""
+    m, n = Mn.shape
+    return _labelled(Mn, side, _all_label_subsets(m, n, side))
+
+
+def _polar_points(Mn: np.ndarray, side: str) -> np.ndarray:
+    """The constraints ``E'_l (v - c) <= s_l`` of ``P`` or ``Q`` around the interior point
+    ``c = t 1`` (``t`` puts every payoff row at most half-way to its bound), as points ``E'_l / s_l``."""
+    m, n = Mn.shape
+    W = Mn if side == "x" else Mn.T  # payoff rows: v @ W <= 1
+    d = W.shape[0]
+    t = 0.5 / W.sum(axis=0).max()
+    slack = 1.0 - t * W.sum(axis=0)  # >= 1/2
+    nonneg = -np.eye(d) / t  # -v_i <= 0  ->  -(v - c)_i <= t
+    pay = W.T / slack[:, None]
+    return np.concatenate((nonneg, pay)) if side == "x" else np.concatenate((pay, nonneg))
+
+
+def hull_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
+    """Vertices of ``P`` or ``Q`` from the facets of the polar hull (qhull, via ``scipy.spatial``).
+
+    Raises :class:`HullFailure` if qhull fails (the caller falls back to :func:`reduced_vertices`).
+    """
+    pts = _polar_points(Mn, side)
+    try:
+        hull = ConvexHull(pts)
+    except (QhullError, ValueError) as exc:
+        raise HullFailure(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+    simplices = np.sort(hull.simplices, axis=1)
+    if simplices.ndim != 2 or simplices.shape[1] != pts.shape[1]:
+        raise HullFailure(f"qhull returned facets of shape {simplices.shape}")
+    return _labelled(Mn, side, simplices)
+
+
+def reduced_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
+    """Vertices from the reduced ``k x k`` support systems of :mod:`sco_games.theory.vertex` (cost
+    ``C(m + n, m)`` small systems; cheap when one player has few strategies)."""
+    V, masks, valid = vertex._vertices(Mn[None], side)
+    d = V.shape[2]
+    over, valid = vertex._degenerate_and_dedup(masks, valid, d)
+    keep = valid[0]
+    return LabelledVertices(points=V[0, keep], masks=masks[0, keep], over_labelled=bool(over[0]))
+
+
+@lru_cache(maxsize=256)
+def _pair_template(m: int, n: int):
+    """Cached index arrays of :func:`subset_vertices_pair` for shape (m, n), with d = max(m, n).
+
+    For each support size k: ``gather`` (2 P_k, k, k) indices into ``[Bn.ravel(), An.ravel()]`` of
+    the reduced systems of :mod:`sco_games.theory.vertex` (x side: ``(Bn[R, T])^T``, y side:
+    ``An[R, T]``, P_k = C(m, k) C(n, k) pairs (R, T) each), and ``scatter`` (2 P_k, k) flat indices
+    into the vertex array (2, C', d) where their solutions go. Also the label slack offsets
+    (2, 1, m + n), the slack matrix template (2, d, m + n) and the label bit weights.
+    """
+    d = max(m, n)
+    blocks = []
+    start = 0
+    for R, T in vertex._subset_pairs(m, n):
+        P, k = R.shape
+        gx = R[:, None, :] * n + T[:, :, None]  # S[p, a, b] = Bn[R[p, b], T[p, a]]
+        gy = m * n + R[:, :, None] * n + T[:, None, :]  # S[p, a, b] = An[R[p, a], T[p, b]]
+        rows = start + np.arange(P)[:, None]
+        blocks.append((np.concatenate((gx, gy)), rows, R, T))
+        start += P
+    C = start
+    out_blocks = []
+    for gather, rows, R, T in blocks:
+        # x solutions go to V[0, start + p, R[p, b]], y solutions to V[1, start + p, T[p, b]]
+        scatter = np.concatenate((rows * d + R, C * d + rows * d + T))
+        slots = rows[:, 0].copy()
+        for a in (gather, scatter, slots):
+            a.setflags(write=False)
+        out_blocks.append((gather, scatter, slots))
+    offsets = np.zeros((2, 1, m + n))
+    offsets[0, 0, m:] = 1.0
+    offsets[1, 0, :m] = 1.0
+    G = np.zeros((2, d, m + n))
+    G[0, :m, :m] = np.eye(m)
+    G[1, :n, m:] = np.eye(n)
+    weights = np.left_shift(np.int64(1), np.arange(m + n, dtype=np.int64))
+    for a in (offsets, G, weights):
+        a.setflags(write=False)
+    return tuple(out_blocks), C, offsets, G, weights
+
+
+def subset_vertices_pair(An: np.ndarray, Bn: np.ndarray) -> tuple[LabelledVertices, LabelledVertices]:
+    """The vertices of ``P`` and of ``Q`` from every support pair, in one pass over both polytopes
+    (they have the same number of candidates), with the reduced ``k x k`` systems and the arithmetic of
+    :mod:`sco_games.theory.vertex` (same candidates, same order, same numbers); index arrays cached
+    per shape, for the fixed cost of small games."""
+    m, n = An.shape
+    tol = vertex.LABEL_TOL
+    blocks, C, offsets, G0, weights = _pair_template(m, n)
+    d = G0.shape[1]
+    flat = np.concatenate((Bn.ravel(), An.ravel()))
+    V = np.zeros((2, C, d))
+    ok = np.empty((2, C), dtype=bool)
+    for gather, scatter, slots in blocks:
+        z, good = vertex._solve_systems(flat[gather])
+        V.flat[scatter] = z
+        ok[:, slots] = good.reshape(2, -1)
+    V[np.abs(V) <= tol] = 0.0
+    G = G0.copy()
+    G[0, :m, m:] = -Bn
+    G[1, :n, :m] = -An.T
+    slack = V @ G + offsets  # x side [x_i, 1 - (Bn^T x)_j]; y side [1 - (An y)_i, y_j]
+    valid = ok & (slack >= -tol).all(axis=2)
+    masks = (slack <= tol) @ weights
+    out = []
+    for side, dim in ((0, m), (1, n)):
+        v = valid[side]
+        pts, msk = V[side, v, :dim], masks[side, v]
+        over = bool((np.bitwise_count(msk) > dim).any())
+        if over:
+            _, first = np.unique(msk, return_index=True)
+            first.sort()
+            pts, msk = pts[first], msk[first]
+        out.append(LabelledVertices(points=pts, masks=msk, over_labelled=over))
+    return out[0], out[1]
