@@ -32,6 +32,7 @@ from sco_games.theory.labelled_vertices import (
     LabelledVertices,
     hull_vertices,
     reduced_vertices,
+    refine,
     subset_vertices_pair,
 )
 
@@ -169,6 +170,9 @@ def extreme_equilibria(A: np.ndarray, B: np.ndarray, tol: float, scale_a: float,
         ix, iy = ix[order], iy[order]
     x = X.points[ix]
     y = Y.points[iy]
+    if X.systems is not None:  # qhull's coordinates, re-solved to rounding level
+        x = refine(Bn, "x", x, X.systems[ix])
+        y = refine(An, "y", y, Y.systems[iy])
     with np.errstate(invalid="ignore", divide="ignore"):  # a zero sum could only come from a bad candidate
         x = x / x.sum(axis=1, keepdims=True)
         y = y / y.sum(axis=1, keepdims=True)

@@ -35,14 +35,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 from scipy.spatial import ConvexHull, QhullError
 
 from sco_games.theory import vertex
 
-__all__ = ["LabelledVertices", "HullFailure", "subset_vertices", "hull_vertices", "reduced_vertices"]
+__all__ = [
+    "LabelledVertices", "HullFailure", "subset_vertices_pair", "hull_vertices", "refine",
+    "reduced_vertices",
+]
 
 
 class HullFailure(RuntimeError):
@@ -54,30 +56,14 @@ class LabelledVertices:
     """The nonzero vertices of ``P`` (side ``"x"``) or ``Q`` (side ``"y"``) of one game.
 
     ``points`` (K, d) in polytope coordinates, ``masks`` (K,) their label sets as int64 bitmasks,
-    ``over_labelled``: some vertex has more than ``d`` labels (the game is degenerate).
+    ``over_labelled``: some vertex has more than ``d`` labels (the game is degenerate);
+    ``systems`` (K, d), if given: labels of ``d`` tight constraints that determine each vertex.
     """
 
     points: np.ndarray
     masks: np.ndarray
     over_labelled: bool
-
-
-@lru_cache(maxsize=256)
-def _all_label_subsets(m: int, n: int, side: str) -> np.ndarray:
-    """Every ``d``-subset of labels but the zero vertex's, as an index array (C - 1, d), in the
-    order of :mod:`sco_games.theory.vertex` (support size k, then rows, then columns, lexicographic),
-    so that deduplication keeps the same representative and equilibria come out in the same order."""
-    out = []
-    for k in range(1, min(m, n) + 1):
-        for R in combinations(range(m), k):
-            for T in combinations(range(n), k):
-                if side == "x":  # x_i = 0 off R, (Bn^T x)_j = 1 on T
-                    out.append([i for i in range(m) if i not in R] + [m + j for j in T])
-                else:  # (An y)_i = 1 on R, y_j = 0 off T
-                    out.append(list(R) + [m + j for j in range(n) if j not in T])
-    arr = np.array(out, dtype=np.intp).reshape(len(out), m if side == "x" else n)
-    arr.setflags(write=False)
-    return arr
+    systems: np.ndarray | None = None
 
 
 @lru_cache(maxsize=256)
@@ -105,55 +91,10 @@ def _equations(Mn: np.ndarray, side: str) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate((Mn, np.eye(n))), Mn.T
 
 
-def _labelled(Mn: np.ndarray, side: str, subsets: np.ndarray) -> LabelledVertices:
-    """Solve ``E[L] v = h[L]`` for every row ``L`` of ``subsets``, keep the feasible nonsingular
-    solutions, label them with ``vertex.LABEL_TOL`` and deduplicate by label set (first one kept)."""
-    m, n = Mn.shape
-    tol = vertex.LABEL_TOL
-    h, weights, eye = _constant_parts(m, n, side)
-    E, W = _equations(Mn, side)
-    d = E.shape[1]
-    M = E[subsets]  # (C, d, d)
-    rhs = h[subsets]  # (C, d)
-    det = np.linalg.det(M)
-    singular = det == 0.0
-    if singular.any():
-        M = M.copy()
-        M[singular] = eye
-    z = np.linalg.solve(M, rhs[..., None])[..., 0]
-    # a first feasibility pass on the unrefined solutions (cheap), then refine and check the survivors
-    keep = ~singular & (z >= -1e3 * tol).all(axis=1) & (z @ W <= 1.0 + 1e3 * tol).all(axis=1)
-    idx = np.flatnonzero(keep)
-    M, rhs, z = M[idx], rhs[idx], z[idx]
-    inv = np.linalg.inv(M)
-    cond = np.abs(M).sum(axis=1).max(axis=1) * np.abs(inv).sum(axis=1).max(axis=1)
-    z = z + np.einsum("cij,cj->ci", inv, rhs - np.einsum("cij,cj->ci", M, z))
-    z[np.abs(z) <= tol] = 0.0
-    pay = z @ W
-    valid = (cond < vertex.MAX_CONDITION) & (z >= -tol).all(axis=1) & (pay <= 1.0 + tol).all(axis=1)
-    z, pay = z[valid], pay[valid]
-    zero_bits, pay_bits = (weights[:m], weights[m:]) if side == "x" else (weights[m:], weights[:m])
-    masks = (z <= tol) @ zero_bits + (pay >= 1.0 - tol) @ pay_bits
-    nonzero = z.any(axis=1)
-    z, masks = z[nonzero], masks[nonzero]
-    over = bool((np.bitwise_count(masks) > d).any())
-    if over:  # repeated vertices (same label set) only occur at over-labelled vertices
-        _, first = np.unique(masks, return_index=True)
-        first.sort()
-        z, masks = z[first], masks[first]
-    return LabelledVertices(points=z, masks=masks.astype(np.int64), over_labelled=over)
-
-
-def subset_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
-    """Vertices of ``P`` (side ``"x"``, ``Mn`` = normalized ``B``) or ``Q`` (``"y"``, ``Mn`` =
-    normalized ``A``) from every ``d``-subset of labels; in the order of :mod:`sco_games.theory.vertex`."""
-    m, n = Mn.shape
-    return _labelled(Mn, side, _all_label_subsets(m, n, side))
-
-
-def _polar_points(Mn: np.ndarray, side: str) -> np.ndarray:
+def _polar_points(Mn: np.ndarray, side: str) -> tuple[np.ndarray, float]:
     """The constraints ``E'_l (v - c) <= s_l`` of ``P`` or ``Q`` around the interior point
-    ``c = t 1`` (``t`` puts every payoff row at most half-way to its bound), as points ``E'_l / s_l``."""
+    ``c = t 1`` (``t`` puts every payoff row at most half-way to its bound), as points ``E'_l / s_l``;
+    and ``t``."""
     m, n = Mn.shape
     W = Mn if side == "x" else Mn.T  # payoff rows: v @ W <= 1
     d = W.shape[0]
@@ -161,23 +102,63 @@ def _polar_points(Mn: np.ndarray, side: str) -> np.ndarray:
     slack = 1.0 - t * W.sum(axis=0)  # >= 1/2
     nonneg = -np.eye(d) / t  # -v_i <= 0  ->  -(v - c)_i <= t
     pay = W.T / slack[:, None]
-    return np.concatenate((nonneg, pay)) if side == "x" else np.concatenate((pay, nonneg))
+    return (np.concatenate((nonneg, pay)) if side == "x" else np.concatenate((pay, nonneg))), t
 
 
 def hull_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
     """Vertices of ``P`` or ``Q`` from the facets of the polar hull (qhull, via ``scipy.spatial``).
 
-    Raises :class:`HullFailure` if qhull fails (the caller falls back to :func:`reduced_vertices`).
+    A facet ``normal . p + offset = 0`` of the polar is the vertex ``c - normal / offset``; its labels
+    are computed from all ``m + n`` constraints (not from the facet's points), and ``systems`` keeps
+    the ``d`` constraints of one simplex of it for :func:`refine`. Raises :class:`HullFailure` if qhull
+    fails (the caller falls back to :func:`reduced_vertices`).
     """
-    pts = _polar_points(Mn, side)
+    m, n = Mn.shape
+    tol = vertex.LABEL_TOL
+    pts, t = _polar_points(Mn, side)
     try:
         hull = ConvexHull(pts)
     except (QhullError, ValueError) as exc:
         raise HullFailure(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
-    simplices = np.sort(hull.simplices, axis=1)
-    if simplices.ndim != 2 or simplices.shape[1] != pts.shape[1]:
-        raise HullFailure(f"qhull returned facets of shape {simplices.shape}")
-    return _labelled(Mn, side, simplices)
+    eq = hull.equations
+    d = pts.shape[1]
+    if eq.ndim != 2 or eq.shape[1] != d + 1 or not (eq[:, -1] < 0).all():
+        raise HullFailure(f"qhull returned facets of shape {eq.shape} not around the interior point")
+    V = t - eq[:, :d] / eq[:, d:]
+    V[np.abs(V) <= tol] = 0.0
+    _, weights, _ = _constant_parts(m, n, side)
+    W = Mn if side == "x" else Mn.T
+    pay_slack = 1.0 - V @ W
+    valid = (V >= -tol).all(axis=1) & (pay_slack >= -tol).all(axis=1) & V.any(axis=1)
+    zero_bits, pay_bits = (weights[:m], weights[m:]) if side == "x" else (weights[m:], weights[:m])
+    masks = (V <= tol) @ zero_bits + (pay_slack <= tol) @ pay_bits
+    V, masks, systems = V[valid], masks[valid], hull.simplices[valid]
+    over = bool((np.bitwise_count(masks) > d).any())
+    if over:  # a degenerate vertex is a facet triangulated into several simplices
+        _, first = np.unique(masks, return_index=True)
+        V, masks, systems = V[first], masks[first], systems[first]
+    return LabelledVertices(points=V, masks=masks.astype(np.int64), over_labelled=over, systems=systems)
+
+
+def refine(Mn: np.ndarray, side: str, points: np.ndarray, systems: np.ndarray) -> np.ndarray:
+    """Re-solve vertices from their ``d`` defining constraints (one step of iterative refinement),
+    to rounding level; a vertex whose system is singular or ill-conditioned keeps its coordinates."""
+    if len(points) == 0:
+        return points
+    m, n = Mn.shape
+    h, _, eye = _constant_parts(m, n, side)
+    E, _ = _equations(Mn, side)
+    M = E[systems]
+    rhs = h[systems]
+    singular = np.linalg.det(M) == 0.0
+    M[singular] = eye
+    inv = np.linalg.inv(M)
+    cond = np.abs(M).sum(axis=1).max(axis=1) * np.abs(inv).sum(axis=1).max(axis=1)
+    z = np.einsum("cij,cj->ci", inv, rhs)
+    z += np.einsum("cij,cj->ci", inv, rhs - np.einsum("cij,cj->ci", M, z))
+    z[np.abs(z) <= vertex.LABEL_TOL] = 0.0
+    good = ~singular & (cond < vertex.MAX_CONDITION) & (np.abs(z - points) <= 1e-8).all(axis=1)
+    return np.where(good[:, None], z, points)
 
 
 def reduced_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
