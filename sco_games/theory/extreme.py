@@ -2,8 +2,9 @@
 
 A pair of nonzero vertices ``(x, y)`` of the best-response polytopes ``P x Q`` is completely
 labelled (every label on ``x`` or on ``y``) iff ``(x / 1'x, y / 1'y)`` is an extreme Nash
-equilibrium (von Stengel 2007, *Algorithmic Game Theory* ch. 3, Theorem 3.4 and section 3.4; Avis,
-Rosenberg, Savani and von Stengel 2010, *Economic Theory* 42). The vertices come from
+equilibrium (von Stengel 2007, *Algorithmic Game Theory* ch. 3; Avis, Rosenberg, Savani and von
+Stengel 2010, *Economic Theory* 42). A 2 x 2 game goes to the plain-Python
+:mod:`sco_games.theory.two_by_two`; otherwise the vertices come from
 :mod:`sco_games.theory.labelled_vertices`, by the cheapest of its three methods for the game's shape:
 
 - every subset of labels at once when ``C(m + n, m) <= SUBSET_LIMIT`` (small games: fixed cost only);
@@ -35,6 +36,7 @@ from sco_games.theory.labelled_vertices import (
     refine,
     subset_vertices_pair,
 )
+from sco_games.theory.two_by_two import solve_2x2
 
 __all__ = ["Extreme", "extreme_equilibria", "SUBSET_LIMIT", "REDUCED_MAX_SIDE", "MAX_REDUCED_CANDIDATES"]
 
@@ -51,7 +53,8 @@ class Extreme:
     """Verified extreme equilibria of one game, in order: ``row`` (E, m), ``col`` (E, n),
     ``payoffs`` (E, 2), ``regrets`` (E, 2) on the original payoffs; ``degenerate``; ``rejected``
     (completely labelled pairs dropped by the regret check, expected 0); ``vertices``: which method
-    gave the vertices (``"subsets"``, ``"reduced"``, ``"qhull"`` or ``"reduced (qhull failed: ...)"``)."""
+    gave the vertices (``"2x2"``, ``"subsets"``, ``"reduced"``, ``"qhull"`` or
+    ``"reduced (qhull failed: ...)"``)."""
 
     row: np.ndarray
     col: np.ndarray
@@ -160,6 +163,9 @@ def extreme_equilibria(A: np.ndarray, B: np.ndarray, tol: float, scale_a: float,
     ``tol * scale``), listed by support size, pure ones first (the order of
     :mod:`sco_games.theory.vertex`)."""
     m, n = A.shape
+    if m == 2 and n == 2:
+        row, col, payoffs, regrets, degenerate, rejected = solve_2x2(A, B, tol, scale_a, scale_b)
+        return Extreme(row, col, payoffs, regrets, degenerate, rejected, "2x2")
     An, Bn = vertex.normalize(A), vertex.normalize(B)
     X, Y, method = _both_sides(An, Bn, _method(m, n))
     ix, iy = _complete_pairs(X, Y, m, n)

@@ -48,6 +48,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 
@@ -90,18 +91,26 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 
 
 def _as_matrix(M, name: str) -> np.ndarray:
+    """A read-only float copy of a payoff matrix, or a ValueError naming ``name`` and what is wrong."""
     try:
-        arr = np.asarray(M, dtype=float)
+        arr = np.array(M, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be a numeric matrix: {exc}") from None
     if arr.ndim != 2:
         raise ValueError(f"{name} must be a 2-D payoff matrix (rows x columns); got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} must be non-empty (each player needs a strategy); got shape {arr.shape}")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} must contain only finite payoffs (no NaN or infinity)")
-    _check_magnitude(arr, name)
+    if not np.abs(arr).max() <= MAX_ABS_PAYOFF:  # one pass for both checks (NaN fails the comparison)
+        if not np.isfinite(arr).all():
+            raise ValueError(f"{name} must contain only finite payoffs (no NaN or infinity)")
+        _check_magnitude(arr, name)
+    arr.setflags(write=False)
     return arr
+
+
+@lru_cache(maxsize=256)
+def _default_strategies(m: int, n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n))
 
 
 def _check_magnitude(arr: np.ndarray, name: str) -> None:
@@ -139,7 +148,11 @@ class NormalFormGame:
 
     def __post_init__(self) -> None:
         A = _as_matrix(self.A, "A")
-        B = -A if self.B is None else _as_matrix(self.B, "B")
+        if self.B is None:
+            B = -A
+            B.setflags(write=False)
+        else:
+            B = _as_matrix(self.B, "B")
         if B.shape != A.shape:
             raise ValueError(f"B must have the same shape as A {A.shape}; got {B.shape}")
         players = tuple(self.players)
@@ -147,7 +160,7 @@ class NormalFormGame:
             raise ValueError(f"players must be two distinct names; got {self.players!r}")
         m, n = A.shape
         if self.strategies is None:
-            strategies = (tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n)))
+            strategies = _default_strategies(m, n)
         else:
             if len(self.strategies) != 2:
                 raise ValueError("strategies must be a pair (row labels, column labels)")
@@ -157,8 +170,8 @@ class NormalFormGame:
                     raise ValueError(
                         f"strategies for {who} must be {k} distinct labels; got {labels!r}"
                     )
-        object.__setattr__(self, "A", _readonly(A))
-        object.__setattr__(self, "B", _readonly(B))
+        object.__setattr__(self, "A", A)
+        object.__setattr__(self, "B", B)
         object.__setattr__(self, "players", players)
         object.__setattr__(self, "strategies", strategies)
 
@@ -175,7 +188,9 @@ class NormalFormGame:
     @property
     def payoff_scales(self) -> tuple[float, float]:
         """Each player's payoff range (max - min; 1 if constant): the unit of the regret tolerance."""
-        return float(_payoff_scale(self.A)), float(_payoff_scale(self.B))
+        ra = float(self.A.max() - self.A.min())
+        rb = float(self.B.max() - self.B.min())
+        return (ra if ra > 0 else 1.0), (rb if rb > 0 else 1.0)
 
     def expected_payoffs(self, row, col) -> tuple[float, float]:
         """``(x^T A y, x^T B y)`` for mixed strategies ``x`` (row) and ``y`` (column)."""
@@ -354,7 +369,7 @@ def _as_game(game_or_A, B) -> NormalFormGame:
 
 
 def _check_tol(tol) -> float:
-    if not isinstance(tol, (int, float, np.floating)) or not np.isfinite(tol) or not 0 < tol < 1:
+    if not isinstance(tol, (int, float, np.floating)) or not 0 < tol < 1:  # (NaN fails 0 < tol)
         raise ValueError(
             f"tol must be a number in (0, 1) (relative to each player's payoff range); got {tol!r}"
         )
@@ -413,8 +428,8 @@ def _equilibria(
     """:class:`Equilibrium` objects from verified arrays (rows of read-only copies), built without the
     dataclass's per-field ``object.__setattr__`` (the fixed cost of small games)."""
     rows, cols = _readonly(rows), _readonly(cols)
-    supp_x = [tuple(np.flatnonzero(r).tolist()) for r in rows > 0]
-    supp_y = [tuple(np.flatnonzero(c).tolist()) for c in cols > 0]
+    supp_x = [tuple(i for i, p in enumerate(r) if p > 0) for r in rows.tolist()]
+    supp_y = [tuple(j for j, q in enumerate(c) if q > 0) for c in cols.tolist()]
     out = []
     new = object.__new__
     for k, ((pa, pb), (ra, rb)) in enumerate(zip(payoffs.tolist(), regrets.tolist(), strict=True)):

@@ -2,7 +2,7 @@
 
 For an ``m x n`` game with payoffs normalized to ``[1, 2]`` (``An``, ``Bn``), von Stengel (2007),
 "Equilibrium computation for two-player games in strategic and extensive form", *Algorithmic Game
-Theory* ch. 3, section 3.2, defines
+Theory* ch. 3, defines
 
     P = {x in R^m : x >= 0, Bn^T x <= 1},        Q = {y in R^n : An y <= 1, y >= 0},
 
@@ -13,22 +13,22 @@ the unique solution of ``d`` linearly independent tight constraints (``d = m`` f
 ``Q``), so every vertex is found by solving ``E[L] v = h[L]`` for some ``d``-subset ``L`` of labels.
 The subsets come from one of:
 
-- :func:`subset_vertices`: every ``d``-subset (``C(m + n, m)`` of them), solved at once; for small
-  games, whose cost is then a few dozen numpy calls (index arrays cached per shape);
-- :func:`hull_vertices`: only the subsets that qhull reports. With ``c`` an interior point of the
-  polytope, its vertices are in one-to-one correspondence with the facets of the polar
-  ``conv{E'_l / s_l}`` (the constraints written ``E'_l (v - c) <= s_l``, ``s_l > 0``), and each
-  triangulated facet of that hull lists ``d`` tight constraints of its vertex (Ziegler 1995,
-  *Lectures on Polytopes* section 2.3; QuantEcon's ``vertex_enumeration`` does the same). A degenerate
-  vertex has more than ``d`` tight constraints: its facet is triangulated into several simplices,
-  which give the same label set and are deduplicated;
-- the reduced support enumeration of :mod:`sco_games.theory.vertex` (the fallback).
+- :func:`subset_vertices_pair`: every support pair of both polytopes at once, with the reduced
+  ``k x k`` systems and the arithmetic of :mod:`sco_games.theory.vertex` (same vertices, same order,
+  same bits); for small games, whose cost is then a few dozen numpy calls (index arrays cached per shape);
+- :func:`hull_vertices`: qhull (``scipy.spatial.ConvexHull``). With ``c`` an interior point of the
+  polytope, its vertices correspond one to one to the facets of the polar ``conv{E'_l / s_l}`` (the
+  constraints written ``E'_l (v - c) <= s_l``, ``s_l > 0``; Ziegler 1995, *Lectures on Polytopes*,
+  Lecture 2 on polarity; QuantEcon's ``vertex_enumeration`` does the same). A degenerate vertex (more
+  than ``d`` tight constraints) is a facet that qhull triangulates into several simplices with the same
+  label set, deduplicated; :func:`refine` re-solves the vertices that end up in equilibria from the
+  ``d`` constraints of one simplex (one step of iterative refinement);
+- :func:`reduced_vertices`: the reduced support enumeration of :mod:`sco_games.theory.vertex` (for a
+  player with few strategies, and the fallback when qhull fails).
 
-Whatever the source, every candidate is re-solved from its ``d`` constraints (``det = 0`` or a
-1-norm condition number above ``vertex.MAX_CONDITION`` counts as singular; one step of iterative
-refinement), checked for feasibility, and given its *full* label set with ``vertex.LABEL_TOL``
-(so labels never depend on how the vertex was found); vertices with the same label set are one
-vertex. The zero vertex of ``P`` or ``Q`` is never returned.
+Whatever the source, a vertex's label set is computed from all ``m + n`` constraints with
+``vertex.LABEL_TOL`` (so labels never depend on how the vertex was found), infeasible points are
+dropped, vertices with the same label set are one vertex, and the zero vertex is never returned.
 """
 
 from __future__ import annotations
