@@ -158,16 +158,19 @@ def _order_key(mask: int, Mn: np.ndarray, side: str) -> tuple:
     return (len(support), support, best) if side == "x" else (len(support), best, support)
 
 
-def extreme_equilibria(A: np.ndarray, B: np.ndarray, tol: float, scale_a: float, scale_b: float) -> Extreme:
+def extreme_equilibria(
+    A: np.ndarray, B: np.ndarray, tol: float, scale_a: float, scale_b: float, vertices: str | None = None
+) -> Extreme:
     """The verified extreme equilibria of the game ``(A, B)`` (each player's regret at most
     ``tol * scale``), listed by support size, pure ones first (the order of
-    :mod:`sco_games.theory.vertex`)."""
+    :mod:`sco_games.theory.vertex`). ``vertices`` forces a method (``"subsets"``, ``"reduced"`` or
+    ``"qhull"``; tests compare them), otherwise the cheapest one for the shape is used."""
     m, n = A.shape
-    if m == 2 and n == 2:
+    if m == 2 and n == 2 and vertices is None:
         row, col, payoffs, regrets, degenerate, rejected = solve_2x2(A, B, tol, scale_a, scale_b)
         return Extreme(row, col, payoffs, regrets, degenerate, rejected, "2x2")
     An, Bn = vertex.normalize(A), vertex.normalize(B)
-    X, Y, method = _both_sides(An, Bn, _method(m, n))
+    X, Y, method = _both_sides(An, Bn, vertices or _method(m, n))
     ix, iy = _complete_pairs(X, Y, m, n)
     if method == "qhull" and len(ix) > 1:  # put the pairs in the canonical order (the others list them so)
         kx = {i: _order_key(int(X.masks[i]), Bn, "x") for i in set(ix.tolist())}
