@@ -141,23 +141,24 @@ def hull_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
 
 
 def refine(Mn: np.ndarray, side: str, points: np.ndarray, systems: np.ndarray) -> np.ndarray:
-    """Re-solve vertices from their ``d`` defining constraints (one step of iterative refinement),
-    to rounding level; a vertex whose system is singular or ill-conditioned keeps its coordinates."""
+    """Re-solve vertices from their ``d`` defining constraints (LAPACK, one step of iterative
+    refinement), to rounding level; a vertex whose system is singular, or whose solution is not the
+    point qhull gave (an ill-conditioned simplex), keeps its coordinates."""
     if len(points) == 0:
         return points
     m, n = Mn.shape
     h, _, eye = _constant_parts(m, n, side)
-    E, _ = _equations(Mn, side)
+    E = np.concatenate((eye, Mn.T)) if side == "x" else np.concatenate((Mn, eye))
     M = E[systems]
-    rhs = h[systems]
-    singular = np.linalg.det(M) == 0.0
-    M[singular] = eye
-    inv = np.linalg.inv(M)
-    cond = np.abs(M).sum(axis=1).max(axis=1) * np.abs(inv).sum(axis=1).max(axis=1)
-    z = np.einsum("cij,cj->ci", inv, rhs)
-    z += np.einsum("cij,cj->ci", inv, rhs - np.einsum("cij,cj->ci", M, z))
+    rhs = h[systems][..., None]
+    try:
+        z = np.linalg.solve(M, rhs)
+        z += np.linalg.solve(M, rhs - M @ z)
+    except np.linalg.LinAlgError:  # an exactly singular simplex (qhull's triangulation of a flat facet)
+        return points
+    z = z[..., 0]
     z[np.abs(z) <= vertex.LABEL_TOL] = 0.0
-    good = ~singular & (cond < vertex.MAX_CONDITION) & (np.abs(z - points) <= 1e-8).all(axis=1)
+    good = (np.abs(z - points) <= 1e-8).all(axis=1)
     return np.where(good[:, None], z, points)
 
 
@@ -169,6 +170,16 @@ def reduced_vertices(Mn: np.ndarray, side: str) -> LabelledVertices:
     over, valid = vertex._degenerate_and_dedup(masks, valid, d)
     keep = valid[0]
     return LabelledVertices(points=V[0, keep], masks=masks[0, keep], over_labelled=bool(over[0]))
+
+
+def _solve_1x1(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``vertex._solve_systems`` for a stack of 1 x 1 systems: the same operations on the same values
+    (so the same bits), without the generic adjugate."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv = 1.0 / M
+    ok = (M != 0.0) & (np.abs(M) * np.abs(inv) < vertex.MAX_CONDITION)
+    z = inv + inv * (1.0 - M * inv)
+    return z.reshape(len(M), 1), ok.reshape(len(M))
 
 
 @lru_cache(maxsize=256)
@@ -225,7 +236,7 @@ def subset_vertices_pair(An: np.ndarray, Bn: np.ndarray) -> tuple[LabelledVertic
     V = np.zeros((2, C, d))
     ok = np.empty((2, C), dtype=bool)
     for gather, scatter, slots in blocks:
-        z, good = vertex._solve_systems(flat[gather])
+        z, good = _solve_1x1(flat[gather]) if gather.shape[1] == 1 else vertex._solve_systems(flat[gather])
         V.flat[scatter] = z
         ok[:, slots] = good.reshape(2, -1)
     V[np.abs(V) <= tol] = 0.0
