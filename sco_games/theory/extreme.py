@@ -196,7 +196,7 @@ def extreme_equilibria(
     xB = x @ B
     pa = (x * Ay).sum(axis=1)
     pb = (xB * y).sum(axis=1)
-    ra = Ay.max(axis=1, initial=-np.inf) - pa
+    ra = Ay.max(axis=1, initial=-np.inf) - pa  # (initial: no pair at all is an empty array, not an error)
     rb = xB.max(axis=1, initial=-np.inf) - pb
     # (vertices are finite and >= 0 by construction; a NaN regret, from a zero vertex that only an absurd
     # LABEL_TOL lets through, fails the comparison and is rejected)

@@ -11,10 +11,15 @@ Method (``"vertex"``, the default): enumeration of the vertices of the best-resp
 ``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}`` (payoffs mapped to [1, 2]) and of
 their completely labelled pairs, after von Stengel (2007), "Equilibrium computation for two-player
 games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, and Avis,
-Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. Vertices are found by solving
-the square systems of every choice of support and best-response set, for all games of a batch at
-once (closed-form inverses up to 3 x 3, LAPACK beyond, one step of iterative refinement), rather
-than by pivoting, so no vertex is skipped for numerical reasons; see :mod:`sco_games.theory.vertex`.
+Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. :func:`solve` finds the
+vertices by the cheapest exact method for the game's shape (:mod:`sco_games.theory.extreme`): a 2 x 2
+game in plain Python; small games (``C(m + n, m) <= 252``) by solving the square system of every
+support pair at once; a game in which one player has at most 3 strategies by the same systems
+(reduced to the support); larger games by qhull (``scipy.spatial.ConvexHull``) on the polar of each
+polytope, as QuantEcon's ``vertex_enumeration`` does, falling back to the support systems if qhull
+fails. Every vertex's labels are computed from all of its constraints with one tolerance, whichever
+method found it, so the methods give the same equilibria (tested against each other);
+:func:`solve_batch` runs the support systems on a whole stack (:mod:`sco_games.theory.vertex`).
 For a degenerate game, :meth:`SolveResult.nash_subsets` gives the maximal Nash subsets, whose union
 is the set of all equilibria.
 
@@ -389,8 +394,10 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
     Each equilibrium is verified: every player's regret is at most ``tol`` times her payoff range.
     Equilibria are listed by support size (pure ones first), with no duplicates.
 
-    Cost grows like C(m + n, m) linear systems; games with more than ``MAX_CANDIDATES`` of them
-    (about 11 x 11) are refused.
+    Cost: a 2 x 2 or 3 x 3 game well under a millisecond; larger games cost two convex hulls (qhull),
+    which grow with the number of vertices of the best-response polytopes: a random 12 x 12 game in
+    tens of milliseconds, 15 x 15 in seconds (``benchmarks/bench_solve_peers.py``). Games in which both
+    players have more than ``MAX_SMALLER_SIDE`` (20) strategies are refused.
 
     >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 2], [2, 6], [3, 1]]   # von Stengel (2007), ch. 3
     >>> [eq.as_fractions() for eq in solve(A, B)]  # doctest: +NORMALIZE_WHITESPACE
@@ -425,9 +432,11 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
 def _equilibria(
     rows: np.ndarray, cols: np.ndarray, payoffs: np.ndarray, regrets: np.ndarray
 ) -> list[Equilibrium]:
-    """:class:`Equilibrium` objects from verified arrays (rows of read-only copies), built without the
-    dataclass's per-field ``object.__setattr__`` (the fixed cost of small games)."""
-    rows, cols = _readonly(rows), _readonly(cols)
+    """:class:`Equilibrium` objects from fresh verified arrays (made read-only; each equilibrium holds
+    a row of them), built without the dataclass's per-field ``object.__setattr__`` (the fixed cost of
+    small games)."""
+    rows.setflags(write=False)
+    cols.setflags(write=False)
     supp_x = [tuple(i for i, p in enumerate(r) if p > 0) for r in rows.tolist()]
     supp_y = [tuple(j for j, q in enumerate(c) if q > 0) for c in cols.tolist()]
     out = []
