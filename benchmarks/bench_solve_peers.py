@@ -27,8 +27,8 @@ import numpy as np
 
 from sco_games.theory.games import solve
 
-#: (label, rows of a skip list): peers skipped on the largest games (one call would take minutes)
-SKIP = {"nashpy": {10, 12, 15}, "gambit": {12, 15}}
+#: peers skipped on the largest games (one call would take minutes): name prefix -> sizes
+SKIP = {"nashpy": {10, 12, 15}, "gambit": {15}}
 
 
 def games(seed: int, quick: bool):
@@ -83,12 +83,12 @@ def same(a, b, atol=1e-6) -> bool:
     return True
 
 
-def calls_for(fn, A, B, budget: float) -> int:
-    """Number of calls that take about ``budget`` seconds (at least 1)."""
+def calibrate(fn, A, B, budget: float):
+    """One call's result, and the number of calls that take about ``budget`` seconds (at least 1)."""
     t0 = time.perf_counter()
-    fn(A, B)
+    out = fn(A, B)
     once = time.perf_counter() - t0
-    return max(1, int(budget / max(once, 1e-7)))
+    return out, max(1, int(budget / max(once, 1e-7)))
 
 
 def fmt(t: float) -> str:
@@ -115,8 +115,9 @@ def main(argv=None) -> None:
         k = A.shape[0]
         active = [(name, fn) for name, fn in SOLVERS
                   if not any(name.startswith(p) and k in sizes for p, sizes in SKIP.items())]
-        results = {name: fn(A, B) for name, fn in active}
-        calls = {name: calls_for(fn, A, B, budget) for name, fn in active}
+        results, calls = {}, {}
+        for name, fn in active:
+            results[name], calls[name] = calibrate(fn, A, B, budget)
         best = {name: float("inf") for name, _ in active}
         for _ in range(3):
             for name, fn in active:
