@@ -7,10 +7,11 @@ outside ``theory``. These modules' public names are re-exported (``from sco_game
 - :mod:`~sco_games.theory.coalitions`: TU games, power indices, spatial veto players
 - :mod:`~sco_games.theory.triangle`: the strategic triangle (Dittmer 1981)
 
-Helpers (not re-exported): ``vertex`` (the vertex enumeration behind ``solve``), ``nplayer`` (pure equilibria
-and dominance in n-player games), ``cliques`` (maximal Nash subsets), ``labels`` (how results print),
-``power`` and ``spatial`` (re-exported by ``coalitions``), ``stage_game``, ``discounting`` and ``punishment``
-(re-exported by ``repeated``).
+Helpers (not re-exported): ``extreme``, ``labelled_vertices``, ``two_by_two`` (the vertex enumeration
+behind ``solve``), ``vertex`` (the batched one behind ``solve_batch``), ``batch_2x2`` and ``batch_small``
+(its closed forms), ``nplayer`` (pure equilibria and dominance in n-player games), ``cliques`` (maximal Nash
+subsets), ``labels`` (how results print), ``power`` and ``spatial`` (re-exported by ``coalitions``),
+``stage_game``, ``discounting`` and ``punishment`` (re-exported by ``repeated``).
 """
 
 from sco_games.theory.bargaining import (

@@ -12,10 +12,15 @@ Method (``"vertex"``, the default): enumeration of the vertices of the best-resp
 ``P = {x >= 0 : B^T x <= 1}`` and ``Q = {y >= 0 : A y <= 1}`` (payoffs mapped to [1, 2]) and of
 their completely labelled pairs, after von Stengel (2007), "Equilibrium computation for two-player
 games in strategic and extensive form", *Algorithmic Game Theory* ch. 3, and Avis,
-Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. Vertices are found by solving
-the square systems of every choice of support and best-response set, for all games of a batch at
-once (closed-form inverses up to 3 x 3, LAPACK beyond, one step of iterative refinement), rather
-than by pivoting, so no vertex is skipped for numerical reasons; see :mod:`sco_games.theory.vertex`.
+Rosenberg, Savani and von Stengel (2010), *Economic Theory* 42: 9-37. :func:`solve` finds the
+vertices by the cheapest exact method for the game's shape (:mod:`sco_games.theory.extreme`): a 2 x 2
+game in plain Python; small games (``C(m + n, m) <= 252``) by solving the square system of every
+support pair at once; a game in which one player has at most 3 strategies by the same systems
+(reduced to the support); larger games by qhull (``scipy.spatial.ConvexHull``) on the polar of each
+polytope, as QuantEcon's ``vertex_enumeration`` does, falling back to the support systems if qhull
+fails. Every vertex's labels are computed from all of its constraints with one tolerance, whichever
+method found it, so the methods give the same equilibria (tested against each other);
+:func:`solve_batch` runs the support systems on a whole stack (:mod:`sco_games.theory.vertex`).
 For a degenerate game, :meth:`SolveResult.nash_subsets` gives the maximal Nash subsets, whose union
 is the set of all equilibria.
 
@@ -49,16 +54,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import comb
+from functools import lru_cache
 
 import numpy as np
 
 from sco_games.theory.cliques import maximal_bicliques
+from sco_games.theory.extreme import extreme_equilibria
 from sco_games.theory.labels import clean as _clean
 from sco_games.theory.labels import fmt_mixed as _fmt_mixed
 from sco_games.theory.labels import table_html, table_text
 from sco_games.theory.nplayer import best_responses, iterated_elimination, pure_equilibria
-from sco_games.theory.vertex import enumerate_batch
 
 __all__ = [
     "NormalFormGame",
@@ -81,8 +86,9 @@ DEFAULT_TOL = 1e-9
 METHOD_VERTEX = "vertex_enumeration"
 #: Largest payoff magnitude accepted (products and ranges must stay far from float overflow).
 MAX_ABS_PAYOFF = 1e150
-#: Largest number C(m + n, m) of candidate vertices per polytope that :func:`solve` accepts.
-MAX_CANDIDATES = 1_000_000
+#: :func:`solve` refuses games in which both players have more strategies than this (the number of
+#: vertices of the best-response polytopes, hence the time, grows exponentially with the smaller side).
+MAX_SMALLER_SIDE = 20
 
 _METHODS = ("auto", "vertex")
 
@@ -94,18 +100,26 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 
 
 def _as_matrix(M, name: str) -> np.ndarray:
+    """A read-only float copy of a payoff matrix, or a ValueError naming ``name`` and what is wrong."""
     try:
-        arr = np.asarray(M, dtype=float)
+        arr = np.array(M, dtype=float)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{name} must be a numeric matrix: {exc}") from None
     if arr.ndim != 2:
         raise ValueError(f"{name} must be a 2-D payoff matrix (rows x columns); got shape {arr.shape}")
     if arr.size == 0:
         raise ValueError(f"{name} must be non-empty (each player needs a strategy); got shape {arr.shape}")
-    if not np.isfinite(arr).all():
-        raise ValueError(f"{name} must contain only finite payoffs (no NaN or infinity)")
-    _check_magnitude(arr, name)
+    if not np.abs(arr).max() <= MAX_ABS_PAYOFF:  # one pass for both checks (NaN fails the comparison)
+        if not np.isfinite(arr).all():
+            raise ValueError(f"{name} must contain only finite payoffs (no NaN or infinity)")
+        _check_magnitude(arr, name)
+    arr.setflags(write=False)
     return arr
+
+
+@lru_cache(maxsize=256)
+def _default_strategies(m: int, n: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n))
 
 
 def _check_magnitude(arr: np.ndarray, name: str) -> None:
@@ -175,7 +189,11 @@ class NormalFormGame:
 
     def __post_init__(self) -> None:
         A = _as_matrix(self.A, "A")
-        B = -A if self.B is None else _as_matrix(self.B, "B")
+        if self.B is None:
+            B = -A
+            B.setflags(write=False)
+        else:
+            B = _as_matrix(self.B, "B")
         if B.shape != A.shape:
             raise ValueError(f"B must have the same shape as A {A.shape}; got {B.shape}")
         if isinstance(self.players, str):
@@ -188,7 +206,7 @@ class NormalFormGame:
             raise ValueError(f"players must be two distinct names, e.g. ('Ann', 'Bob'); got {self.players!r}")
         m, n = A.shape
         if self.strategies is None:
-            strategies = (tuple(f"R{i + 1}" for i in range(m)), tuple(f"C{j + 1}" for j in range(n)))
+            strategies = _default_strategies(m, n)
         else:
             _check_strategies_shape(self.strategies, m, n)
             strategies = (tuple(map(str, self.strategies[0])), tuple(map(str, self.strategies[1])))
@@ -197,8 +215,8 @@ class NormalFormGame:
                     raise ValueError(
                         f"strategies for {who} must be {k} distinct labels; got {labels!r}"
                     )
-        object.__setattr__(self, "A", _readonly(A))
-        object.__setattr__(self, "B", _readonly(B))
+        object.__setattr__(self, "A", A)
+        object.__setattr__(self, "B", B)
         object.__setattr__(self, "players", players)
         object.__setattr__(self, "strategies", strategies)
 
@@ -215,7 +233,9 @@ class NormalFormGame:
     @property
     def payoff_scales(self) -> tuple[float, float]:
         """Each player's payoff range (max - min; 1 if constant): the unit of the regret tolerance."""
-        return float(_payoff_scale(self.A)), float(_payoff_scale(self.B))
+        ra = float(self.A.max() - self.A.min())
+        rb = float(self.B.max() - self.B.min())
+        return (ra if ra > 0 else 1.0), (rb if rb > 0 else 1.0)
 
     def expected_payoffs(self, row, col) -> tuple[float, float]:
         """``(x^T A y, x^T B y)`` for mixed strategies ``x`` (row) and ``y`` (column), each a probability
@@ -486,7 +506,7 @@ def _as_game(game_or_A, B) -> NormalFormGame:
 
 
 def _check_tol(tol) -> float:
-    if not isinstance(tol, (int, float, np.floating)) or not np.isfinite(tol) or not 0 < tol < 1:
+    if not isinstance(tol, (int, float, np.floating)) or not 0 < tol < 1:  # (NaN fails 0 < tol)
         raise ValueError(
             f"tol must be a number in (0, 1) (relative to each player's payoff range); got {tol!r}"
         )
@@ -506,8 +526,10 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
     Each equilibrium is verified: every player's regret is at most ``tol`` times her payoff range.
     Equilibria are listed by support size (pure ones first), with no duplicates.
 
-    Cost grows like C(m + n, m) linear systems; games with more than ``MAX_CANDIDATES`` of them
-    (about 11 x 11) are refused.
+    Cost: a 2 x 2 or 3 x 3 game well under a millisecond; larger games cost two convex hulls (qhull),
+    which grow with the number of vertices of the best-response polytopes: a random 12 x 12 game in
+    tens of milliseconds, 15 x 15 in seconds (``benchmarks/bench_solve_peers.py``). Games in which both
+    players have more than ``MAX_SMALLER_SIDE`` (20) strategies are refused.
 
     >>> A = [[3, 3], [2, 5], [0, 6]]; B = [[3, 2], [2, 6], [3, 1]]   # von Stengel (2007), ch. 3
     >>> [eq.as_fractions() for eq in solve(A, B)]  # doctest: +NORMALIZE_WHITESPACE
@@ -526,18 +548,39 @@ def solve(game_or_A, B=None, method: str = "auto", tol: float = DEFAULT_TOL) -> 
     if method not in _METHODS:
         raise ValueError(f"method must be one of {_METHODS}; got {method!r}")
     m, n = game.shape
-    if comb(m + n, m) > MAX_CANDIDATES:
+    if min(m, n) > MAX_SMALLER_SIDE:
         raise ValueError(
-            f"game_or_A is too large for vertex enumeration ({m} x {n}: C(m+n, m) = {comb(m + n, m)} "
-            f"> {MAX_CANDIDATES} candidate vertices)"
+            f"game_or_A is too large for vertex enumeration ({m} x {n}: both players have more than "
+            f"{MAX_SMALLER_SIDE} strategies, and the number of vertices to enumerate grows exponentially)"
         )
     sa, sb = game.payoff_scales
-    raw = enumerate_batch(game.A[None], game.B[None], tol, np.array([sa]), np.array([sb]))
-    eqs = [_make_equilibrium(game.A, game.B, x, y) for x, y in zip(raw.row, raw.col, strict=True)]
+    raw = extreme_equilibria(game.A, game.B, tol, sa, sb)
     return SolveResult(
-        eqs, degenerate=bool(raw.degenerate[0]), method=METHOD_VERTEX, tol=tol, rejected=int(raw.rejected[0]),
-        game=game,
+        _equilibria(raw.row, raw.col, raw.payoffs, raw.regrets),
+        degenerate=raw.degenerate, method=METHOD_VERTEX, tol=tol, rejected=raw.rejected, game=game,
     )
+
+
+def _equilibria(
+    rows: np.ndarray, cols: np.ndarray, payoffs: np.ndarray, regrets: np.ndarray
+) -> list[Equilibrium]:
+    """:class:`Equilibrium` objects from fresh verified arrays (made read-only; each equilibrium holds
+    a row of them), built without the dataclass's per-field ``object.__setattr__`` (the fixed cost of
+    small games)."""
+    rows.setflags(write=False)
+    cols.setflags(write=False)
+    supp_x = [tuple(i for i, p in enumerate(r) if p > 0) for r in rows.tolist()]
+    supp_y = [tuple(j for j, q in enumerate(c) if q > 0) for c in cols.tolist()]
+    out = []
+    new = object.__new__
+    for k, ((pa, pb), (ra, rb)) in enumerate(zip(payoffs.tolist(), regrets.tolist(), strict=True)):
+        eq = new(Equilibrium)
+        eq.__dict__.update(
+            row=rows[k], col=cols[k], payoffs=(pa, pb), regret=max(ra, rb), method=METHOD_VERTEX,
+            support=(supp_x[k], supp_y[k]), regrets=(ra, rb),
+        )
+        out.append(eq)
+    return out
 
 
 def _make_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray) -> Equilibrium:

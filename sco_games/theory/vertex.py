@@ -78,22 +78,26 @@ def _subset_pairs(m: int, n: int) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
     return tuple(out)
 
 
+_ADJ2 = (np.array([[1, 0], [1, 0]]), np.array([[1, 1], [0, 0]]), np.array([[1.0, -1.0], [-1.0, 1.0]]))
+_COF3 = tuple(
+    np.array([[(i + di) % 3 for j in range(3)] for i in range(3)]) if axis == "i"
+    else np.array([[(j + dj) % 3 for j in range(3)] for i in range(3)])
+    for axis, di, dj in (("i", 1, 0), ("j", 0, 1), ("i", 2, 0), ("j", 0, 2))
+)
+
+
 def _adjugate_det(M: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Closed-form adjugate and determinant of a stack of k x k matrices, k <= 3 (faster than LAPACK
-    for millions of tiny systems)."""
+    for millions of tiny systems); the cofactors are gathered with index arrays, all at once."""
     k = M.shape[-1]
     if k == 1:
         return np.ones_like(M), M[..., 0, 0]
     if k == 2:
-        a, b, c, d = M[..., 0, 0], M[..., 0, 1], M[..., 1, 0], M[..., 1, 1]
-        adj = np.stack([np.stack([d, -b], -1), np.stack([-c, a], -1)], -2)
-        return adj, a * d - b * c
-    cof = np.empty_like(M)
-    for i in range(3):
-        i1, i2 = (i + 1) % 3, (i + 2) % 3
-        for j in range(3):
-            j1, j2 = (j + 1) % 3, (j + 2) % 3
-            cof[..., i, j] = M[..., i1, j1] * M[..., i2, j2] - M[..., i1, j2] * M[..., i2, j1]
+        rows, cols, sign = _ADJ2  # [[d, -b], [-c, a]]
+        det = M[..., 0, 0] * M[..., 1, 1] - M[..., 0, 1] * M[..., 1, 0]
+        return np.ascontiguousarray(M[..., rows, cols] * sign), det
+    i1, j1, i2, j2 = _COF3  # cof[i, j] = M[i1, j1] M[i2, j2] - M[i1, j2] M[i2, j1] (indices mod 3)
+    cof = np.ascontiguousarray(M[..., i1, j1] * M[..., i2, j2] - M[..., i1, j2] * M[..., i2, j1])
     det = (M[..., 0, :] * cof[..., 0, :]).sum(-1)
     return np.swapaxes(cof, -1, -2), det
 

@@ -46,7 +46,7 @@ def test_bad_labels_and_options():
     with pytest.raises(ValueError, match="^B must be None"):
         solve(NormalFormGame([[1]]), [[1]])
     with pytest.raises(ValueError, match="^game_or_A is too large"):
-        solve(np.zeros((13, 13)))
+        solve(np.zeros((21, 21)))
 
 
 def test_bad_batches():
