@@ -56,7 +56,8 @@ def dominance_answer(strict: Mapping[str, str | None], weak: Mapping[str, str | 
         return ("Yes: " + ", ".join(f"{strict[p]} for {p}" for p in sides) + ". Each side's best choice "
                 "does not depend on the other's, so the 'game' is really two separate decisions.")
     if len(none) == len(sides):
-        return ("No: neither side has a strategy that is best whatever the other does (not even weakly): each "
+        return ("No: neither side has a strategy that is best whatever the other does (not even weakly): "
+                "each "
                 "side's best choice depends on what the other does, so this is a real game.")
     parts = [("Yes for " if i == 0 else "and for ") + f"{p}: {strict[p]} pays it more than any other choice, "
              "whatever the other does" for i, p in enumerate(strict_for)]

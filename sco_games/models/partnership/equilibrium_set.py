@@ -92,7 +92,8 @@ def equilibrium_set_text(stage: StageResult) -> str:
     if not stage.degenerate:
         return listed + " (the game is not degenerate: these are all its equilibria, each isolated)."
     if n_pure >= 2 and not mixed:
-        return (listed + ", and no other: the game is degenerate (ties between payoffs), so the rule that two "
+        return (listed + ", and no other: the game is degenerate (ties between payoffs), so the rule that "
+                "two "
                 "pure equilibria come with a mixed one between them does not hold here.")
     if any(s.kind == "set" for s in sets):
         return (listed + ": the game is degenerate (ties between payoffs), so equilibria come in a continuum "
