@@ -34,6 +34,7 @@ __all__ = [
     "alignment",
     "assess_claims",
     "CLAIM_TEXT",
+    "COIN_FLIP",
     "RANGE_CHECKS",
     "claims_at_range_ends",
 ]
@@ -71,11 +72,23 @@ _NONE, _BARRIERS = PILLAR_COUNTERFACTUALS[3][0], PILLAR_COUNTERFACTUALS[4][0]
 
 @dataclass(frozen=True)
 class Verdict:
-    """A claim's verdict, why (plain English), and whether it holds by dominance alone."""
+    """A claim's verdict, why (plain English), and whether it holds by dominance alone; ``share``: for a
+    verdict read off draws (P1 on a tie), the share of the draws that give it (``None`` otherwise)."""
 
     verdict: str
     because: str
     by_dominance: bool = False
+    share: float | None = None
+
+    @property
+    def coin_flip(self) -> bool:
+        """A verdict of draws that fewer than :data:`COIN_FLIP` of them give: it could as well go the other
+        way."""
+        return self.share is not None and self.share < COIN_FLIP
+
+
+#: A verdict read off draws is called "a near coin flip" when fewer than this share of the draws give it.
+COIN_FLIP = 0.6
 
 
 def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
@@ -176,9 +189,13 @@ def verdict_p1_ties(point: Verdict, sides: TieSides | None) -> Verdict:
                f"equilibrium only by a knife-edge equality of coded values, not a finding. Drawing the tied "
                f"values ({drawn}) uniformly within their ranges ({sides.draws} draws, seed {sides.seed}): "
                + ", ".join(f"'{k}' {pct(x)}" for k, x in sorted(per.items(), key=lambda kv: -kv[1]))
-               + f" of the draws, so the verdict is '{best}'; at the coded point itself it would be "
-               f"'{point.verdict}'. On the two sides of each tie: " + "; ".join(side_text))
-    return Verdict(best, because, best == "reproduced" and dom.get(best, 0.0) > per[best] / 2)
+               + f" of the draws, so the verdict is '{best}'"
+               + (f" -- a near coin flip: only {pct(per[best])} of the draws over the tied values' ranges "
+                  "give it, so where in those ranges the values lie decides it, not the model"
+                  if per[best] < COIN_FLIP else "")
+               + f"; at the coded point itself it would be '{point.verdict}'. On the two sides of each tie: "
+               + "; ".join(side_text))
+    return Verdict(best, because, best == "reproduced" and dom.get(best, 0.0) > per[best] / 2, per[best])
 
 
 def verdict_p2(as_given: str, single: dict[str, str], none: str, no_barriers: str) -> Verdict:

@@ -130,8 +130,11 @@ class PartnershipReport:
         if not weak:
             return ""
         eqs = "; ".join(f"{t.player}: {t.formulas[0]} = {t.formulas[1]}" for t in self.ties)
+        p1 = self.verdicts["P1"]
+        share = "" if p1.share is None else (f" ({100 * p1.share:.0f}% of the draws"
+                                             + (": a near coin flip)" if p1.coin_flip else ")"))
         return (f"; {' and '.join(weak)} only by a tie of coded values ({eqs}), so P1 is judged on draws "
-                f"either side: {self.verdicts['P1'].verdict}")
+                f"either side: {p1.verdict}{share}")
 
     def sidecar(self) -> dict[str, Any]:
         """The notebook's sidecar: ``headline``, ``key_results`` and plain data for the tests."""
