@@ -13,7 +13,7 @@ from sco_games.models.common import Claim
 from sco_games.models.partnership.events import dominance_of, founding_values
 from sco_games.models.partnership.game import analyze, payoff_matrices
 from sco_games.models.partnership.params import STRATEGIES, PartnershipParams, apply_events, with_values
-from sco_games.models.partnership.second_axis import DEFAULT_SEED, Correlation, second_axis_test
+from sco_games.models.partnership.second_axis import DEFAULT_SEED, SMALL_N, Correlation, second_axis_test
 from sco_games.models.partnership.sustainability import sustainability
 from sco_games.models.partnership.ties import TieSides, tie_sides
 from sco_games.sourced import check_section
@@ -244,8 +244,10 @@ def verdict_p3(russia: Correlation, china: Correlation, min_changes: int = P3_MI
     (Russia-US, Russia-China) (``russia``) and of (China-US, Russia-China) (``china``), each with its 95%
     block-bootstrap interval (:mod:`~sco_games.models.partnership.second_axis`).
 
-    The rule, fixed before the numbers were seen: an axis *supports* the claim if its whole interval is below
-    0, and *contradicts* it if its whole interval is above 0. "reproduced" iff both axes support it;
+    The rule: an axis *supports* the claim if its whole deciding interval is below 0, and *contradicts* it
+    if its whole deciding interval is above 0 (:attr:`Correlation.below_zero` / ``above_zero``: the block
+    bootstrap from 20 changes on; on fewer, where the percentile bootstrap is unreliable, Fisher's z interval,
+    and the permutation test must agree at 5%). "reproduced" iff both axes support it;
     "partly" iff one supports it and the other does not contradict it; "not reproduced" otherwise (neither
     supports it -- the data cannot tell, or show the opposite -- or one supports and one contradicts);
     "not applicable" with fewer than ``min_changes`` changes.
@@ -276,10 +278,15 @@ def verdict_p3(russia: Correlation, china: Correlation, min_changes: int = P3_MI
         return Verdict("partly", f"only the {which} axis moves against Russia-China beyond chance: " + said)
     if any(con):
         which = " and ".join(n for n, c in zip(("Russia-US", "China-US"), con, strict=True) if c)
-        return Verdict("not reproduced", f"the data show the opposite on the {which} axis (agreement with "
-                       "the US and Russia-China agreement rise together): " + said)
-    return Verdict("not reproduced", "neither axis moves against Russia-China beyond chance (every 95% "
-                   "interval includes 0): " + said)
+        few = min(c.n for c, x in zip((russia, china), con, strict=True) if x)
+        size = (" -- beyond chance by Fisher's interval and the permutation test, but on only "
+                f"{few} changes, "
+                "so how strongly is not pinned down" if few < SMALL_N else "")
+        return Verdict("not reproduced", f"on the {which} axis the changes run the other way (agreement with "
+                       f"the US and Russia-China agreement rise together){size}: " + said)
+    return Verdict("not reproduced", "neither axis moves against Russia-China beyond chance (the votes "
+                   "cannot tell: every deciding 95% interval includes 0, or the permutation test finds the "
+                   "link within chance): " + said)
 
 
 def verdict_p4(has_post_911: bool, label: tuple[str, str], joint_delta: tuple[float | None, float | None],
