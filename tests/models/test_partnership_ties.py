@@ -122,7 +122,9 @@ def test_the_headline_names_the_tie(post911, founding):
     refs = {"founding_2001": founding, "post_911_2002": post911}
     rep = pm.report(post911, "post_911_2002", refs)
     assert "only by a tie of coded values (China: -θ·U_C - V_C = -C_C)" in rep.headline()
-    assert rep.headline().endswith(f"{rep.verdicts['P1'].verdict}.")
+    p1 = rep.verdicts["P1"]
+    assert rep.headline().endswith(f"{p1.verdict} ({100 * p1.share:.0f}% of the draws"
+                                   + (": a near coin flip)." if p1.coin_flip else ")."))
     assert [t["condition"] for t in rep.sidecar()["ties"]] == [t.condition() for t in rep.ties]
 
 
