@@ -8,10 +8,11 @@ from collections.abc import Mapping
 
 from sco_games.lessons.glossary import terms
 from sco_games.lessons.lesson import Lesson, Question, TryIt, links_for
+from sco_games.models.partnership.equilibrium_set import equilibrium_sets
 from sco_games.models.partnership.frames import StakeFrames
 from sco_games.models.partnership.report import PartnershipReport
 
-__all__ = ["NOTEBOOK", "outcome_sentence", "partnership_lesson", "stake_try"]
+__all__ = ["NOTEBOOK", "dominance_answer", "outcome_sentence", "partnership_lesson", "stake_try"]
 
 NOTEBOOK = "02_partnership"
 
@@ -35,6 +36,45 @@ def outcome_sentence(label: str) -> str:
         rest = [p for p in pure if p != "Partner/Partner"]
         return "the partnership (Partner/Partner) is an equilibrium, but so is " + " and ".join(rest)
     return f"there are several equilibria ({label}) and the partnership is not one of them"
+
+
+def dominance_answer(strict: Mapping[str, str | None], weak: Mapping[str, str | None]) -> str:
+    """The answer to "does either side have a strictly dominant strategy?", from the dominance result
+    (per side, two sides, the strictly and the weakly dominant strategy, or ``None``).
+
+    >>> dominance_answer({"Russia": None, "China": None}, {"Russia": "Partner", "China": "Partner"})[:44]
+    'No strictly dominant strategy, but Partner i'
+    >>> dominance_answer({"Russia": None, "China": None}, {"Russia": None, "China": None})[:30]
+    'No: neither side has a strateg'
+    """
+    sides = list(strict)
+    other = {p: q for p, q in zip(sides, sides[::-1], strict=True)}
+    strict_for = [p for p in sides if strict[p] is not None]
+    weak_only = [p for p in sides if strict[p] is None and weak[p] is not None]
+    none = [p for p in sides if strict[p] is None and weak[p] is None]
+    if len(strict_for) == len(sides):
+        return ("Yes: " + ", ".join(f"{strict[p]} for {p}" for p in sides) + ". Each side's best choice "
+                "does not depend on the other's, so the 'game' is really two separate decisions.")
+    if len(none) == len(sides):
+        return ("No: neither side has a strategy that is best whatever the other does (not even weakly): "
+                "each "
+                "side's best choice depends on what the other does, so this is a real game.")
+    parts = [("Yes for " if i == 0 else "and for ") + f"{p}: {strict[p]} pays it more than any other choice, "
+             "whatever the other does" for i, p in enumerate(strict_for)]
+    if weak_only:
+        by: dict[str, list[str]] = {}
+        for p in weak_only:
+            by.setdefault(str(weak[p]), []).append(p)
+        parts.append(("No strictly dominant strategy, but " if not strict_for else "")
+                     + "; ".join(f"{s} is weakly dominant for {' and '.join(ps)}: whatever the other does, "
+                                 f"{s} is a best choice (never worse, sometimes better; where it only ties "
+                                 "another choice, the side is indifferent)" for s, ps in by.items()))
+        if not none:
+            parts[-1] += ", so the 'game' is nearly two separate decisions"
+    for p in none:
+        parts.append(f"{p} has no strategy that is best whatever {other[p]} does: its best choice depends on "
+                     f"{other[p]}'s")
+    return "; ".join(parts) + "."
 
 
 def stake_try(frames: Mapping[str, StakeFrames], scenario: str) -> TryIt | None:
@@ -61,13 +101,14 @@ def partnership_lesson(rep: PartnershipReport, frames: Mapping[str, StakeFrames]
     """The lesson of ``rep`` (one scenario's partnership report) with the US-stake slider's ``frames``
     (side -> :func:`~sco_games.models.partnership.frames.stake_frames` of the scenario's section)."""
     stage, (part, joint) = rep.stage, rep.sustainability
+    sets = equilibrium_sets(stage)
+    extra = [s.text() for s in sets if s.kind != "pure"]
     s1 = (
-        f"In {rep.scenario}, the one-shot game between Russia and China has {len(stage.equilibria)} "
-        f"verified equilibri{'um' if len(stage.equilibria) == 1 else 'a'}: {outcome_sentence(stage.label)}."
+        f"In {rep.scenario}, the one-shot game between Russia and China: {outcome_sentence(stage.label)}"
+        + (f"; its other verified equilibria: {'; '.join(extra)}" if extra else
+           "; it has no other equilibrium, mixed or pure" if len(sets) > 1 else "")
+        + "."
     )
-    n_pure = sum(1 for eq in stage.equilibria if eq.is_pure)
-    if len(stage.equilibria) > n_pure > 1:
-        s1 = s1[:-1] + f" (and {len(stage.equilibria) - n_pure} mixed one between them)."
     s2 = "No US stake inside its declared range changes the outcome."
     for side, fs in frames.items():
         if fs.changes:
@@ -106,12 +147,17 @@ def partnership_lesson(rep: PartnershipReport, frames: Mapping[str, StakeFrames]
         else f"Played year after year, the partnership needs δ* = {part.delta_star:.3g}"
     )
     s3 += (
-        ", while a joint front (Ally/Ally) cannot be kept at any patience."
+        f", while a joint front (Ally/Ally) cannot be kept at any patience: it pays both sides no more than "
+        f"{joint.dominated_by}, a one-shot equilibrium, so there is nothing to sustain"
+        + ("" if joint.knife_edge_delta_star is None else
+           f" (only the threat of a weakly dominated punishment, a knife edge, would keep it at δ ≥ "
+           f"{joint.knife_edge_delta_star:.3g})") + "."
+        if jd is None and joint.dominated_by
+        else ", while a joint front (Ally/Ally) cannot be kept at any patience."
         if jd is None
         else f", while a joint front (Ally/Ally) needs δ* = {jd:.3g}."
     )
     d = rep.dominance
-    strict = [f"{d.strict[p]} for {p}" for p in d.strict if d.strict[p] is not None]
     price_lines = "; ".join(
         f"{s}: {'no offer changes it' if u.price is None else f'{u.price:g}, then {u.after}'}"
         for s, u in rep.us_prices.items()
@@ -127,9 +173,7 @@ def partnership_lesson(rep: PartnershipReport, frames: Mapping[str, StakeFrames]
         Question(
             "Does either side have a strictly dominant strategy, so that the 'game' is really two separate "
             "decisions?",
-            ("Yes: " + ", ".join(strict) + ".")
-            if strict
-            else "No: each side's best choice depends on what the other does, so this is a real game.",
+            dominance_answer(d.strict, d.weak),
         ),
         Question(
             "How much would the US have to add to each side's stake to change the outcome?", price_lines + "."

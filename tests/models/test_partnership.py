@@ -210,11 +210,22 @@ def test_scenarios_joint_front_numbers_by_hand(name, joint):
     # 0.6;
     # China R = 3+2+1+1-2-2-1 = 2, T = 5.5 -> 3.5/7.5. 2002 (U_R = 3): Russia R = 0, T = 5 -> 5/7.
     # 2003 (also W_R = 2): Russia R = 1, T = 5.5 -> 0.6; China (W_C = 2) R = 3, T = 6 -> 3/8.
+    # That reversion is the knife edge (Rival/Rival is weakly dominated: a tie of coded payoffs), kept beside
+    # the judged result; the credible reversion is Partner/Partner, B + G + theta (W_i - U_i): 2001
+    # (4.5, 4.5), 2002 (U_R = 3, U_C = 1) (4, 5), 2003 (W_R = W_C = 2 too) (4.5, 5). Ally/Ally pays less to
+    # both (R above),
+    # so R < P < T and no delta < 1 keeps it: Pareto-dominated by the partnership.
     p = load_scenario(ROOT / "params" / f"{name}.yaml").partnership
     part, jf = pm.sustainability(p)
     assert part.delta_star == 0.0
-    assert jf.result.punishment_payoffs == (-2.0, -2.0)
-    assert jf.delta_star == pytest.approx(joint)
+    assert jf.knife_edge is not None
+    assert jf.knife_edge.punishment_payoffs == (-2.0, -2.0)
+    assert jf.knife_edge_delta_star == pytest.approx(joint)
+    pp = {"founding_2001": (4.5, 4.5), "post_911_2002": (4.0, 5.0), "iraq_2003": (4.5, 5.0)}[name]
+    assert jf.result.punishment_payoffs == pp
+    assert jf.delta_star is None
+    assert jf.dominated_by == "Partner/Partner"
+    assert "no cooperation to sustain" in jf.verdict()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -346,3 +357,62 @@ def test_report_computes_what_the_notebook_shows():
     assert side["headline"].startswith(f"case: the stage equilibrium is {rep.stage.label}")
     assert set(side["triangles"]) == set(rep.order)
     assert [c["id"] for c in side["claims"]] == ["P1", "P2", "P3", "P4", "P5"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the credible reversion of grim trigger (sustainability): stage equilibria in undominated strategies
+
+
+def test_knife_edge_reversion_is_not_credible_on_the_example():
+    # PartnershipParams.example(): Rival/Rival is an equilibrium only by the tie -theta U - V = -C = -2, so
+    # Rival is weakly dominated by Partner for both (never worse, better against Ally or Partner), and Ally is
+    # strictly dominated by Partner (Russia 1 < 5.5, 2.5 < 4.5, -4 < -2; China 2 < 5.5, 1.5 < 4.5, -5 < -2);
+    # the
+    # credible reversion is Partner/Partner (4.5, 4.5) > Ally/Ally (1, 2): no delta keeps the joint front
+    from sco_games.models.partnership.sustainability import credible_reversions, weakly_dominated
+    g = pm.stage_game(PartnershipParams.example())
+    assert weakly_dominated(g.A, g.B) == ((0, 2), (0, 2))
+    assert credible_reversions(g.A, g.B) == ([(1, 1)], [(1, 1), (2, 2)])
+    part, joint = pm.sustainability(PartnershipParams.example())
+    assert joint.delta_star is None and joint.knife_edge_delta_star == pytest.approx(0.6)
+    assert joint.dominated_by == "Partner/Partner"
+
+
+def test_weak_dominance_by_a_mixture_only():
+    # the middle row (2, 1.4) is weakly dominated by (top + bottom) / 2 = (2, 1.5) and by no pure row; with
+    # (2, 1.5) it ties the mixture everywhere (not dominated), with (2, 1.6) it beats it against the right
+    from sco_games.models.partnership.sustainability import weakly_dominated
+    rows = lambda m: np.array([[4.0, 0.0], [2.0, m], [0.0, 3.0]])  # noqa: E731
+    assert weakly_dominated(rows(1.4), np.zeros((3, 2)))[0] == (1,)
+    assert weakly_dominated(rows(1.5), np.zeros((3, 2)))[0] == ()
+    assert weakly_dominated(rows(1.6), np.zeros((3, 2)))[0] == ()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_weak_dominance_against_best_replies_to_interior_beliefs(seed):
+    # Property (Pearce 1984, Lemma 4, two players): a strategy is not weakly dominated iff it is a best reply
+    # to
+    # some completely mixed strategy of the other. A strategy found to be a best reply to a sampled interior
+    # belief must not be called dominated; a strategy never best, but strictly worse than another pure one
+    # against some column and never better, must be called dominated.
+    from sco_games.models.partnership.sustainability import credible_reversions, weakly_dominated
+    from sco_games.theory.repeated import pure_nash_profiles
+    rng = np.random.default_rng(seed)
+    beliefs = rng.dirichlet(np.ones(3), size=4000)
+    for _ in range(40):
+        A = rng.integers(-2, 3, size=(3, 3)).astype(float)
+        B = rng.integers(-2, 3, size=(3, 3)).astype(float)
+        dom_r, dom_c = weakly_dominated(A, B)
+        for U, dom in ((A, dom_r), (B.T, dom_c)):
+            values = beliefs @ U.T  # (beliefs, own strategies)
+            best = values >= values.max(axis=1, keepdims=True) - 1e-12
+            for s in range(3):
+                if best[:, s].any():
+                    assert s not in dom
+                if any((U[k] >= U[s]).all() and (U[k] > U[s]).any() for k in range(3) if k != s):
+                    assert s in dom
+        credible, every = credible_reversions(A, B)
+        assert every == pure_nash_profiles(A, B) and set(credible) <= set(every)
+        for i, j in every:  # a strict equilibrium is always credible
+            if (A[i, j] > np.delete(A[:, j], i)).all() and (B[i, j] > np.delete(B[i, :], j)).all():
+                assert (i, j) in credible

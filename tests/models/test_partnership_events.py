@@ -73,11 +73,12 @@ def test_an_event_after_the_scenario_date_is_refused():
 
 
 def test_event_effects_of_the_scenarios():
-    # 9/11 alone (founding values): Russia's joint-front delta* (T - R)/(T - P) goes from
-    # (5.5 - 1)/(5.5 + 2) = 0.6 to (5 - 0)/(5 + 2) = 5/7 (China's stays below: 3.5/7.5 -> 3/8)
+    # 9/11 alone (founding values): with the credible reversion (Partner/Partner, which pays both more than
+    # Ally/Ally) the joint front is kept at no delta before or after; only the knife-edge reversion to the
+    # weakly dominated Rival/Rival would give (5.5 - 1)/(5.5 + 2) = 0.6 -> (5 - 0)/(5 + 2) = 5/7
     p = load_scenario(ROOT / "params" / "post_911_2002.yaml").partnership
     (e,) = pm.event_effects(p)
-    assert e.joint_delta == (pytest.approx(0.6), pytest.approx(5 / 7))
+    assert e.joint_delta == (None, None)
     assert e.partnership_payoffs == ((4.5, 4.5), (4.0, 5.0))  # B + G + theta (W - U)
     assert not e.changes_outcome
     q = load_scenario(ROOT / "params" / "iraq_2003.yaml").partnership
@@ -214,21 +215,35 @@ def test_p5_every_way():
     assert pm.verdict_p5(True, PP, 0.6, patience=0.8).verdict == "partly"
     assert pm.verdict_p5(True, PP, 0.6).verdict == "partly"
     assert pm.verdict_p5(True, RR, None).verdict == "not reproduced"
+    v = pm.verdict_p5(True, PP, None, dominated_by=PP, knife_edge=0.6, before=None)
+    assert v.verdict == "reproduced"
+    assert "no joint front worth keeping" in v.because and "0.6" in v.because
+    assert "without the war" in v.because
+
+
+def test_p4_says_why_a_front_kept_at_no_delta_cannot_get_harder():
+    v = pm.verdict_p4(True, (PP, PP), (None, None), ((4.5, 4.5), (4.0, 5.0)), (0.6, 5 / 7), (PP, PP))
+    assert v.verdict == "partly"
+    assert "no cooperation to sustain" in v.because and "0.6 -> 0.714" in v.because
+    assert "not counted" in v.because
 
 
 @pytest.mark.parametrize("name, expected", [
     ("founding_2001", ("reproduced", "not reproduced", "not reproduced", "not applicable", "not applicable")),
-    ("post_911_2002", ("partly", "not reproduced", "not reproduced", "reproduced", "not applicable")),
-    ("iraq_2003", ("partly", "not reproduced", "not reproduced", "reproduced", "partly")),
+    ("post_911_2002", ("partly", "not reproduced", "not reproduced", "partly", "not applicable")),
+    ("iraq_2003", ("partly", "not reproduced", "not reproduced", "partly", "reproduced")),
 ])
 def test_scenario_verdicts(name, expected):
     # By hand: P1 sits on the tie theta U + V = C (Rival/Rival a weak second equilibrium, test_partnership),
     # so it is read off draws of the tied values within their ranges: in 2001 Rival/Rival needs both sides'
     # theta U_i + V_i > C_i (about 45% of the box, test_partnership_ties), in 2002-03 only China's (Russia's
     # 0.5 * 3 + 1 > 2 holds already: about 57%); P2: with B = G = W = 0 Partner/Partner pays -theta U = -1 >
-    # -C = -2, so it stands without its pillars; P4: the 9/11 event raises the joint front's delta* 0.6 ->
-    # 5/7; P5: the front is kept at delta >= 0.6 (Russia's (5.5 - 1)/(5.5 + 2) with W_R = 2, U_R = 3), so only
-    # "partly". P3 (UN votes of the sessions over by the date: 1992-2000 or 1992-2001): China-US and
+    # -C = -2, so it stands without its pillars; P4: the joint front pays both less than Partner/Partner
+    # before and after 9/11 (1 < 4.5, 2 < 4.5; 0 < 4, 3 < 5), so no credible reversion keeps it either side
+    # and it cannot get harder; 9/11 lowers Russia's partnership payoff 4.5 -> 4 (U_R 2 -> 3): "partly";
+    # P5: the partnership persists and the front (R = (1, 3) < (4.5, 5)) is kept at no delta: "reproduced"
+    # (only reversion to the weakly dominated Rival/Rival would keep it at 0.6, which is not counted).
+    # P3 (UN votes of the sessions over by the date: 1992-2000 or 1992-2001): China-US and
     # Russia-China agreement change *together* (r ~ +0.7; the bootstrap interval and Fisher's iid interval
     # both above 0), the opposite of the claim.
     s = load_scenario(ROOT / "params" / f"{name}.yaml")

@@ -90,9 +90,9 @@ def test_verdict_rule_in_each_direction_on_constructed_series():
     assert "only the Russia-US axis" in verdict_p3(against, unrelated).because
     assert "only the China-US axis" in verdict_p3(unrelated, against).because
     assert verdict_p3(unrelated, unrelated).verdict == "not reproduced"
-    assert "every 95% interval includes 0" in verdict_p3(unrelated, unrelated).because
+    assert "every deciding 95% interval includes 0" in verdict_p3(unrelated, unrelated).because
     assert verdict_p3(against, along).verdict == "not reproduced"
-    assert "opposite on the China-US axis" in verdict_p3(against, along).because
+    assert "on the China-US axis the changes run the other way" in verdict_p3(against, along).because
     short = _axis(d[:5], -d[:5])
     assert verdict_p3(short, short).verdict == "not applicable"
 
@@ -128,3 +128,52 @@ def test_assess_claims_judges_p3_on_the_votes_known_at_the_date():
     assert str(s.meta.date) in p3.depends_on and "UN General Assembly votes" in p3.depends_on
     allyears = pm.assess_claims(s.partnership)[1]["P3"]
     assert "UN votes 1992-2019" in allyears.because
+
+
+# ---------------------------------------------------------------------------------------------------------
+# few points: Fisher's interval and the permutation test decide, not the percentile bootstrap
+
+
+def test_permutation_p_against_scipy_exact():
+    from scipy import stats
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        x, y = rng.normal(size=6), rng.normal(size=6)
+        want = stats.permutation_test((x, y), lambda a, b: abs(stats.pearsonr(a, b)[0]),  # |r| >= |r0|
+                                      permutation_type="pairings", n_resamples=np.inf,
+                                      alternative="greater").pvalue
+        assert sa.permutation_p(x, y, np.random.default_rng(0)) == pytest.approx(want, abs=1e-9)
+    # many points: seeded random pairings, the same for the same generator seed
+    x, y = rng.normal(size=30), rng.normal(size=30)
+    p1 = sa.permutation_p(x, y, np.random.default_rng(1))
+    assert p1 == sa.permutation_p(x, y, np.random.default_rng(1))
+    assert sa.permutation_p([1, 1, 1], [1, 2, 3], np.random.default_rng(0)) is None
+
+
+def _corr(n, r, boot, fisher, perm):
+    return sa.Correlation("a", "changes", 1992, 1992 + n, n, r, boot[0], boot[1], 0.95, 2, 100, 100, fisher,
+                          perm)
+
+
+def test_on_few_points_the_bootstrap_alone_does_not_decide():
+    # the founding-2001 China-US axis: r = +0.72 on 8 changes, bootstrap +0.69..+1.00 (beside r), Fisher
+    # +0.02..+0.94, permutation p = 0.04: above 0 by Fisher and the permutation test
+    assert _corr(8, 0.72, (0.69, 1.0), (0.02, 0.94), 0.044).above_zero
+    # the bootstrap excludes 0 but Fisher's interval does not: cannot tell
+    c = _corr(8, 0.6, (0.3, 0.99), (-0.15, 0.92), 0.1)
+    assert not c.above_zero and not c.below_zero
+    # Fisher excludes 0 but the permutation test does not agree at 5%: cannot tell
+    assert not _corr(8, 0.72, (0.69, 1.0), (0.02, 0.94), 0.06).above_zero
+    # from SMALL_N points on, the bootstrap decides
+    assert _corr(sa.SMALL_N, 0.5, (0.1, 0.8), (-0.05, 0.8), 0.2).above_zero
+    v = verdict_p3(_corr(8, -0.1, (-0.7, 0.9), (-0.7, 0.6), 0.8),
+                   _corr(8, 0.6, (0.3, 0.99), (-0.15, 0.92), 0.1))
+    assert v.verdict == "not reproduced" and "cannot tell" in v.because
+    assert "run the other way" not in v.because
+
+
+def test_the_founding_p3_says_how_little_eight_changes_show():
+    v = p3_verdict(_dt.date(2001, 6, 15))
+    assert v.verdict == "not reproduced"
+    assert "show the opposite" not in v.because and "only 8 changes" in v.because
+    assert "Fisher's z interval +0.02 to +0.94" in v.because and "permutation p = 0.04" in v.because

@@ -122,7 +122,9 @@ def test_the_headline_names_the_tie(post911, founding):
     refs = {"founding_2001": founding, "post_911_2002": post911}
     rep = pm.report(post911, "post_911_2002", refs)
     assert "only by a tie of coded values (China: -θ·U_C - V_C = -C_C)" in rep.headline()
-    assert rep.headline().endswith(f"{rep.verdicts['P1'].verdict}.")
+    p1 = rep.verdicts["P1"]
+    assert rep.headline().endswith(f"{p1.verdict} ({100 * p1.share:.0f}% of the draws"
+                                   + (": a near coin flip)." if p1.coin_flip else ")."))
     assert [t["condition"] for t in rep.sidecar()["ties"]] == [t.condition() for t in rep.ties]
 
 
@@ -172,3 +174,22 @@ def test_assess_claims_draws_once_per_values_and_seed(monkeypatch):
     data["exposure_cost_china"]["range"] = [0.5, 2.0]
     assess_claims(type(base).model_validate(data))
     assert len(calls) == 4
+
+
+def test_verdict_p1_ties_says_when_it_is_a_near_coin_flip():
+    point = verdict_p1(RR, False)
+    v = verdict_p1_ties(point, _sides({("Partner/Partner", False): 0.55, (RR, False): 0.45}))
+    assert v.verdict == "reproduced" and v.share == pytest.approx(0.55) and v.coin_flip
+    assert "near coin flip" in v.because and "55%" in v.because
+    v = verdict_p1_ties(point, _sides({("Partner/Partner", False): 0.75, (RR, False): 0.25}))
+    assert not v.coin_flip and "coin flip" not in v.because
+    assert not point.coin_flip  # a verdict at the coded point is not read off draws
+
+
+@pytest.mark.parametrize("name, share", [("founding_2001", 0.55), ("iraq_2003", 0.57)])
+def test_the_scenarios_p1_is_a_near_coin_flip(name, share):
+    # the shares the report prints (4000 draws, seed 0): 55% 'reproduced' in 2001, 57% 'partly' in 2003
+    s = load_scenario(f"params/{name}.yaml")
+    _, verdicts = assess_claims(s.partnership, s.meta.date)
+    assert verdicts["P1"].share == pytest.approx(share, abs=0.01)
+    assert verdicts["P1"].coin_flip and "near coin flip" in verdicts["P1"].because

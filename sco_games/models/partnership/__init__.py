@@ -23,6 +23,11 @@ from sco_games.models.partnership.claims import (
     verdict_p4,
     verdict_p5,
 )
+from sco_games.models.partnership.equilibrium_set import (
+    EquilibriumSet,
+    equilibrium_set_text,
+    equilibrium_sets,
+)
 from sco_games.models.partnership.events import (
     K_MAX,
     DominanceSummary,
@@ -89,7 +94,12 @@ from sco_games.models.partnership.second_axis import (
     SecondAxisTest,
     second_axis_test,
 )
-from sco_games.models.partnership.sustainability import Sustainability, sustainability
+from sco_games.models.partnership.sustainability import (
+    Sustainability,
+    credible_reversions,
+    sustainability,
+    weakly_dominated,
+)
 from sco_games.models.partnership.ties import DRAWS, StageTie, TieSides, stage_ties, tie_sides
 
 __all__ = [
@@ -109,6 +119,9 @@ __all__ = [
     "label_of",
     "StageResult",
     "analyze",
+    "EquilibriumSet",
+    "equilibrium_sets",
+    "equilibrium_set_text",
     "RegionMap",
     "batch_labels",
     "equilibrium_regions",
@@ -116,6 +129,8 @@ __all__ = [
     "us_stake_thresholds",
     "Sustainability",
     "sustainability",
+    "weakly_dominated",
+    "credible_reversions",
     "TRIANGLE_STATES",
     "triangle",
     "Claim",

@@ -13,7 +13,7 @@ from sco_games.models.common import Claim
 from sco_games.models.partnership.events import dominance_of, founding_values
 from sco_games.models.partnership.game import analyze, payoff_matrices
 from sco_games.models.partnership.params import STRATEGIES, PartnershipParams, apply_events, with_values
-from sco_games.models.partnership.second_axis import DEFAULT_SEED, Correlation, second_axis_test
+from sco_games.models.partnership.second_axis import DEFAULT_SEED, SMALL_N, Correlation, second_axis_test
 from sco_games.models.partnership.sustainability import sustainability
 from sco_games.models.partnership.ties import TieSides, tie_sides
 from sco_games.sourced import check_section
@@ -34,6 +34,7 @@ __all__ = [
     "alignment",
     "assess_claims",
     "CLAIM_TEXT",
+    "COIN_FLIP",
     "RANGE_CHECKS",
     "claims_at_range_ends",
 ]
@@ -71,11 +72,23 @@ _NONE, _BARRIERS = PILLAR_COUNTERFACTUALS[3][0], PILLAR_COUNTERFACTUALS[4][0]
 
 @dataclass(frozen=True)
 class Verdict:
-    """A claim's verdict, why (plain English), and whether it holds by dominance alone."""
+    """A claim's verdict, why (plain English), and whether it holds by dominance alone; ``share``: for a
+    verdict read off draws (P1 on a tie), the share of the draws that give it (``None`` otherwise)."""
 
     verdict: str
     because: str
     by_dominance: bool = False
+    share: float | None = None
+
+    @property
+    def coin_flip(self) -> bool:
+        """A verdict of draws that fewer than :data:`COIN_FLIP` of them give: it could as well go the other
+        way."""
+        return self.share is not None and self.share < COIN_FLIP
+
+
+#: A verdict read off draws is called "a near coin flip" when fewer than this share of the draws give it.
+COIN_FLIP = 0.6
 
 
 def pillar_table(params: PartnershipParams) -> list[tuple[str, str]]:
@@ -176,9 +189,13 @@ def verdict_p1_ties(point: Verdict, sides: TieSides | None) -> Verdict:
                f"equilibrium only by a knife-edge equality of coded values, not a finding. Drawing the tied "
                f"values ({drawn}) uniformly within their ranges ({sides.draws} draws, seed {sides.seed}): "
                + ", ".join(f"'{k}' {pct(x)}" for k, x in sorted(per.items(), key=lambda kv: -kv[1]))
-               + f" of the draws, so the verdict is '{best}'; at the coded point itself it would be "
-               f"'{point.verdict}'. On the two sides of each tie: " + "; ".join(side_text))
-    return Verdict(best, because, best == "reproduced" and dom.get(best, 0.0) > per[best] / 2)
+               + f" of the draws, so the verdict is '{best}'"
+               + (f" -- a near coin flip: only {pct(per[best])} of the draws over the tied values' ranges "
+                  "give it, so where in those ranges the values lie decides it, not the model"
+                  if per[best] < COIN_FLIP else "")
+               + f"; at the coded point itself it would be '{point.verdict}'. On the two sides of each tie: "
+               + "; ".join(side_text))
+    return Verdict(best, because, best == "reproduced" and dom.get(best, 0.0) > per[best] / 2, per[best])
 
 
 def verdict_p2(as_given: str, single: dict[str, str], none: str, no_barriers: str) -> Verdict:
@@ -227,8 +244,10 @@ def verdict_p3(russia: Correlation, china: Correlation, min_changes: int = P3_MI
     (Russia-US, Russia-China) (``russia``) and of (China-US, Russia-China) (``china``), each with its 95%
     block-bootstrap interval (:mod:`~sco_games.models.partnership.second_axis`).
 
-    The rule, fixed before the numbers were seen: an axis *supports* the claim if its whole interval is below
-    0, and *contradicts* it if its whole interval is above 0. "reproduced" iff both axes support it;
+    The rule: an axis *supports* the claim if its whole deciding interval is below 0, and *contradicts* it
+    if its whole deciding interval is above 0 (:attr:`Correlation.below_zero` / ``above_zero``: the block
+    bootstrap from 20 changes on; on fewer, where the percentile bootstrap is unreliable, Fisher's z interval,
+    and the permutation test must agree at 5%). "reproduced" iff both axes support it;
     "partly" iff one supports it and the other does not contradict it; "not reproduced" otherwise (neither
     supports it -- the data cannot tell, or show the opposite -- or one supports and one contradicts);
     "not applicable" with fewer than ``min_changes`` changes.
@@ -259,20 +278,32 @@ def verdict_p3(russia: Correlation, china: Correlation, min_changes: int = P3_MI
         return Verdict("partly", f"only the {which} axis moves against Russia-China beyond chance: " + said)
     if any(con):
         which = " and ".join(n for n, c in zip(("Russia-US", "China-US"), con, strict=True) if c)
-        return Verdict("not reproduced", f"the data show the opposite on the {which} axis (agreement with "
-                       "the US and Russia-China agreement rise together): " + said)
-    return Verdict("not reproduced", "neither axis moves against Russia-China beyond chance (every 95% "
-                   "interval includes 0): " + said)
+        few = min(c.n for c, x in zip((russia, china), con, strict=True) if x)
+        size = (" -- beyond chance by Fisher's interval and the permutation test, but on only "
+                f"{few} changes, "
+                "so how strongly is not pinned down" if few < SMALL_N else "")
+        return Verdict("not reproduced", f"on the {which} axis the changes run the other way (agreement with "
+                       f"the US and Russia-China agreement rise together){size}: " + said)
+    return Verdict("not reproduced", "neither axis moves against Russia-China beyond chance (the votes "
+                   "cannot tell: every deciding 95% interval includes 0, or the permutation test finds the "
+                   "link within chance): " + said)
 
 
 def verdict_p4(has_post_911: bool, label: tuple[str, str], joint_delta: tuple[float | None, float | None],
-               partnership_payoffs: tuple[tuple[float, float], tuple[float, float]]) -> Verdict:
+               partnership_payoffs: tuple[tuple[float, float], tuple[float, float]],
+               knife_edge: tuple[float | None, float | None] | None = None,
+               dominated_by: tuple[str | None, str | None] = (None, None)) -> Verdict:
     """P4 from the founding values (before) and with the scenario's events (after): the labels, the joint
-    front's delta* (``None`` = not sustainable) and the Partner/Partner payoffs.
+    front's delta* with the credible reversion (``None`` = not sustainable;
+    :mod:`~sco_games.models.partnership.sustainability`) and the Partner/Partner payoffs. ``knife_edge``: the
+    joint front's delta* with reversion to every pure stage equilibrium, weakly dominated ones included (shown
+    in the ``because``, never judged on); ``dominated_by``: the stage equilibrium that Pareto-dominates the
+    joint front, before and after (``None``: none).
 
     "not applicable" without a post-9/11 event; "reproduced" if the events move the outcome toward less
     alignment or make the joint front harder to keep (delta* rises, or it stops being sustainable); "partly"
-    if they only lower a side's payoff in the partnership; "not reproduced" otherwise.
+    if they only lower a side's payoff in the partnership; "not reproduced" otherwise. A joint front that
+    cannot be kept before the events cannot become harder to keep.
 
     >>> verdict_p4(False, ("a", "a"), (0.5, 0.5), ((1, 1), (1, 1))).verdict
     'not applicable'
@@ -292,20 +323,44 @@ def verdict_p4(has_post_911: bool, label: tuple[str, str], joint_delta: tuple[fl
                        f"{fmt(d0)} to {fmt(d1)}" + ("" if label[0] != label[1] else
                                                     f"; the outcome itself stays {label[1]}"))
     (r0, c0), (r1, c1) = partnership_payoffs
+    note = _joint_front_note(d0, d1, knife_edge, dominated_by)
     if r1 < r0 - 1e-12 or c1 < c0 - 1e-12:
         return Verdict("partly", f"the events only lower the partnership's payoffs (Russia {r0:g} -> {r1:g}, "
                        f"China {c0:g} -> {c1:g}); the outcome and the joint front's delta* ({fmt(d0)} -> "
-                       f"{fmt(d1)}) do not move toward harder coordination")
+                       f"{fmt(d1)}) do not move toward harder coordination" + note)
     return Verdict("not reproduced", f"the events leave the outcome ({label[1]}) and the joint front's "
                                      f"delta* "
-                   f"({fmt(d0)} -> {fmt(d1)}) no harder, and do not lower the partnership's payoffs")
+                   f"({fmt(d0)} -> {fmt(d1)}) no harder, and do not lower the partnership's payoffs" + note)
+
+
+def _joint_front_note(d0: float | None, d1: float | None,
+                      knife_edge: tuple[float | None, float | None] | None,
+                      dominated_by: tuple[str | None, str | None]) -> str:
+    """Why the joint front has no delta* before and after (for P4's ``because``), or ""."""
+    if d0 is not None or d1 is not None:
+        return ""
+    fmt = lambda d: "none" if d is None else f"{d:.3g}"  # noqa: E731
+    out = ""
+    if dominated_by[0] and dominated_by[1]:
+        out += ("; the joint front is no cooperation to sustain, before or after: "
+                f"{dominated_by[1]}, a stage equilibrium, pays both sides at least as much as Ally/Ally")
+    if knife_edge is not None and (knife_edge[0] is not None or knife_edge[1] is not None):
+        out += (f"; only the threat of reverting to a weakly dominated equilibrium (a knife edge a side "
+                f"would not carry out) would keep it, at delta* {fmt(knife_edge[0])} -> "
+                f"{fmt(knife_edge[1])}, "
+                "and that is not counted")
+    return out
 
 
 def verdict_p5(has_iraq: bool, label: str, joint_delta: float | None,
-               patience: float | None = None) -> Verdict:
+               patience: float | None = None, *, dominated_by: str | None = None,
+               knife_edge: float | None = None, before: float | None | str = "unknown") -> Verdict:
     """P5 with the scenario's events: "not applicable" without an Iraq event; "reproduced" iff Partner/Partner
-    persists and the joint front is not sustainable (delta* ``None``, or above ``patience`` if one is given);
-    "partly" if the partnership persists only; "not reproduced" if it ends.
+    persists and the joint front is not sustainable (delta* ``None`` with the credible reversion of
+    :mod:`~sco_games.models.partnership.sustainability`, or above ``patience`` if one is given); "partly" if
+    the partnership persists only; "not reproduced" if it ends. ``dominated_by`` (the stage equilibrium that
+    Pareto-dominates the joint front), ``knife_edge`` (its delta* with a weakly dominated reversion) and
+    ``before`` (its delta* without the Iraq war) only explain the verdict.
 
     >>> verdict_p5(True, "Partner/Partner", None).verdict, verdict_p5(True, "Partner/Partner", 0.6).verdict
     ('reproduced', 'partly')
@@ -317,10 +372,21 @@ def verdict_p5(has_iraq: bool, label: str, joint_delta: float | None,
                                          f"{label}")
     unsustainable = joint_delta is None or (patience is not None and joint_delta > patience)
     if unsustainable:
+        why = ""
+        if joint_delta is None and dominated_by:
+            why += (f": Ally/Ally pays both sides no more than {dominated_by}, a stage equilibrium in "
+                    "undominated strategies, so there is no joint front worth keeping")
+        if joint_delta is None and knife_edge is not None:
+            why += (f" (only the threat of reverting to a weakly dominated equilibrium, a knife edge, would "
+                    f"keep it at delta >= {knife_edge:.3g}; not counted)")
+        if joint_delta is None and before is None:
+            why += ("; this holds without the war too, so the model puts the missing front in the structure "
+                    "of the partnership, not in the war")
         return Verdict("reproduced", "the partnership persists and a joint front against the US cannot be "
                                      "kept "
                        + ("at any patience" if joint_delta is None else
-                          f"(it needs delta >= {joint_delta:.3g}, more than the patience {patience:g})"))
+                          f"(it needs delta >= {joint_delta:.3g}, more than the patience {patience:g})")
+                       + why)
     return Verdict("partly", f"the partnership persists, but a joint front would be kept by grim trigger at "
                    f"delta >= {joint_delta:.3g}, so the model does not say why it 'has not functioned so "
                    f"well'")
@@ -354,6 +420,8 @@ def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed:
         a, b = payoff_matrices(p)
         return float(a[1, 1]), float(b[1, 1])
     after_post = apply_events(base, post)
+    j_base, j_after, j_flat = (sustainability(p)[1] for p in (base, after_post, flat))
+    no_iraq = apply_events(base, [ev for ev in params.events if ev not in iraq])
     v = {
         "P1": verdict_p1_ties(verdict_p1(label, all(dom.strict[s] == STRATEGIES[1] for s in dom.strict)),
                               tie_sides(params, seed=tie_seed)),
@@ -361,9 +429,12 @@ def assess_claims(params: PartnershipParams, date: _dt.date | None = None, seed:
                          rows[_BARRIERS]),
         "P3": p3_verdict(date, seed),
         "P4": verdict_p4(bool(post), (analyze(base).label, analyze(after_post).label),
-                         (sustainability(base)[1].delta_star, sustainability(after_post)[1].delta_star),
-                         (pp(base), pp(after_post))),
-        "P5": verdict_p5(bool(iraq), label, sustainability(flat)[1].delta_star),
+                         (j_base.delta_star, j_after.delta_star), (pp(base), pp(after_post)),
+                         (j_base.knife_edge_delta_star, j_after.knife_edge_delta_star),
+                         (j_base.dominated_by, j_after.dominated_by)),
+        "P5": verdict_p5(bool(iraq), label, j_flat.delta_star, dominated_by=j_flat.dominated_by,
+                         knife_edge=j_flat.knife_edge_delta_star,
+                         before=sustainability(no_iraq)[1].delta_star),
     }
     depends = {
         "P1": "the scenario's values with its events; where they sit on a tie, draws of the tied values "

@@ -38,7 +38,8 @@ NUMBERS: dict[str, str] = {
     "delta_star_partnership": "grim trigger: the least discount factor that sustains Partner/Partner "
                               "(0 = a stage equilibrium; NaN = not sustainable at any delta)",
     "delta_star_joint_front": "grim trigger: the least discount factor that sustains the joint front "
-                              "Ally/Ally (NaN = not sustainable at any delta)",
+                              "Ally/Ally, reverting to stage equilibria in undominated strategies "
+                              "(NaN = not sustainable at any delta)",
     "us_price_russia": "the smallest US offer to Russia (added to its US stake, ladder units) that changes "
                        "the equilibrium (NaN = none does)",
     "us_price_china": "the smallest US offer to China (added to its US stake, ladder units) that changes "

@@ -10,8 +10,11 @@ gives each game). From the stacked payoffs:
   ``R_i``, the best one-shot deviation ``T_i``, the deviator's worst pure stage equilibrium ``P_i``, and
   ``delta* = max_i (T_i - R_i) / (T_i - P_i)`` with the same case rules (module ``theory.repeated``);
   the pure equilibria by the same test as ``theory.nplayer.pure_equilibria`` (tolerance relative to each
-  player's payoff range). A draw whose stage game has no pure equilibrium (then the report punishes with
-  the minmax LP) is computed by the reference loop instead;
+  player's payoff range). The report reverts only to pure equilibria in undominated strategies
+  (``sustainability``); a pure equilibrium in a weakly dominated strategy needs a best-reply tie, and every
+  draw with a tie goes to the reference loop (below), so on the draws computed here every pure equilibrium
+  is strict and the two reversions agree. A draw whose stage game has no pure equilibrium (then the report
+  punishes with the minmax LP) is computed by the reference loop instead;
 * strict dominance of Partner (P1) by the test of ``theory.dominance.dominance``;
 * the US price from the best-reply thresholds (``us_stake_thresholds``), each candidate confirmed by the
   solved label just beyond it, as :func:`~sco_games.models.partnership.events.us_price` does;

@@ -162,8 +162,11 @@ class PartnershipReport:
         if not weak:
             return ""
         eqs = "; ".join(f"{t.player}: {t.formulas[0]} = {t.formulas[1]}" for t in self.ties)
+        p1 = self.verdicts["P1"]
+        share = "" if p1.share is None else (f" ({100 * p1.share:.0f}% of the draws"
+                                             + (": a near coin flip)" if p1.coin_flip else ")"))
         return (f"; {' and '.join(weak)} only by a tie of coded values ({eqs}), so P1 is judged on draws "
-                f"either side: {self.verdicts['P1'].verdict}")
+                f"either side: {p1.verdict}{share}")
 
     def sidecar(self) -> dict[str, Any]:
         """The notebook's sidecar: ``headline``, ``key_results`` and plain data for the tests."""
@@ -278,7 +281,9 @@ def report(params: PartnershipParams, scenario: str,
 def record_checks(scenario: str, stage: StageResult, joint: Sustainability) -> list[RecordCheck]:
     """The scenario's predictions that are on the historical record: that the partnership holds (no alliance,
     no rivalry: the 2001 treaty, §1-2; 'has not waned', §3-1; the 2003 joint declaration, fn 39), and, for the
-    Iraq scenario, whether a joint front against the war was kept (it was not: different routes, §2-2).
+    Iraq scenario, whether a joint front against the war was kept (it was not: different routes, §2-2),
+    judged on the joint front's delta* with the credible reversion
+    (:mod:`~sco_games.models.partnership.sustainability`).
 
     >>> from sco_games.models.partnership.game import analyze
     >>> p = PartnershipParams.example()
@@ -295,7 +300,14 @@ def record_checks(scenario: str, stage: StageResult, joint: Sustainability) -> l
         has_pp, "paper §1-2, §3-1")]
     if scenario == "iraq_2003":
         d = joint.delta_star
-        pred = ("no joint front can be kept" if d is None else f"a joint front is kept iff delta >= {d:.3g}")
+        pred = (f"a joint front is kept iff delta >= {d:.3g}" if d is not None else
+                f"no joint front worth keeping: Ally/Ally pays both sides no more than {joint.dominated_by}, "
+                "a stage equilibrium in undominated strategies" if joint.dominated_by else
+                "no joint front can be kept")
+        if d is None and joint.knife_edge_delta_star is not None:
+            pred += (" (only the threat of reverting to a weakly dominated stage equilibrium, a knife edge, "
+                     "would keep it at "
+                     f"delta >= {joint.knife_edge_delta_star:.3g})")
         out.append(RecordCheck(
             "R2", "Did Russia and China act as one front against the Iraq war?", pred,
             "no: Russia with France prepared a veto, China 'kept its stance calm' (§2-2)",
